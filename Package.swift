@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lineage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lineage", targets: ["lineage"]),
+        .library(name: "LineageKit", targets: ["LineageKit"]),
+        .library(name: "LineageRecorder", targets: ["LineageRecorder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        .target(name: "LineageKit", dependencies: ["CLMDB"]),
+        .target(name: "LineageRecorder", dependencies: ["CLMDB", "LineageKit"]),
+        .executableTarget(
+            name: "lineage",
+            dependencies: [
+                "LineageKit",
+                "LineageRecorder",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LineageKitTests",
+            dependencies: ["LineageKit", "LineageRecorder"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "LineageRecorderTests", dependencies: ["LineageKit", "LineageRecorder"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["LineageKit", "LineageRecorder"]),
+    ]
+)

@@ -1,0 +1,71 @@
+/// A task's identity: the first 32 lowercase hex digits of SHA-256 of its lineage path.
+///
+/// Stored as its 32 ASCII bytes, exactly as the checkpoint stores it, so comparing two
+/// udids compares them in LMDB's key order.
+public struct UDID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Number of hex characters in a udid.
+    public static let length = 32
+
+    /// The udid as the checkpoint stores it: 32 ASCII bytes of `[0-9a-f]`.
+    public let string: String
+
+    /// Wraps `text` if it is a well-formed udid (32 lowercase hex digits), else `nil`.
+    public init?(_ text: String) {
+        guard UDID.isWellFormed(Array(text.utf8)) else { return nil }
+        string = text
+    }
+
+    /// Wraps raw key bytes if they form a well-formed udid, else `nil`.
+    public init?(bytes: some Collection<UInt8>) {
+        let array = Array(bytes)
+        guard UDID.isWellFormed(array) else { return nil }
+        string = String(decoding: array, as: UTF8.self)
+    }
+
+    /// The udid of a lineage path: `udid("0") == 5feceb66ffc86f38d952786c6d696c79`.
+    public init(lineagePath: String) {
+        let digest = SHA256.digest(Array(lineagePath.utf8))
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(UDID.length)
+        for byte in digest.prefix(UDID.length / 2) {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0f)])
+        }
+        string = String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The first eight digits, for labels meant for people.
+    public var short: String { String(string.prefix(8)) }
+
+    public var description: String { string }
+
+    public static func < (lhs: UDID, rhs: UDID) -> Bool { lhs.string.utf8.lexicographicallyPrecedes(rhs.string.utf8) }
+
+    /// True when `bytes` is exactly 32 characters of `[0-9a-f]`.
+    public static func isWellFormed(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.count == length && bytes.allSatisfy(isLowerHex)
+    }
+
+    @inline(__always)
+    static func isLowerHex(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte)
+    }
+}
+
+/// Lineage paths: how the pipeline names a task by the indexes that led to it.
+public enum LineagePath {
+    /// The path of the `index`-th child emitted from parents with paths `parentPaths`.
+    ///
+    /// Parents with an empty path (untracked roots) are dropped, as the writer drops them.
+    public static func child(of parentPaths: [String], index: Int) -> String {
+        (parentPaths.filter { !$0.isEmpty } + [String(index)]).joined(separator: "_")
+    }
+
+    /// True when `text` is a syntactically valid lineage path: decimal indexes joined by `_`.
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && text.split(separator: "_", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        }
+    }
+}
