@@ -7,13 +7,18 @@ public struct LMDBError: Error, Equatable, CustomStringConvertible {
     /// The C function that failed, e.g. `mdb_txn_begin`.
     public let function: String
 
+    package init(code: Int32, function: String) {
+        self.code = code
+        self.function = function
+    }
+
     public var description: String {
         "\(function) failed: \(String(cString: mdb_strerror(code))) (\(code))"
     }
 
     /// Throws unless `rc` is success. The one place LMDB status codes become errors.
     @inline(__always)
-    static func check(_ rc: Int32, _ function: @autoclosure () -> String) throws(LMDBError) {
+    package static func check(_ rc: Int32, _ function: @autoclosure () -> String) throws(LMDBError) {
         if rc != MDB_SUCCESS { throw LMDBError(code: rc, function: function()) }
     }
 }
