@@ -47,6 +47,11 @@ public struct UDID: Hashable, Comparable, Sendable, CustomStringConvertible {
         bytes.count == length && bytes.allSatisfy(isLowerHex)
     }
 
+    /// True when `text` is all lowercase hex digits (a udid or a prefix of one).
+    public static func isHexPrefix(_ text: String) -> Bool {
+        text.utf8.count <= length && text.utf8.allSatisfy(isLowerHex)
+    }
+
     @inline(__always)
     static func isLowerHex(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte)

@@ -1,0 +1,334 @@
+/// The logical checks of FORMAT.md's invariants over one snapshot of a checkpoint.
+///
+/// Fed the raw entries of each sub-database (from liblmdb or from the structure walk),
+/// in the order `task_type`, `completed`, `out_edges`, `in_edges`; any of them may be
+/// skipped when the sub-database is missing. Memory: about 30 bytes per task plus 8 per
+/// edge (dense `Int32` ids, compact adjacency), no per-task objects.
+struct GraphAudit {
+    private let maxExamples: Int
+    private var index = TaskIndex(sortedKnown: [])
+    /// Stored type per known task: `TaskType` ordinal, or `invalidType`.
+    private var types: [UInt8] = []
+    /// Per node: bit 0 has an `in_edges` key, bit 1 has an `out_edges` key, bit 2 completed.
+    private var flags: [UInt8] = []
+    private var outSources: [Int32] = []
+    private var outTargets: [Int32] = []
+    private var inSources: [Int32] = []
+    private var inTargets: [Int32] = []
+
+    private var keyFormat: Tally
+    private var typeValues: Tally
+    private var completedValues: Tally
+    private var completedKnown: Tally
+    private var selfLoop: Tally
+    private var selfLoopSeen = Set<Int32>()
+
+    private(set) var seen: Set<SubDatabase> = []
+    private(set) var taskCount = 0
+    private(set) var edgeCount = 0
+    private(set) var completedCount = 0
+
+    private static let invalidType: UInt8 = 0xff
+    private static let typeOrder = TaskType.allCases
+    private static let hasParents: UInt8 = 1
+    private static let hasChildren: UInt8 = 2
+    private static let isCompleted: UInt8 = 4
+
+    init(maxExamples: Int) {
+        self.maxExamples = maxExamples
+        keyFormat = Tally(limit: maxExamples)
+        typeValues = Tally(limit: maxExamples)
+        completedValues = Tally(limit: maxExamples)
+        completedKnown = Tally(limit: maxExamples)
+        selfLoop = Tally(limit: maxExamples)
+    }
+
+    // MARK: Passes
+
+    /// Reads `task_type`: builds the dense index of tasks and their stored types.
+    mutating func readTaskTypes(_ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
+        seen.insert(.taskType)
+        var keys: [PackedUDID] = []
+        var stored: [UInt8] = []
+        var ordered = true
+        try scan { key, value in
+            taskCount += 1
+            let type = TaskType(bytes: value)
+            if type == nil {
+                typeValues.add(Violation("\(Escaping.text(key)) has task_type \(Escaping.jsonString(value)), not one of source, middle, leaf, source_leaf", database: "task_type"))
+            }
+            guard let udid = PackedUDID(key) else {
+                keyFormat.add(Violation("task_type key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: "task_type"))
+                return
+            }
+            if let last = keys.last, !(last < udid) { ordered = false }
+            keys.append(udid)
+            stored.append(type.flatMap { t in GraphAudit.typeOrder.firstIndex(of: t).map(UInt8.init) } ?? GraphAudit.invalidType)
+        }
+        if !ordered {
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            keys = order.map { keys[$0] }
+            stored = order.map { stored[$0] }
+        }
+        index = TaskIndex(sortedKnown: keys)
+        types = stored
+        flags = [UInt8](repeating: 0, count: keys.count)
+    }
+
+    /// Reads `completed`: marks tasks, checks values and that each is a known task.
+    mutating func readCompleted(_ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
+        seen.insert(.completed)
+        try scan { key, value in
+            completedCount += 1
+            if !(value.count == 1 && value[0] == 0x31) {
+                completedValues.add(Violation("\(Escaping.text(key)) has completed value \(Escaping.jsonString(value)), not \"1\"", database: "completed"))
+            }
+            guard let udid = PackedUDID(key) else {
+                keyFormat.add(Violation("completed key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: "completed"))
+                return
+            }
+            guard let id = index.knownID(udid) else {
+                if seen.contains(.taskType) {
+                    completedKnown.add(Violation("\(udid.string) is completed but has no task_type entry", database: "completed"))
+                }
+                return
+            }
+            flags[Int(id)] |= GraphAudit.isCompleted
+        }
+    }
+
+    /// Reads one edge sub-database: `out_edges` (parent -> children) or `in_edges`
+    /// (child -> parents). Both are stored as parent -> child pairs for comparison.
+    mutating func readEdges(_ database: SubDatabase, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
+        precondition(database.isDupSort)
+        seen.insert(database)
+        let isOut = database == .outEdges
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var lastKey: PackedUDID? = nil
+        var lastKeyID: Int32 = 0
+        try scan { key, value in
+            if isOut { edgeCount += 1 }
+            let keyUDID: PackedUDID
+            if let last = lastKey, key.count == 32, PackedUDID(key) == last {
+                keyUDID = last
+            } else {
+                guard let parsed = PackedUDID(key) else {
+                    keyFormat.add(Violation("\(database.rawValue) key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: database.rawValue))
+                    return
+                }
+                keyUDID = parsed
+                lastKey = parsed
+                lastKeyID = noteNode(parsed)
+                flags[Int(lastKeyID)] |= isOut ? GraphAudit.hasChildren : GraphAudit.hasParents
+            }
+            guard let valueUDID = PackedUDID(value) else {
+                keyFormat.add(Violation("\(database.rawValue) value \(Escaping.jsonString(value)) under \(keyUDID.string) is not a 32-character lowercase hex udid", database: database.rawValue))
+                return
+            }
+            let valueID = noteNode(valueUDID)
+            if valueID == lastKeyID {
+                if selfLoopSeen.insert(valueID).inserted {
+                    selfLoop.add(Violation("\(keyUDID.string) has an edge to itself in \(database.rawValue)", database: database.rawValue))
+                }
+            }
+            if isOut {
+                sources.append(lastKeyID)
+                targets.append(valueID)
+            } else {
+                sources.append(valueID)
+                targets.append(lastKeyID)
+            }
+        }
+        if isOut {
+            outSources = sources
+            outTargets = targets
+        } else {
+            inSources = sources
+            inTargets = targets
+        }
+    }
+
+    /// The id of an edge endpoint; udids unknown to `task_type` get ids of their own.
+    private mutating func noteNode(_ udid: PackedUDID) -> Int32 {
+        let (id, known) = index.id(udid)
+        if !known, Int(id) >= flags.count { flags.append(0) }
+        return id
+    }
+
+    // MARK: Checks
+
+    /// Runs the graph checks and returns every logical check's result, in `CheckID` order
+    /// (`structure` and `schema` are the caller's).
+    func finish() -> [CheckResult] {
+        let nodeCount = index.count
+        let haveTypes = seen.contains(.taskType)
+        let haveIn = seen.contains(.inEdges)
+        let haveOut = seen.contains(.outEdges)
+        let haveCompleted = seen.contains(.completed)
+        let out = haveOut ? AdjacencyList(nodeCount: nodeCount, sources: outSources, destinations: outTargets) : nil
+        let transposedIn = haveIn ? AdjacencyList(nodeCount: nodeCount, sources: inSources, destinations: inTargets) : nil
+        let graph = out ?? transposedIn
+
+        func notRun(_ id: CheckID, _ missing: [SubDatabase]) -> CheckResult {
+            let names = missing.map { "`\($0.rawValue)`" }.joined(separator: " and ")
+            return CheckResult(id: id, status: .notRun, violations: 0, examples: [], note: "needs \(names), which is missing")
+        }
+        func missing(_ needed: SubDatabase...) -> [SubDatabase] { needed.filter { !seen.contains($0) } }
+
+        var results: [CheckResult] = []
+        results.append(seen.isEmpty ? notRun(.keyFormat, SubDatabase.allCases) : keyFormat.result(.keyFormat))
+        results.append(haveTypes ? typeValues.result(.typeValues) : notRun(.typeValues, [.taskType]))
+
+        if let out, let transposedIn {
+            results.append(symmetry(out: out, in: transposedIn).result(.edgeSymmetry))
+        } else {
+            results.append(notRun(.edgeSymmetry, missing(.inEdges, .outEdges)))
+        }
+
+        if haveTypes && (haveIn || haveOut) {
+            var dangling = Tally(limit: maxExamples)
+            for udid in index.extraList {
+                dangling.add(Violation("\(udid.string) appears in an edge but has no task_type entry"))
+            }
+            results.append(dangling.result(.dangling))
+        } else {
+            results.append(notRun(.dangling, missing(.taskType, .inEdges, .outEdges).filter { $0 == .taskType || !(haveIn || haveOut) }))
+        }
+
+        if haveTypes && haveIn && haveOut {
+            results.append(typeConsistency().result(.typeConsistency))
+        } else {
+            results.append(notRun(.typeConsistency, missing(.taskType, .inEdges, .outEdges)))
+        }
+
+        results.append(haveIn || haveOut ? selfLoop.result(.selfLoop) : notRun(.selfLoop, [.inEdges, .outEdges]))
+
+        if let graph {
+            results.append(acyclic(graph).result(.acyclic))
+        } else {
+            results.append(notRun(.acyclic, [.inEdges, .outEdges]))
+        }
+
+        results.append(haveCompleted ? completedValues.result(.completedValues) : notRun(.completedValues, [.completed]))
+        results.append(haveCompleted && haveTypes ? completedKnown.result(.completedKnown) : notRun(.completedKnown, missing(.completed, .taskType)))
+
+        if haveCompleted, let graph {
+            results.append(closure(graph).result(.completedClosure))
+        } else {
+            results.append(notRun(.completedClosure, missing(.completed, .outEdges)))
+        }
+        return results
+    }
+
+    private func name(_ id: Int32) -> String { index.udid(id).string }
+
+    /// Every parent -> child pair must be in both edge sub-databases.
+    private func symmetry(out: AdjacencyList, in transposed: AdjacencyList) -> Tally {
+        var tally = Tally(limit: maxExamples)
+        for v in 0..<out.nodeCount {
+            let a = out.neighbours(v)
+            let b = transposed.neighbours(v)
+            if a == b { continue }
+            var i = a.startIndex
+            var j = b.startIndex
+            while i < a.endIndex || j < b.endIndex {
+                if j == b.endIndex || (i < a.endIndex && a[i] < b[j]) {
+                    tally.add(Violation("edge \(name(Int32(v))) -> \(name(a[i])) is in out_edges but not in in_edges"))
+                    i += 1
+                } else if i == a.endIndex || b[j] < a[i] {
+                    tally.add(Violation("edge \(name(Int32(v))) -> \(name(b[j])) is in in_edges but not in out_edges"))
+                    j += 1
+                } else {
+                    i += 1
+                    j += 1
+                }
+            }
+        }
+        return tally
+    }
+
+    /// Each stored type must be what the writer derives from the task's edge keys.
+    private func typeConsistency() -> Tally {
+        var tally = Tally(limit: maxExamples)
+        for v in 0..<index.knownCount where types[v] != GraphAudit.invalidType {
+            let stored = GraphAudit.typeOrder[Int(types[v])]
+            let expected = TaskType(hasParents: flags[v] & GraphAudit.hasParents != 0, hasChildren: flags[v] & GraphAudit.hasChildren != 0)
+            if stored != expected {
+                let parents = flags[v] & GraphAudit.hasParents != 0 ? "has parents" : "has no parents"
+                let children = flags[v] & GraphAudit.hasChildren != 0 ? "has children" : "has no children"
+                tally.add(Violation("\(name(Int32(v))) is stored as \(stored.rawValue) but \(parents) and \(children) (expected \(expected.rawValue))", database: "task_type"))
+            }
+        }
+        return tally
+    }
+
+    /// Kahn's algorithm; tasks it cannot order lie on a cycle or below one. Examples are
+    /// actual cycles found by a depth-first search among those tasks.
+    private func acyclic(_ graph: AdjacencyList) -> Tally {
+        let n = graph.nodeCount
+        var indegree = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            for w in graph.neighbours(v) where Int(w) != v { indegree[Int(w)] += 1 }
+        }
+        var queue: [Int32] = []
+        queue.reserveCapacity(n)
+        for v in 0..<n where indegree[v] == 0 { queue.append(Int32(v)) }
+        var head = 0
+        while head < queue.count {
+            let v = Int(queue[head])
+            head += 1
+            for w in graph.neighbours(v) where Int(w) != v {
+                indegree[Int(w)] -= 1
+                if indegree[Int(w)] == 0 { queue.append(w) }
+            }
+        }
+        var tally = Tally(limit: maxExamples)
+        guard queue.count < n else { return tally }
+
+
+        // Colours: 0 unvisited, 1 on the stack, 2 done. Only tasks Kahn left are visited.
+        var colour = [UInt8](repeating: 2, count: n)
+        for v in 0..<n where indegree[v] > 0 { colour[v] = 0 }
+        var cycles: [[Int32]] = []
+        for start in 0..<n where colour[start] == 0 && cycles.count < maxExamples {
+            var stack: [(node: Int32, next: Int)] = [(Int32(start), 0)]
+            colour[start] = 1
+            while let top = stack.last, cycles.count < maxExamples {
+                let children = graph.neighbours(Int(top.node))
+                if top.next < children.count {
+                    stack[stack.count - 1].next += 1
+                    let w = children[children.startIndex + top.next]
+                    if Int(w) == Int(top.node) { continue }
+                    if colour[Int(w)] == 0 {
+                        colour[Int(w)] = 1
+                        stack.append((w, 0))
+                    } else if colour[Int(w)] == 1, let from = stack.firstIndex(where: { $0.node == w }) {
+                        cycles.append(stack[from...].map(\.node))
+                    }
+                } else {
+                    colour[Int(top.node)] = 2
+                    stack.removeLast()
+                }
+            }
+        }
+        // The count is every task that cannot be ordered; the examples are cycles.
+        for cycle in cycles {
+            let path = (cycle + [cycle[0]]).map(name).joined(separator: " -> ")
+            tally.add(Violation("cycle of \(cycle.count) tasks: \(path)"))
+        }
+        tally.addWithoutExample(max(0, n - queue.count - cycles.count))
+        return tally
+    }
+
+    /// A completed task's children must all be completed.
+    private func closure(_ graph: AdjacencyList) -> Tally {
+        var tally = Tally(limit: maxExamples)
+        for v in 0..<min(flags.count, graph.nodeCount) where flags[v] & GraphAudit.isCompleted != 0 {
+            for w in graph.neighbours(v) where flags[Int(w)] & GraphAudit.isCompleted == 0 {
+                tally.add(Violation("\(name(Int32(v))) is completed but its child \(name(w)) is not"))
+            }
+        }
+        return tally
+    }
+}

@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A task-lineage checkpoint opened for reading: an LMDB file with the four
+/// sub-databases `in_edges`, `out_edges`, `task_type` and `completed`.
+///
+/// Opening never creates, locks or modifies anything: no `-lock` file, no change to
+/// the bytes or the mtime, and it works on a read-only file in a read-only directory.
+/// Both layouts are accepted: the pipeline's single file, and a directory holding
+/// `data.mdb`.
+public final class Checkpoint {
+    /// The path the user gave.
+    public let path: String
+    /// The data file actually read (`path`, or `path/data.mdb` for a directory).
+    public let dataFile: String
+    private let environment: LMDBEnvironment
+
+    /// Opens `path` read-only after a cheap check of its meta pages and size, so that a
+    /// truncated, empty or foreign file is refused before liblmdb maps it.
+    ///
+    /// Throws `CheckpointError` (missing, unreadable, not a checkpoint).
+    public init(path: String) throws(CheckpointError) {
+        self.path = path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .missing(path: path) }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        dataFile = isDirectory ? path + "/data.mdb" : path
+        if isDirectory, access(dataFile, F_OK) != 0 {
+            throw .notCheckpoint(path: path, reason: "a directory without a data.mdb file")
+        }
+        if let problem = try Checkpoint.preflight(dataFile: dataFile, displayPath: path) {
+            throw .notCheckpoint(path: path, reason: problem)
+        }
+        do {
+            environment = try LMDBEnvironment(readOnlyAt: path, subdirectory: isDirectory)
+        } catch {
+            switch error.code {
+            case MDB_INVALID: throw .notCheckpoint(path: path, reason: "no LMDB meta page")
+            case MDB_VERSION_MISMATCH: throw .notCheckpoint(path: path, reason: "an LMDB version this reader does not support")
+            case EACCES, EPERM: throw .unreadable(path: path, reason: String(cString: strerror(error.code)))
+            default: throw .readFailed(path: path, error: error)
+            }
+        }
+    }
+
+    /// Runs `body` in one read transaction over the checkpoint.
+    ///
+    /// Everything `body` sees is one consistent snapshot; zero-copy bytes handed out
+    /// by the reader are valid only inside `body`.
+    public func read<T>(_ body: (CheckpointReader) throws -> T) throws -> T {
+        do {
+            return try environment.read { txn in try body(CheckpointReader(transaction: txn, path: path)) }
+        } catch let error as LMDBError {
+            throw CheckpointError.readFailed(path: path, error: error)
+        }
+    }
+}
+
+import CLMDB

@@ -1,0 +1,78 @@
+/// Plain-text views meant for people. Pure functions of the models.
+public enum TextRenderer {
+    /// `lineage show`: the task, then its parents and children with their state.
+    public static func record(_ record: TaskRecord, lineagePath: String? = nil) -> String {
+        var lines: [String] = []
+        lines.append("udid       \(Escaping.text(record.udid.utf8))")
+        if let lineagePath { lines.append("path       \(lineagePath)") }
+        lines.append("type       \(record.typeName.map { Escaping.text($0.utf8) } ?? "(no task_type entry)")")
+        lines.append("completed  \(record.completed ? "yes" : "no")")
+        for (title, tasks) in [("parents", record.parents), ("children", record.children)] {
+            lines.append("\(title)\(String(repeating: " ", count: 11 - title.count))\(tasks.count)")
+            for task in tasks {
+                let type = task.typeName.map { Escaping.text($0.utf8) } ?? "(no task_type entry)"
+                lines.append("  \(Escaping.text(task.udid.utf8))  \(type.padding(12))  \(task.completed ? "completed" : "pending")")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `lineage types --summary`: a table of counts per type and completion.
+    public static func typeSummary(_ summary: TypeSummary) -> String {
+        var lines = ["type         completed  pending    total"]
+        for name in summary.typeNames {
+            let (done, pending) = summary.counts[name] ?? (0, 0)
+            lines.append("\(Escaping.text(name.utf8).padding(11))  \(String(done).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(done + pending).leftPadding(7))")
+        }
+        let pending = summary.total - summary.completed
+        lines.append("\("total".padding(11))  \(String(summary.completed).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(summary.total).leftPadding(7))")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `lineage verify`: one line per check with up to a few examples, then the verdict.
+    public static func audit(_ report: AuditReport) -> String {
+        var lines = ["\(Escaping.text(report.checkpoint.utf8)): \(report.tasks) tasks, \(report.edges) edges, \(report.completed) completed"]
+        for check in report.checks {
+            let status: String
+            let detail: String
+            switch check.status {
+            case .passed:
+                status = "pass"
+                detail = check.id.summary
+            case .failed:
+                status = "FAIL"
+                detail = "\(check.violations) violation\(check.violations == 1 ? "" : "s")"
+            case .notRun:
+                status = "skip"
+                detail = "not run: \(check.note ?? "")"
+            }
+            lines.append("  \(status)  \(check.id.rawValue.padding(17))  \(detail)")
+            for example in check.examples {
+                var location: [String] = []
+                if let database = example.database { location.append(database) }
+                if let page = example.page { location.append("page \(page)") }
+                let prefix = location.isEmpty ? "" : "[\(location.joined(separator: ", "))] "
+                lines.append("          - \(prefix)\(example.message)")
+            }
+            if check.status == .failed, check.violations > check.examples.count {
+                lines.append("          ... and \(check.violations - check.examples.count) more")
+            }
+            if check.status != .notRun, let note = check.note { lines.append("          note: \(note)") }
+        }
+        let failed = report.checks.filter { $0.status == .failed }.count
+        let skipped = report.checks.filter { $0.status == .notRun }.count
+        if report.ok {
+            lines.append("verdict: OK, all \(report.checks.count) checks passed")
+        } else if report.structureFailed {
+            lines.append("verdict: DAMAGED, the file's structure is broken (\(failed) failed, \(skipped) not run)")
+        } else {
+            lines.append("verdict: FAILED, \(failed) of \(report.checks.count) checks failed\(skipped > 0 ? ", \(skipped) not run" : "")")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

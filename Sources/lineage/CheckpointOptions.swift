@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LineageKit
+
+/// The checkpoint every reading command takes: `-c/--checkpoint PATH`, else `$LINEAGE_CHECKPOINT`.
+struct CheckpointOptions: ParsableArguments {
+    @Option(
+        name: [.customShort("c"), .long],
+        help: ArgumentHelp("The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.", valueName: "path"))
+    var checkpoint: String?
+
+    /// The path to read, from the option or the environment.
+    var path: String {
+        get throws {
+            if let checkpoint { return checkpoint }
+            if let fromEnvironment = ProcessInfo.processInfo.environment["LINEAGE_CHECKPOINT"], !fromEnvironment.isEmpty {
+                return fromEnvironment
+            }
+            throw ValidationError("No checkpoint given: pass -c PATH or set LINEAGE_CHECKPOINT.")
+        }
+    }
+
+    func validate() throws { _ = try path }
+
+    /// Opens the checkpoint and runs `body` in one read transaction; reading errors
+    /// become a one-sentence message and exit code 2.
+    func read<T>(_ body: (CheckpointReader) throws -> T) throws -> T {
+        try Failure.mapping { try Checkpoint(path: path).read(body) }
+    }
+}
+
+/// Turns library errors into the documented messages and exit codes.
+enum Failure {
+    static func mapping<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CheckpointError {
+            Console.error(error.description)
+            throw ExitCode(2)
+        } catch let error as SubgraphTooLarge {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The only place that writes to stdout and stderr. Stdout is buffered and written in
+/// large blocks, so streaming millions of lines costs a few system calls.
+enum Console {
+    nonisolated(unsafe) private static var buffer: [UInt8] = {
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(1 << 17)
+        return buffer
+    }()
+
+    /// Appends raw bytes to stdout.
+    static func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Lets `body` append straight into the stdout buffer (no intermediate arrays).
+    static func withBuffer(_ body: (inout [UInt8]) throws -> Void) rethrows {
+        try body(&buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Appends a line of text to stdout.
+    static func print(_ line: String, terminator: String = "\n") {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(contentsOf: terminator.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { break }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// One message line on stderr, prefixed `lineage: `.
+    static func error(_ message: String) {
+        flush()
+        FileHandle.standardError.write(Data(("lineage: " + message + "\n").utf8))
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import LineageKit
+
+extension Lineage {
+    struct ExportDot: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-dot",
+            abstract: "Write the DAG (or the part around one task) as Graphviz DOT on stdout.",
+            discussion: """
+                Render it with: lineage export-dot > dag.dot && dot -Tsvg dag.dot > dag.svg
+                Refuses (exit 1) when the export would exceed --max-nodes tasks.
+                """)
+
+        @OptionGroup var options: CheckpointOptions
+
+        @Option(help: ArgumentHelp("Only the tasks within --depth edges of this udid (both directions).", valueName: "udid"))
+        var around: String?
+
+        @Option(help: "With --around: how many edges away from the task to go.")
+        var depth = 2
+
+        @Option(help: "Refuse to export more tasks than this.")
+        var maxNodes = 2000
+
+        func validate() throws {
+            if let around, UDID(around.lowercased()) == nil { throw ValidationError("--around '\(around)' is not a udid: give all 32 hex digits.") }
+            guard depth >= 0 else { throw ValidationError("--depth must be 0 or more.") }
+            guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1.") }
+        }
+
+        func run() throws {
+            defer { Console.flush() }
+            let path = try options.path
+            let center = around.flatMap { UDID($0.lowercased()) }
+            let graph = try options.read { reader -> Subgraph? in
+                guard let center else { return try reader.wholeGraph(maxNodes: maxNodes) }
+                guard try reader.record(center) != nil else { return nil }
+                return try reader.neighbourhood(of: center, depth: depth, maxNodes: maxNodes)
+            }
+            guard let graph else {
+                Console.error("\(path): no task with udid \(around ?? ""); list the tasks with `lineage types`.")
+                throw ExitCode(1)
+            }
+            let title = center.map { "\(path): \(graph.tasks.count) tasks within \(depth) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
+            Console.print(DOTRenderer.render(graph, title: title), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import LineageKit
+
+@main
+struct Lineage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lineage",
+        abstract: "Inspect and audit task-lineage checkpoints (read-only).",
+        discussion: """
+            Exit codes: 0 success or a sound checkpoint; 1 not found, or verify found \
+            violations; 2 the checkpoint cannot be read; 64 usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
+    )
+}

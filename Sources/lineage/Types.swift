@@ -1,0 +1,68 @@
+import ArgumentParser
+import LineageKit
+
+extension Lineage {
+    struct Types: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every task UDID<TAB>TYPE<TAB>completed|pending, or counts with --summary.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json }
+
+        @OptionGroup var options: CheckpointOptions
+
+        @Option(help: "Only tasks of this type.")
+        var type: TaskType?
+
+        @Flag(help: "Only completed tasks.")
+        var completed = false
+
+        @Flag(help: "Only tasks not completed.")
+        var pending = false
+
+        @Flag(help: "Print counts per type and completion instead of one line per task.")
+        var summary = false
+
+        @Option(help: "Output format.")
+        var format: Format = .text
+
+        func validate() throws {
+            if completed && pending { throw ValidationError("--completed and --pending exclude each other; give one.") }
+            if summary && (type != nil || completed || pending) {
+                throw ValidationError("--summary counts every task; it takes no --type, --completed or --pending filter.")
+            }
+        }
+
+        func run() throws {
+            defer { Console.flush() }
+            try options.read { reader in
+                if summary {
+                    let counts = try reader.typeSummary()
+                    switch format {
+                    case .text: Console.print(TextRenderer.typeSummary(counts))
+                    case .json, .jsonl: Console.print(JSONRenderer.typeSummary(counts))
+                    }
+                    return
+                }
+                let wanted = type.map { Array($0.rawValue.utf8) }
+                var first = true
+                if format == .json { Console.write(Array("[".utf8)) }
+                try reader.forEachTask { udid, typeName, isCompleted in
+                    if completed && !isCompleted { return }
+                    if pending && isCompleted { return }
+                    if let wanted, !typeName.elementsEqual(wanted) { return }
+                    let rowFormat: Rows.Format
+                    switch format {
+                    case .text: rowFormat = .text
+                    case .jsonl: rowFormat = .jsonLines
+                    case .json: rowFormat = .jsonArray(first: first)
+                    }
+                    first = false
+                    Console.withBuffer { Rows.appendTask(udid: udid, typeName: typeName, completed: isCompleted, format: rowFormat, to: &$0) }
+                }
+                if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }
+            }
+        }
+    }
+}
+
+extension TaskType: ExpressibleByArgument {}

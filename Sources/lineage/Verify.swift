@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import LineageKit
+
+extension Lineage {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Audit checkpoints against every invariant of the format.",
+            discussion: """
+                Each check has a stable id (structure, schema, key-format, type-values, edge-symmetry, \
+                dangling, type-consistency, self-loop, acyclic, completed-values, completed-known, \
+                completed-closure). Exit 0 when every checkpoint is sound, 1 when a check failed, \
+                2 when a checkpoint cannot be read or its structure is damaged; with several paths, the worst.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
+
+        @Argument(help: ArgumentHelp("Checkpoints to audit. Default: -c PATH or $LINEAGE_CHECKPOINT.", valueName: "path"))
+        var paths: [String] = []
+
+        @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The checkpoint, when no path is given.", valueName: "path"))
+        var checkpoint: String?
+
+        @Option(help: "Output format on stdout.")
+        var format: Format = .text
+
+        @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+        var junit: String?
+
+        @Option(help: "Examples shown per check (counts stay exact).")
+        var maxExamples = 5
+
+        func validate() throws {
+            guard maxExamples >= 0 else { throw ValidationError("--max-examples must be 0 or more.") }
+            _ = try targets()
+        }
+
+        private func targets() throws -> [String] {
+            if !paths.isEmpty { return paths }
+            return [try CheckpointOptions(checkpoint: checkpoint).path]
+        }
+
+        func run() throws {
+            defer { Console.flush() }
+            var outcomes: [JUnitRenderer.Outcome] = []
+            var worst: Int32 = 0
+            for path in try targets() {
+                do {
+                    let report = try Verifier.verify(path: path, maxExamples: maxExamples)
+                    outcomes.append(.report(report))
+                    worst = max(worst, report.ok ? 0 : report.structureFailed ? 2 : 1)
+                } catch let error as CheckpointError {
+                    outcomes.append(.unreadable(path: path, message: error.description))
+                    worst = 2
+                    Console.error(error.description)
+                }
+            }
+            switch format {
+            case .text:
+                for case .report(let report) in outcomes { Console.print(TextRenderer.audit(report)) }
+            case .json:
+                let documents = outcomes.map { outcome -> String in
+                    switch outcome {
+                    case .report(let report): return JSONRenderer.audit(report)
+                    case .unreadable(let path, let message): return JSONRenderer.unreadable(path: path, message: message)
+                    }
+                }
+                Console.print(documents.count == 1 ? documents[0] : "[\n" + documents.joined(separator: ",\n") + "\n]")
+            case .junit:
+                Console.print(JUnitRenderer.render(outcomes))
+            }
+            if let junit {
+                do {
+                    try (JUnitRenderer.render(outcomes) + "\n").write(toFile: junit, atomically: true, encoding: .utf8)
+                } catch {
+                    Console.error("\(junit): cannot write the JUnit report (\(error.localizedDescription)); check the directory exists and is writable.")
+                    worst = max(worst, 2)
+                }
+            }
+            if worst != 0 { throw ExitCode(worst) }
+        }
+    }
+}
+
+extension CheckpointOptions {
+    init(checkpoint: String?) {
+        self.init()
+        self.checkpoint = checkpoint
+    }
+}
