@@ -109,17 +109,14 @@ struct GraphAudit {
         var lastKeyID: Int32 = 0
         try scan { key, value in
             if isOut { edgeCount += 1 }
-            let keyUDID: PackedUDID
-            if let last = lastKey, key.count == 32, PackedUDID(key) == last {
-                keyUDID = last
-            } else {
-                guard let parsed = PackedUDID(key) else {
-                    keyFormat.add(Violation("\(database.rawValue) key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: database.rawValue))
-                    return
-                }
-                keyUDID = parsed
-                lastKey = parsed
-                lastKeyID = noteNode(parsed)
+            // Duplicates of one key arrive together: parse and look the key up once.
+            guard let keyUDID = PackedUDID(key) else {
+                keyFormat.add(Violation("\(database.rawValue) key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: database.rawValue))
+                return
+            }
+            if keyUDID != lastKey {
+                lastKey = keyUDID
+                lastKeyID = noteNode(keyUDID)
                 flags[Int(lastKeyID)] |= isOut ? GraphAudit.hasChildren : GraphAudit.hasParents
             }
             guard let valueUDID = PackedUDID(value) else {

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Time lineage against the scan floor on a big checkpoint and print a table.
+
+For each command: median wall time over --runs runs, its ratio to the floor
+(scanfloor.c: open read-only and walk every entry of the four sub-databases),
+peak RSS (from wait4's rusage) and tasks per second. Only the standard library.
+
+usage: bench.py --lineage BIN --floor BIN --checkpoint FILE --small FIXTURE [--runs N]
+"""
+import argparse, os, statistics, subprocess, sys, time
+
+
+def run_once(argv):
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss * 1024, code
+
+
+def measure(argv, runs):
+    run_once(argv)  # warm the page cache and the binary
+    samples = [run_once(argv) for _ in range(runs)]
+    codes = {c for _, _, c in samples}
+    return statistics.median(s for s, _, _ in samples), max(m for _, m, _ in samples), codes
+
+
+def tasks_in(lineage, path):
+    out = subprocess.run([lineage, "types", "--summary", "--format", "json", "-c", path], capture_output=True, text=True, check=True)
+    import json
+    return json.loads(out.stdout)["total"]
+
+
+def some_middle(lineage, path):
+    out = subprocess.run([lineage, "types", "--type", "middle", "-c", path], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    return lines[len(lines) // 2].split("\t")[0]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lineage", required=True)
+    ap.add_argument("--floor", required=True)
+    ap.add_argument("--checkpoint", required=True)
+    ap.add_argument("--small", required=True, help="the 8-task fixture, for the size-independence rows")
+    ap.add_argument("--runs", type=int, default=5)
+    a = ap.parse_args()
+
+    tasks = tasks_in(a.lineage, a.checkpoint)
+    size_mb = os.path.getsize(a.checkpoint) / 1e6
+    big_udid = some_middle(a.lineage, a.checkpoint)
+    small_udid = some_middle(a.lineage, a.small)
+    L, C = a.lineage, a.checkpoint
+    rows = [
+        ("floor (scanfloor.c)", [a.floor, C], True),
+        ("verify", [L, "verify", C], True),
+        ("types --summary", [L, "types", "--summary", "-c", C], True),
+        ("edges > /dev/null", [L, "edges", "-c", C], True),
+        ("show <udid>", [L, "show", big_udid, "-c", C], False),
+        ("show <udid> (8-task fixture)", [L, "show", small_udid, "-c", a.small], False),
+        ("export-dot --around --depth 2", [L, "export-dot", "--around", big_udid, "--depth", "2", "-c", C], False),
+        ("export-dot --around (8-task fixture)", [L, "export-dot", "--around", small_udid, "--depth", "2", "-c", a.small], False),
+    ]
+    print(f"checkpoint: {C} ({tasks:,} tasks, {size_mb:.0f} MB), {a.runs} runs each, medians")
+    print(f"| command | wall (s) | x floor | peak RSS (MB) | tasks/s | exit |")
+    print(f"|---|---:|---:|---:|---:|---:|")
+    floor = None
+    for name, argv, scan in rows:
+        wall, rss, codes = measure(argv, a.runs)
+        if floor is None:
+            floor = wall
+        rate = f"{tasks / wall:,.0f}" if scan else "-"
+        print(f"| {name} | {wall:.3f} | {wall / floor:.2f} | {rss / 1e6:.0f} | {rate} | {','.join(map(str, sorted(codes)))} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
