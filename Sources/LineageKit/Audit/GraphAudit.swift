@@ -103,8 +103,8 @@ struct GraphAudit {
         precondition(database.isDupSort)
         seen.insert(database)
         let isOut = database == .outEdges
-        var sources: [Int32] = []
-        var targets: [Int32] = []
+        var keyIDs: [Int32] = []
+        var values: [PackedUDID] = []
         var lastKey: PackedUDID? = nil
         var lastKeyID: Int32 = 0
         try scan { key, value in
@@ -123,26 +123,24 @@ struct GraphAudit {
                 keyFormat.add(Violation("\(database.rawValue) value \(Escaping.jsonString(value)) under \(keyUDID.string) is not a 32-character lowercase hex udid", database: database.rawValue))
                 return
             }
-            let valueID = noteNode(valueUDID)
-            if valueID == lastKeyID {
-                if selfLoopSeen.insert(valueID).inserted {
-                    selfLoop.add(Violation("\(keyUDID.string) has an edge to itself in \(database.rawValue)", database: database.rawValue))
-                }
+            if valueUDID == keyUDID, selfLoopSeen.insert(lastKeyID).inserted {
+                selfLoop.add(Violation("\(keyUDID.string) has an edge to itself in \(database.rawValue)", database: database.rawValue))
             }
-            if isOut {
-                sources.append(lastKeyID)
-                targets.append(valueID)
-            } else {
-                sources.append(valueID)
-                targets.append(lastKeyID)
-            }
+            keyIDs.append(lastKeyID)
+            values.append(valueUDID)
+        }
+        // Values are resolved after the scan in one tight loop: the lookups are
+        // independent, so the CPU overlaps their cache misses.
+        var valueIDs = [Int32](repeating: 0, count: values.count)
+        for i in values.indices {
+            valueIDs[i] = index.knownID(values[i]) ?? noteNode(values[i])
         }
         if isOut {
-            outSources = sources
-            outTargets = targets
+            outSources = keyIDs
+            outTargets = valueIDs
         } else {
-            inSources = sources
-            inTargets = targets
+            inSources = valueIDs
+            inTargets = keyIDs
         }
     }
 
