@@ -19,6 +19,7 @@ public enum RecorderError: Error, Equatable, CustomStringConvertible {
     /// A scenario parameter is out of range.
     case invalidScenario(String)
 
+    /// A sentence naming the file or database involved and what to do about it.
     public var description: String {
         switch self {
         case .fileExists(let path):

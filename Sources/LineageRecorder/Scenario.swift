@@ -27,7 +27,9 @@ public enum Scenario: Sendable, Equatable {
     /// chunks of 1000, exactly as `tools/make_checkpoint.py` writes it.
     ///
     /// `batchSize` emissions (or completion chunks) share a write transaction: 1 is the
-    /// pipeline's layout; larger values write the same content much faster.
+    /// pipeline's layout; larger values write the same content with fewer commits. Around
+    /// 1000 suits scale tests: much larger batches copy most of the tree per transaction,
+    /// which leaves more free pages in the file (same content, bigger file).
     case pipeline(roots: Int, fanout: Int = 40, fanin: Int = 5, completeFraction: Double = 0.6, batchSize: Int = 1)
 
     /// The map size the pipeline fixtures were written with (16 MiB, as `mdb_stat -e` shows).
@@ -63,7 +65,7 @@ public enum Scenario: Sendable, Equatable {
     }
 
     /// Creates a checkpoint at `path`, records the scenario, closes it and returns every
-    /// lineage path used with its udid.
+    /// lineage path used with its udid. A failure part-way leaves the partial file.
     /// - Throws: `RecorderError` (existing file without `overwrite`, bad parameters), `LMDBError`.
     @discardableResult
     public func write(to path: String, overwrite: Bool = false) throws -> [String: UDID] {
