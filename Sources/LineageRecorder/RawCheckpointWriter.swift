@@ -56,11 +56,9 @@ public final class RawCheckpointWriter {
         self.mapSize = mapSize
         try CheckpointFile.claim(path, overwrite: overwrite)
         var created: OpaquePointer?
-        var environment: OpaquePointer?
         do {
             try LMDBError.check(mdb_env_create(&created), "mdb_env_create")
             guard let env = created else { throw LMDBError(code: MDB_PANIC, function: "mdb_env_create") }
-            environment = env
             let maxDatabases = max(Self.pipelineMaxDatabases, databases.count)
             try LMDBError.check(mdb_env_set_maxdbs(env, MDB_dbi(maxDatabases)), "mdb_env_set_maxdbs")
             try LMDBError.check(mdb_env_set_mapsize(env, mapSize), "mdb_env_set_mapsize")
@@ -68,11 +66,11 @@ public final class RawCheckpointWriter {
             try LMDBError.check(mdb_env_open(env, path, flags, 0o644), "mdb_env_open")
             (mainHandle, handles) = try Self.createDatabases(databases, in: env)
         } catch {
-            if let env = environment ?? created { mdb_env_close(env) }
+            if let created { mdb_env_close(created) }
             try? CheckpointFile.removeIfPresent(path)
             throw error
         }
-        self.environment = environment
+        environment = created
         databaseNames = databases.map(\.name)
     }
 
