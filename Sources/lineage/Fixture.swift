@@ -25,6 +25,9 @@ struct FixtureOutput: ParsableArguments {
         do {
             let paths = try scenario.write(to: out, overwrite: force)
             Console.print("wrote \(out): \(scenario.taskCount) tasks, \(paths.count) lineage paths")
+        } catch RecorderError.fileExists {
+            Console.error("\(out) already exists; pass --force to replace it, or choose another path.")
+            throw ExitCode(2)
         } catch let error as RecorderError {
             Console.error(error.description)
             throw ExitCode(2)
