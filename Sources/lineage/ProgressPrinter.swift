@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import LineageKit
+
+/// `--no-progress`, shared by the commands that can run long.
+struct ProgressOptions: ParsableArguments {
+    @Flag(help: "Never show progress on stderr (it is shown only on a terminal, after about a second).")
+    var noProgress = false
+
+    /// A handler that draws progress on stderr, or `nil` when stderr is not a terminal
+    /// or `--no-progress` was given.
+    func handler(_ command: String) -> ProgressHandler? {
+        guard !noProgress, isatty(STDERR_FILENO) == 1 else { return nil }
+        let printer = ProgressPrinter(command: command)
+        return { printer.report($0) }
+    }
+}
+
+/// Draws one self-overwriting status line on stderr: phase, count, rate. Silent for the
+/// first second, so quick commands never flicker; redrawn at most ten times a second.
+final class ProgressPrinter: @unchecked Sendable {
+    private let command: String
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var phaseStart = Date()
+    private var phase = ""
+    private var drawn = false
+    private let lock = NSLock()
+
+    init(command: String) { self.command = command }
+
+    deinit { clear() }
+
+    func report(_ progress: WorkProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        if progress.phase != phase {
+            phase = progress.phase
+            phaseStart = now
+        }
+        guard now.timeIntervalSince(start) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(phaseStart), 0.001)
+        let rate = Double(progress.done) / elapsed
+        var line = "\(command): \(progress.phase) \(Self.count(progress.done))"
+        if let total = progress.total, total > 0 {
+            line += " / \(Self.count(total)) \(progress.unit) (\(Int(100 * Double(progress.done) / Double(total)))%)"
+        } else {
+            line += " \(progress.unit)"
+        }
+        line += ", \(Self.count(Int(rate)))/s"
+        FileHandle.standardError.write(Data(("\r\u{1b}[K" + line).utf8))
+        drawn = true
+    }
+
+    /// Erases the status line, so the terminal is left as it was.
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+        drawn = false
+    }
+
+    private static func count(_ n: Int) -> String {
+        switch n {
+        case 10_000_000...: return String(format: "%.1fM", Double(n) / 1e6)
+        case 10_000...: return String(format: "%.0fk", Double(n) / 1e3)
+        default: return String(n)
+        }
+    }
+}
