@@ -20,6 +20,8 @@ extension Lineage {
         @Option(help: "Output format.")
         var format: Format = .text
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             for (flag, value) in [("--parent", parent), ("--child", child)] {
                 if let value, UDID(value.lowercased()) == nil {
@@ -34,6 +36,9 @@ extension Lineage {
             let childID = child.flatMap { UDID($0.lowercased()) }
             try options.read { reader in
                 var first = true
+                let report = progress.handler("lineage edges")
+                let total = report == nil ? 0 : try reader.edgeCount()
+                var rows = 0
                 if format == .json { Console.write(Array("[".utf8)) }
                 try reader.forEachEdge(parent: parentID, child: childID) { p, c in
                     let rowFormat: Rows.Format
@@ -43,6 +48,8 @@ extension Lineage {
                     case .json: rowFormat = .jsonArray(first: first)
                     }
                     first = false
+                    rows += 1
+                    if rows & 0xffff == 0 { report?(WorkProgress(phase: "listing edges", done: rows, total: total, unit: "edges")) }
                     Console.withBuffer { Rows.appendEdge(parent: p, child: c, format: rowFormat, to: &$0) }
                 }
                 if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }

@@ -25,6 +25,8 @@ extension Lineage {
         @Option(help: "Output format.")
         var format: Format = .text
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             if completed && pending { throw ValidationError("--completed and --pending exclude each other; give one.") }
             if summary && (type != nil || completed || pending) {
@@ -45,8 +47,13 @@ extension Lineage {
                 }
                 let wanted = type.map { Array($0.rawValue.utf8) }
                 var first = true
+                let report = progress.handler("lineage types")
+                let total = report == nil ? 0 : try reader.taskCount()
+                var rows = 0
                 if format == .json { Console.write(Array("[".utf8)) }
                 try reader.forEachTask { udid, typeName, isCompleted in
+                    rows += 1
+                    if rows & 0xffff == 0 { report?(WorkProgress(phase: "listing tasks", done: rows, total: total, unit: "tasks")) }
                     if completed && !isCompleted { return }
                     if pending && isCompleted { return }
                     if let wanted, !typeName.elementsEqual(wanted) { return }

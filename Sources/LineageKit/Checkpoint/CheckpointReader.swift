@@ -127,6 +127,11 @@ public struct CheckpointReader {
         return summary
     }
 
+    /// Number of edges in `out_edges` (read from the sub-database record, O(1)).
+    public func edgeCount() throws -> Int {
+        try transaction.entryCount(require(.outEdges))
+    }
+
     /// Number of tasks in `task_type` (read from the sub-database record, O(1)).
     public func taskCount() throws -> Int {
         try transaction.entryCount(require(.taskType))
