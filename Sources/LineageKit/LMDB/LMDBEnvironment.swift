@@ -124,7 +124,7 @@ package struct Cursor {
         var k = MDB_val()
         var v = MDB_val()
         var op = MDB_FIRST
-        if let start {
+        if let start, !start.isEmpty {
             k = MDB_val(mv_size: start.count, mv_data: UnsafeMutableRawPointer(mutating: start.baseAddress))
             op = MDB_SET_RANGE
         }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// What a user may point lineage at instead of a checkpoint. Each must end in exit 2
+/// with one line on stderr naming the file, never a crash.
+enum BadInput: String, CaseIterable, Sendable {
+    case missingFile, emptyFile, textFile, randomBytes, truncatedToOnePage, truncatedByOnePage, directoryWithoutData
+
+    /// Creates the input inside `directory` and returns the path to give lineage.
+    func make(in directory: URL) throws -> String {
+        let fixture = try Data(contentsOf: URL(fileURLWithPath: CLI.fixture("four_stage")))
+        let file = directory.appendingPathComponent("ckpt.mdb")
+        switch self {
+        case .missingFile: return file.path
+        case .emptyFile: try Data().write(to: file)
+        case .textFile: try Data("This is not a checkpoint.\nudid,type\n".utf8).write(to: file)
+        case .randomBytes:
+            var generator = SystemRandomNumberGenerator()
+            try Data((0..<fixture.count).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: file)
+        case .truncatedToOnePage: try fixture.prefix(4096).write(to: file)
+        case .truncatedByOnePage: try fixture.prefix(fixture.count - 4096).write(to: file)
+        case .directoryWithoutData:
+            let folder = directory.appendingPathComponent("ckpt")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return folder.path
+        }
+        return file.path
+    }
+}
+
+@Suite("Unreadable checkpoints")
+struct ErrorPathTests {
+    static let commands: [[String]] = [
+        ["show", "5feceb66ffc86f38d952786c6d696c79"], ["show", "5fec"], ["edges"], ["types"], ["types", "--summary"],
+        ["export-dot"], ["verify"],
+    ]
+
+    @Test("every command exits 2 with a one-line message naming the file", arguments: BadInput.allCases)
+    func unreadable(input: BadInput) throws {
+        try withTemporaryDirectory { directory in
+            let path = try input.make(in: directory)
+            for command in Self.commands {
+                let result = try CLI.run(command + ["-c", path])
+                #expect(result.status == 2, "\(input) \(command): \(result)")
+                #expect(result.stderr.lines.count == 1, "\(input) \(command): \(result.stderr)")
+                #expect(result.stderr.contains(path), "\(input) \(command): \(result.stderr)")
+                #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), "\(result.stderr)")
+                #expect(result.stdout.isEmpty || command == ["verify"], "\(input) \(command): \(result)")
+            }
+            // verify with JSON still prints a parseable document saying why.
+            let json = try CLI.run(["verify", path, "--format", "json"])
+            #expect(json.status == 2, "\(json)")
+            let object = try #require(try json.json() as? [String: Any], "\(json)")
+            #expect(object["ok"] as? Bool == false)
+            #expect((object["error"] as? String)?.contains(path) == true)
+            // Nothing was created beside the input.
+            let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            #expect(!left.contains { $0.hasSuffix("-lock") || $0 == "lock.mdb" }, "\(left)")
+        }
+    }
+
+    @Test("a directory holding a copied data.mdb reads like the file")
+    func directoryLayout() throws {
+        let fixture = try FixtureJSON("four_stage_rooted")
+        try withTemporaryDirectory { directory in
+            try FileManager.default.copyItem(atPath: fixture.path, toPath: directory.appendingPathComponent("data.mdb").path)
+            let types = try CLI.run(["types", "-c", directory.path])
+            #expect(types.status == 0, "\(types)")
+            #expect(types.text.lines.count == fixture.records.count)
+            let edges = try CLI.run(["edges", "-c", directory.path])
+            #expect(edges.text.lines == fixture.edgeLines)
+            let verify = try CLI.run(["verify", directory.path])
+            #expect(verify.status == 0, "\(verify)")
+            let show = try CLI.run(["show", "-c", directory.path, "--path", "0"])
+            #expect(show.status == 0, "\(show)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["data.mdb"])
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@Suite("lineage edges")
+struct EdgesCommandTests {
+    @Test("edges lists exactly the fixture's edges, sorted, in text, jsonl and json", arguments: CLI.fixtureNames)
+    func allEdges(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        let text = try CLI.run(["edges", "-c", fixture.path])
+        #expect(text.status == 0, "\(text)")
+        #expect(text.stderr.isEmpty)
+        #expect(text.text.lines == fixture.edgeLines)
+        #expect(text.text.hasSuffix("\n") || fixture.edgeLines.isEmpty)
+
+        let jsonl = try CLI.run(["edges", "-c", fixture.path, "--format", "jsonl"])
+        #expect(jsonl.status == 0, "\(jsonl)")
+        let rows = try jsonl.text.lines.map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "\(line)")
+            return "\(object["parent"] ?? "")\t\(object["child"] ?? "")"
+        }
+        #expect(rows == fixture.edgeLines)
+
+        let json = try CLI.run(["edges", "-c", fixture.path, "--format", "json"])
+        #expect(json.status == 0, "\(json)")
+        let array = try #require(try json.json() as? [[String: String]], "\(json)")
+        #expect(array.map { "\($0["parent"] ?? "")\t\($0["child"] ?? "")" } == fixture.edgeLines)
+    }
+
+    @Test("--parent and --child keep the edges from and into one task", arguments: CLI.fixtureNames)
+    func filters(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        for (udid, record) in fixture.records {
+            let children = try CLI.run(["edges", "-c", fixture.path, "--parent", udid])
+            #expect(children.status == 0, "\(children)")
+            #expect(children.text.lines == record.children.map { "\(udid)\t\($0)" }, "children of \(udid)")
+            let parents = try CLI.run(["edges", "-c", fixture.path, "--child", udid.uppercased(), "--format", "json"])
+            #expect(parents.status == 0, "\(parents)")
+            let array = try #require(try parents.json() as? [[String: String]], "\(parents)")
+            #expect(array.map { $0["parent"] ?? "" } == record.parents, "parents of \(udid)")
+            #expect(array.allSatisfy { $0["child"] == udid })
+        }
+    }
+
+    @Test("--parent with both ends keeps the one edge; a non-edge gives an empty list, exit 0")
+    func bothEnds() throws {
+        let fixture = try FixtureJSON("four_stage")
+        let line = try #require(fixture.edgeLines.first)
+        let ends = line.split(separator: "\t").map(String.init)
+        let one = try CLI.run(["edges", "-c", fixture.path, "--parent", ends[0], "--child", ends[1]])
+        #expect(one.status == 0)
+        #expect(one.text.lines == [line])
+        let none = try CLI.run(["edges", "-c", fixture.path, "--parent", ends[1], "--child", ends[0], "--format", "json"])
+        #expect(none.status == 0)
+        #expect((try none.json() as? [Any])?.isEmpty == true, "\(none)")
+    }
+
+    @Test("a --parent or --child that is not a full udid is a usage error", arguments: [
+        ["--parent", "5feceb66"], ["--child", "zz"], ["--format", "xml"],
+    ])
+    func usage(arguments: [String]) throws {
+        let result = try CLI.run(["edges", "-c", CLI.fixture("four_stage")] + arguments)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
+}
+
+@Suite("lineage types")
+struct TypesCommandTests {
+    /// `udid\ttype\tcompleted|pending` for the fixture's tasks passing `filter`, sorted.
+    static func expectedLines(_ fixture: FixtureJSON, _ filter: (FixtureJSON.Record) -> Bool = { _ in true }) -> [String] {
+        fixture.udids.compactMap { udid in
+            let record = fixture.records[udid]!
+            return filter(record) ? "\(udid)\t\(record.taskType)\t\(record.completed ? "completed" : "pending")" : nil
+        }
+    }
+
+    @Test("types lists every task with its type and completion in text, jsonl and json", arguments: CLI.fixtureNames)
+    func everyTask(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        let text = try CLI.run(["types", "-c", fixture.path])
+        #expect(text.status == 0, "\(text)")
+        #expect(text.text.lines == Self.expectedLines(fixture))
+
+        for format in ["jsonl", "json"] {
+            let result = try CLI.run(["types", "-c", fixture.path, "--format", format])
+            #expect(result.status == 0, "\(result)")
+            let objects: [[String: Any]]
+            if format == "json" {
+                objects = try #require(try result.json() as? [[String: Any]], "\(result)")
+            } else {
+                objects = try result.text.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+            }
+            let lines = objects.map { "\($0["udid"] as? String ?? "")\t\($0["task_type"] as? String ?? "")\t\(($0["completed"] as? Bool) == true ? "completed" : "pending")" }
+            #expect(lines == Self.expectedLines(fixture), "\(format)")
+        }
+    }
+
+    @Test("--type, --completed and --pending filter the list", arguments: CLI.fixtureNames)
+    func filters(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        for type in ["source", "middle", "leaf", "source_leaf"] {
+            let result = try CLI.run(["types", "-c", fixture.path, "--type", type])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.text.lines == Self.expectedLines(fixture) { $0.taskType == type }, "\(type)")
+        }
+        let completed = try CLI.run(["types", "-c", fixture.path, "--completed"])
+        #expect(completed.text.lines == Self.expectedLines(fixture) { $0.completed })
+        let pending = try CLI.run(["types", "-c", fixture.path, "--pending", "--format", "json"])
+        #expect((try pending.json() as? [[String: Any]])?.compactMap { $0["udid"] as? String }
+            == fixture.udids.filter { fixture.records[$0]?.completed == false })
+        let leavesDone = try CLI.run(["types", "-c", fixture.path, "--type", "leaf", "--completed"])
+        #expect(leavesDone.text.lines == Self.expectedLines(fixture) { $0.taskType == "leaf" && $0.completed })
+    }
+
+    @Test("--summary counts per type and completion, as text and JSON", arguments: CLI.fixtureNames)
+    func summary(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        let records = Array(fixture.records.values)
+        let done = records.filter(\.completed).count
+        let text = try CLI.run(["types", "-c", fixture.path, "--summary"])
+        #expect(text.status == 0, "\(text)")
+        let rows = Dictionary(uniqueKeysWithValues: text.text.lines.dropFirst().map { line -> (String, [String]) in
+            let fields = line.split(separator: " ").map(String.init)
+            return (fields[0], Array(fields.dropFirst()))
+        })
+        for type in ["source", "middle", "leaf", "source_leaf"] {
+            let ofType = records.filter { $0.taskType == type }
+            let c = ofType.filter(\.completed).count
+            #expect(rows[type] == ["\(c)", "\(ofType.count - c)", "\(ofType.count)"], "\(type)")
+        }
+        #expect(rows["total"] == ["\(done)", "\(records.count - done)", "\(records.count)"])
+
+        let json = try CLI.run(["types", "-c", fixture.path, "--summary", "--format", "json"])
+        let object = try #require(try json.json() as? [String: Any], "\(json)")
+        #expect(object["total"] as? Int == records.count)
+        #expect(object["completed"] as? Int == done)
+        #expect(object["pending"] as? Int == records.count - done)
+        let types = try #require(object["types"] as? [String: [String: Int]])
+        for type in ["source", "middle", "leaf", "source_leaf"] {
+            let ofType = records.filter { $0.taskType == type }
+            #expect(types[type] == ["completed": ofType.filter(\.completed).count, "pending": ofType.filter { !$0.completed }.count, "total": ofType.count])
+        }
+    }
+
+    @Test("contradictory or unknown filters are usage errors", arguments: [
+        ["--completed", "--pending"], ["--summary", "--type", "leaf"], ["--summary", "--completed"], ["--type", "root"],
+    ])
+    func usage(arguments: [String]) throws {
+        let result = try CLI.run(["types", "-c", CLI.fixture("four_stage")] + arguments)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
+}

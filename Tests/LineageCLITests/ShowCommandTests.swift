@@ -1,0 +1,156 @@
+import Foundation
+import LineageKit
+import Testing
+
+@Suite("lineage show")
+struct ShowCommandTests {
+    @Test("show --format json of every task equals the fixture record", arguments: CLI.fixtureNames)
+    func everyTaskAsJSON(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        for (udid, expected) in fixture.records {
+            let result = try CLI.run(["show", "-c", fixture.path, udid, "--format", "json"])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stderr.isEmpty)
+            let object = try #require(try result.json() as? [String: Any], "\(result)")
+            #expect(object["udid"] as? String == udid)
+            #expect(object["task_type"] as? String == expected.taskType)
+            #expect(object["completed"] as? Bool == expected.completed)
+            #expect(object["parents"] as? [String] == expected.parents)
+            #expect(object["children"] as? [String] == expected.children)
+        }
+    }
+
+    @Test("show in text lists the type, completion, parents and children", arguments: CLI.fixtureNames)
+    func text(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        let (udid, expected) = try #require(fixture.records.max { $0.value.parents.count < $1.value.parents.count })
+        let result = try CLI.run(["show", "-c", fixture.path, udid])
+        #expect(result.status == 0, "\(result)")
+        let lines = result.lines
+        #expect(lines.first == "udid       \(udid)")
+        #expect(lines.contains("type       \(expected.taskType)"))
+        #expect(lines.contains("completed  \(expected.completed ? "yes" : "no")"))
+        #expect(lines.contains("parents    \(expected.parents.count)"))
+        #expect(lines.contains("children   \(expected.children.count)"))
+        for neighbour in expected.parents + expected.children {
+            #expect(lines.contains { $0.hasPrefix("  \(neighbour)  ") }, "\(neighbour) not listed")
+        }
+    }
+
+    @Test("a unique prefix (any case) shows the same task as the full udid")
+    func prefix() throws {
+        let fixture = try FixtureJSON("four_stage")
+        for udid in fixture.udids {
+            let full = try CLI.run(["show", "-c", fixture.path, udid, "--format", "json"])
+            for prefix in [String(udid.prefix(8)), String(udid.prefix(8)).uppercased(), udid.uppercased()] {
+                let short = try CLI.run(["show", "-c", fixture.path, prefix, "--format", "json"])
+                #expect(short.status == 0, "\(prefix): \(short)")
+                #expect(short.stdout == full.stdout, "\(prefix)")
+            }
+        }
+    }
+
+    @Test("--path looks a task up by its lineage path", arguments: CLI.fixtureNames)
+    func byLineagePath(name: String) throws {
+        let fixture = try FixtureJSON(name)
+        for (path, udid) in fixture.paths where !path.isEmpty {
+            let result = try CLI.run(["show", "-c", fixture.path, "--path", path, "--format", "json"])
+            #expect(result.status == 0, "\(path): \(result)")
+            let object = try #require(try result.json() as? [String: Any])
+            #expect(object["udid"] as? String == udid)
+            #expect(object["lineage_path"] as? String == path)
+            #expect(object["task_type"] as? String == fixture.records[udid]?.taskType)
+        }
+    }
+
+    @Test("a lineage path that is not in the checkpoint exits 1 naming its udid")
+    func unknownPath() throws {
+        let fixture = try FixtureJSON("four_stage")
+        let result = try CLI.run(["show", "-c", fixture.path, "--path", "7_7_7"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(UDID(lineagePath: "7_7_7").string))
+        #expect(result.stderr.contains(fixture.path))
+    }
+
+    @Test("an unknown udid or prefix exits 1 with a message naming the file")
+    func unknown() throws {
+        let fixture = try FixtureJSON("four_stage")
+        let absent = UDID(lineagePath: "999").string
+        let unusedPrefix = try #require((0..<0x10000).lazy.map { String(format: "%04x", $0) }.first { p in !fixture.udids.contains { $0.hasPrefix(p) } })
+        for query in [absent, unusedPrefix] {
+            let result = try CLI.run(["show", "-c", fixture.path, query])
+            #expect(result.status == 1, "\(query): \(result)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains(query))
+            #expect(result.stderr.contains(fixture.path))
+            #expect(result.stderr.lines.count == 1)
+        }
+    }
+
+    @Test("a malformed udid, a short prefix, or no argument is a usage error (64)", arguments: [
+        ["xyz1"], ["5fe"], ["5feceb66ffc86f38d952786c6d696c79a"], ["5feceb66-ffc8"], [], ["--path", "0_x"], ["--path", ""],
+        ["5feceb66", "--path", "0"], ["5feceb66", "--format", "yaml"],
+    ])
+    func usage(arguments: [String]) throws {
+        let result = try CLI.run(["show", "-c", CLI.fixture("four_stage")] + arguments)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test("an ambiguous prefix exits 1 and lists every candidate on stderr",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/mdb_load"), "needs mdb_load"))
+    func ambiguous() throws {
+        // Two real lineage paths whose udids share their first four digits.
+        var seen: [String: String] = [:]
+        var pair: (String, String)?
+        for index in 0..<100_000 {
+            let udid = UDID(lineagePath: "0_\(index)").string
+            if let other = seen[String(udid.prefix(4))] { pair = (other, udid); break }
+            seen[String(udid.prefix(4))] = udid
+        }
+        let (first, second) = try #require(pair)
+        let root = UDID(lineagePath: "0").string
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("ambiguous.mdb")
+            try MDBLoad.write(
+                to: file,
+                outEdges: [(root, first), (root, second)],
+                taskType: [(root, "source"), (first, "leaf"), (second, "leaf")])
+            let shared = String(first.prefix(4))
+            let result = try CLI.run(["show", "-c", file.path, shared])
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains(shared))
+            #expect(result.stderr.contains(first) && result.stderr.contains(second), "\(result.stderr)")
+            #expect(!result.stderr.contains(root))
+            // One more digit (where they differ) picks one.
+            let longer = String(first.prefix(zip(first, second).prefix { $0 == $1 }.count + 1))
+            let picked = try CLI.run(["show", "-c", file.path, longer, "--format", "json"])
+            #expect(picked.status == 0, "\(picked)")
+            #expect((try picked.json() as? [String: Any])?["udid"] as? String == first)
+        }
+    }
+}
+
+/// Writes a small checkpoint with lmdb-utils' mdb_load (an independent writer).
+enum MDBLoad {
+    static func write(to file: URL, outEdges: [(String, String)], taskType: [(String, String)], completed: [(String, String)] = []) throws {
+        func hex(_ text: String) -> String { text.utf8.map { String(format: "%02x", $0) }.joined() }
+        func database(_ name: String, _ entries: [(String, String)], dupSort: Bool) -> String {
+            var text = "VERSION=3\nformat=bytevalue\ndatabase=\(name)\ntype=btree\n" + (dupSort ? "dupsort=1\n" : "") + "HEADER=END\n"
+            for (key, value) in entries { text += " \(hex(key))\n \(hex(value))\n" }
+            return text + "DATA=END\n"
+        }
+        let dump = database("completed", completed, dupSort: false)
+            + database("in_edges", outEdges.map { ($0.1, $0.0) }, dupSort: true)
+            + database("out_edges", outEdges, dupSort: true)
+            + database("task_type", taskType, dupSort: false)
+        let input = file.deletingLastPathComponent().appendingPathComponent("load.dump")
+        try Data(dump.utf8).write(to: input)
+        let load = try CLI.exec("/usr/bin/mdb_load", ["-n", "-f", input.path, file.path])
+        try #require(load.status == 0, "mdb_load: \(load.stderr)")
+        try? FileManager.default.removeItem(atPath: file.path + "-lock")
+    }
+}
