@@ -42,8 +42,39 @@ public enum Escaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `text` as a quoted JSON string.
-    public static func jsonString(_ text: String) -> String { jsonString(text.utf8) }
+    /// `text` (already valid Unicode, e.g. a path the user gave) as a quoted JSON string:
+    /// quotes, backslashes and control characters escaped, everything else kept.
+    public static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f {
+                    out += "\\u00" + String(format2: scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `text` (valid Unicode) for one line of text: control characters as `\xNN`, the rest kept.
+    public static func text(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7f {
+                out += "\\x" + String(format2: scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 
     /// `bytes` as one line of text (see `appendText`).
     public static func text(_ bytes: some Sequence<UInt8>) -> String {
@@ -77,4 +108,12 @@ public enum Escaping {
 
     @inline(__always)
     static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
+}
+
+extension String {
+    /// Two lowercase hex digits of a value below 0x100.
+    init(format2 value: UInt32) {
+        let digits = Array("0123456789abcdef")
+        self = String([digits[Int(value >> 4 & 0xf)], digits[Int(value & 0xf)]])
+    }
 }

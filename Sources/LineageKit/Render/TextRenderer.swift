@@ -3,15 +3,15 @@ public enum TextRenderer {
     /// `lineage show`: the task, then its parents and children with their state.
     public static func record(_ record: TaskRecord, lineagePath: String? = nil) -> String {
         var lines: [String] = []
-        lines.append("udid       \(Escaping.text(record.udid.utf8))")
+        lines.append("udid       \(Escaping.text(record.udid))")
         if let lineagePath { lines.append("path       \(lineagePath)") }
-        lines.append("type       \(record.typeName.map { Escaping.text($0.utf8) } ?? "(no task_type entry)")")
+        lines.append("type       \(record.typeName.map { Escaping.text($0) } ?? "(no task_type entry)")")
         lines.append("completed  \(record.completed ? "yes" : "no")")
         for (title, tasks) in [("parents", record.parents), ("children", record.children)] {
             lines.append("\(title)\(String(repeating: " ", count: 11 - title.count))\(tasks.count)")
             for task in tasks {
-                let type = task.typeName.map { Escaping.text($0.utf8) } ?? "(no task_type entry)"
-                lines.append("  \(Escaping.text(task.udid.utf8))  \(type.padding(12))  \(task.completed ? "completed" : "pending")")
+                let type = task.typeName.map { Escaping.text($0) } ?? "(no task_type entry)"
+                lines.append("  \(Escaping.text(task.udid))  \(type.padding(12))  \(task.completed ? "completed" : "pending")")
             }
         }
         return lines.joined(separator: "\n")
@@ -22,7 +22,7 @@ public enum TextRenderer {
         var lines = ["type         completed  pending    total"]
         for name in summary.typeNames {
             let (done, pending) = summary.counts[name] ?? (0, 0)
-            lines.append("\(Escaping.text(name.utf8).padding(11))  \(String(done).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(done + pending).leftPadding(7))")
+            lines.append("\(Escaping.text(name).padding(11))  \(String(done).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(done + pending).leftPadding(7))")
         }
         let pending = summary.total - summary.completed
         lines.append("\("total".padding(11))  \(String(summary.completed).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(summary.total).leftPadding(7))")
@@ -31,7 +31,7 @@ public enum TextRenderer {
 
     /// `lineage verify`: one line per check with up to a few examples, then the verdict.
     public static func audit(_ report: AuditReport) -> String {
-        var lines = ["\(Escaping.text(report.checkpoint.utf8)): \(report.tasks) tasks, \(report.edges) edges, \(report.completed) completed"]
+        var lines = ["\(Escaping.text(report.checkpoint)): \(report.tasks) tasks, \(report.edges) edges, \(report.completed) completed"]
         for check in report.checks {
             let status: String
             let detail: String
