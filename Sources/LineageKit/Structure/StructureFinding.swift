@@ -82,10 +82,8 @@ struct FindingLog: Sendable {
         }
     }
 
-    mutating func append(contentsOf other: FindingLog) {
-        for finding in other.kept where kept.count < cap {
-            kept.append(finding)
-        }
-        total += other.total
+    /// Counts findings whose text was dropped under another log's cap.
+    mutating func addUntold(_ count: Int) {
+        total += max(0, count)
     }
 }
