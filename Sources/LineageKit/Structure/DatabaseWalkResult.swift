@@ -38,7 +38,7 @@ public struct DatabaseWalkResult: Sendable {
         self.leafPages = tally.leafPages
         self.overflowPages = tally.overflowPages
         self.nestedTrees = walk.nestedTrees
-        self.nestedPages = walk.nestedPages
+        self.nestedPages = walk.nestedTally.branchPages &+ walk.nestedTally.leafPages &+ walk.nestedTally.overflowPages
         self.findings = walk.log.kept
         self.findingCount = walk.log.total
         self.pages = walk.pages

@@ -25,7 +25,8 @@ public struct MappedFileError: Error, Equatable, CustomStringConvertible {
     /// What went wrong.
     public let reason: Reason
 
-    init(path: String, reason: Reason) {
+    /// Makes an error for `path`.
+    public init(path: String, reason: Reason) {
         self.path = path
         self.reason = reason
     }

@@ -53,7 +53,8 @@ enum StructureSupport {
     }
 
     static func findExecutable(_ name: String) -> String? {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for dir in path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/bin"] {
             let path = dir + "/" + name
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
@@ -81,10 +82,10 @@ enum StructureSupport {
     static let makeCheckpointScript = "/work/shared/tools/make_checkpoint.py"
 
     /// Whether python3 with the `lmdb` module is available to make larger files.
-    static var pythonLMDB: String? {
+    static let pythonLMDB: String? = {
         guard let python = findExecutable("python3"), run(python, ["-c", "import lmdb"]) != nil else { return nil }
         return python
-    }
+    }()
 
     /// Makes a checkpoint with `make_checkpoint.py --roots N`, or nil when that is not possible here.
     static func makeCheckpoint(roots: Int, in directory: URL) -> String? {
