@@ -63,7 +63,9 @@ struct TreeWalk {
         self.lastPage = meta.lastPage
         self.filePages = meta.filePages
         self.database = database
-        self.pages = PageBitmap(pageCount: min(meta.lastPage &+ 1, meta.filePages))
+        // Pages past either the last page or the file's end are never entered, so never recorded.
+        let usable = meta.lastPage < meta.filePages ? meta.lastPage + 1 : meta.filePages
+        self.pages = PageBitmap(pageCount: usable)
     }
 
     // MARK: Trees
@@ -223,7 +225,7 @@ struct TreeWalk {
                 "\(database): page \(pgno) lies beyond the end of the file (\(filePages) pages)")
             return nil
         }
-        guard pages.insert(pgno) else {
+        guard pgno < pages.pageCount, pages.insert(pgno) else {
             log.add(
                 .pageShared, page: pgno, database: database,
                 "\(database): page \(pgno) is reached a second time")
@@ -567,7 +569,7 @@ struct TreeWalk {
         }
         var p = pgno
         while p <= end {
-            if !pages.insert(p) {
+            if p >= pages.pageCount || !pages.insert(p) {
                 log.add(
                     .pageShared, page: p, database: database,
                     "\(database): overflow page \(p) is reached a second time")

@@ -137,7 +137,7 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Where things sit in a (sound) file, found by reading it the way the walker does.
-struct FileMap {
+struct FileMap: CustomStringConvertible {
     let bytes: [UInt8]
     let pageSize: Int
     let meta: MetaInfo
@@ -151,6 +151,8 @@ struct FileMap {
         self.pageSize = meta.pageSize
         self.databases = walker.databases
     }
+
+    var description: String { "FileMap(\(bytes.count) bytes, meta \(meta.metaPage))" }
 
     func record(_ name: String) throws -> DatabaseRecord {
         try #require(databases.first { $0.name == name }?.record)
