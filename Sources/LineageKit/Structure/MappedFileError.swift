@@ -39,6 +39,7 @@ public struct MappedFileError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One sentence naming the file and what to check.
     public var description: String {
         switch reason {
         case .notFound:

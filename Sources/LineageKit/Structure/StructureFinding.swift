@@ -56,6 +56,7 @@ public struct StructureFinding: Sendable, Equatable, CustomStringConvertible {
     /// The stable short code of `kind`, e.g. `"key-order"`.
     public var code: String { kind.rawValue }
 
+    /// The code in brackets, then the message: `[key-order] in_edges: ...`.
     public var description: String { "[\(code)] \(message)" }
 }
 

@@ -107,7 +107,8 @@ public struct StructureWalker: Sendable {
         for finding in metaCheck.findings {
             log.add(finding.kind, page: finding.page, database: finding.database, finding.message)
         }
-        let walks = [mainWalk] + results
+        // The main DB's walk is always included; a copy passed in by the caller is ignored.
+        let walks = [mainWalk] + results.filter { $0.name != StructureWalker.mainName }
         for result in walks {
             for finding in result.findings {
                 log.add(finding.kind, page: finding.page, database: finding.database, finding.message)
@@ -154,7 +155,7 @@ public struct StructureWalker: Sendable {
         }
         let reachableCount = reachable.reduce(UInt64(0)) { $0 + UInt64($1.nonzeroBitCount) }
         let freeCount = freeListed.reduce(UInt64(0)) { $0 + UInt64($1.nonzeroBitCount) }
-        let walkedNames = Set(results.map(\.name))
+        let walkedNames = Set(walks.map(\.name))
         let everyTreeWalked = freeWalked && databases.allSatisfy { walkedNames.contains($0.name) }
         if let meta, everyTreeWalked, pageCount > Layout.metaPageCount {
             var missing: UInt64 = 0
