@@ -1,6 +1,19 @@
 /// The crash-proof walker over a checkpoint's LMDB structure: reads every tree
 /// straight from the mapped bytes, never through liblmdb, and reports damage as findings.
 ///
+/// What a walk checks, page by page: the page number is in `2...last_pg` and inside
+/// the file, and not reached before; the page's own number and type match its place
+/// (branch pages above the record's depth, leaves at it, overflow pages for big
+/// values); `lower`/`upper` and every node lie inside the page; keys ascend strictly
+/// within and across pages and stay inside the bounds their branch keys set;
+/// duplicates ascend strictly per key (sub-pages and nested trees); overflow runs
+/// lie inside the file and hold their value; the tree's depth and its entry and page
+/// counts equal its `MDB_db` record. The free list's pages must be in range and not
+/// reachable from any tree, and every page must be reachable or free.
+///
+/// Whatever the bytes say, a walk does not trap, enters each page at most once, and
+/// descends at most 64 levels (per tree), so it ends in time proportional to the file.
+///
 /// `init` runs the meta check and walks the main DB (one page for a checkpoint).
 /// Each `walk` call is independent and touches only its own state, so different
 /// sub-databases can be walked from different threads or tasks at once; merge
@@ -30,6 +43,13 @@ public struct StructureWalker: Sendable {
         self.databases = walk.named
         self.mainWalk = DatabaseWalkResult(
             name: StructureWalker.mainName, record: meta.mainDatabase, walk: walk, tally: tally)
+    }
+
+    /// Maps the file at `path` read-only and prepares a walk of it.
+    ///
+    /// - Throws: `MappedFileError` when the file cannot be opened or mapped.
+    public init(path: String) throws(MappedFileError) {
+        self.init(file: try MappedFile(path: path))
     }
 
     /// The name used for the main DB in findings and results.

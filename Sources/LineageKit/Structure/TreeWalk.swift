@@ -71,12 +71,14 @@ struct TreeWalk {
     // MARK: Trees
 
     /// Walks the tree `record` describes and compares what it finds with the record.
+    /// `keyOrder` overrides the record's own order: a nested duplicate tree sorts by its outer database's duplicate order.
     mutating func walkTree(
-        _ record: DatabaseRecord, role: TreeRole, outerKey: ByteRun? = nil, visit: EntryVisitor
+        _ record: DatabaseRecord, role: TreeRole, outerKey: ByteRun? = nil, keyOrder: KeyOrder? = nil,
+        visit: EntryVisitor
     ) -> TreeTally {
         var tree = TreeState(
             record: record, role: role,
-            keyOrder: KeyOrder(flags: record.flags, forDuplicates: false),
+            keyOrder: keyOrder ?? KeyOrder(flags: record.flags, forDuplicates: false),
             dupOrder: KeyOrder(flags: record.flags, forDuplicates: true),
             depth: Int(record.depth), outerKey: outerKey)
         let what = role == .duplicates ? "\(database) (nested duplicates)" : database
@@ -190,8 +192,12 @@ struct TreeWalk {
 
         let lowerBound = Int(page.u16(12))
         let upperBound = Int(page.u16(14))
-        guard lowerBound >= Layout.pageHeaderSize, lowerBound <= upperBound, upperBound <= pageSize,
-            lowerBound & 1 == 0
+        // Fixed-size (P_LEAF2) pages keep no node offsets: `lower` still counts 2 bytes per value
+        // but `upper` moves by (size - 2), so both may pass the page end; the values themselves
+        // are bounds-checked in `walkFixedLeaf`.
+        let fixedSize = flags & PageFlag.leaf2 != 0
+        guard lowerBound >= Layout.pageHeaderSize, lowerBound & 1 == 0,
+            fixedSize || (lowerBound <= upperBound && upperBound <= pageSize)
         else {
             log.add(
                 .pageBounds, page: pgno, database: database,
@@ -202,7 +208,7 @@ struct TreeWalk {
         let count = (lowerBound - Layout.pageHeaderSize) >> 1
         if isBranch {
             walkBranch(page, pgno: pgno, count: count, upper: upperBound, level: level, lower: lower, upperKey: upper, &tree, visit)
-        } else if flags & PageFlag.leaf2 != 0 {
+        } else if fixedSize {
             walkFixedLeaf(page, pgno: pgno, count: count, lower: lower, upper: upper, &tree, visit)
         } else {
             walkLeaf(page, pgno: pgno, count: count, upper: upperBound, lower: lower, upperKey: upper, &tree, visit)
@@ -428,7 +434,8 @@ struct TreeWalk {
                         continue
                     }
                     let nested = DatabaseRecord(at: value.start, offset: 0)
-                    let tally = walkTree(nested, role: .duplicates, outerKey: key, visit: visit)
+                    let tally = walkTree(
+                        nested, role: .duplicates, outerKey: key, keyOrder: tree.dupOrder, visit: visit)
                     nestedTrees += 1
                     nestedTally.branchPages &+= tally.branchPages
                     nestedTally.leafPages &+= tally.leafPages
@@ -483,7 +490,7 @@ struct TreeWalk {
         }
         let lower = Int(sub.u16(12))
         let upper = Int(sub.u16(14))
-        guard lower >= Layout.pageHeaderSize, lower <= upper, upper <= size, lower & 1 == 0 else {
+        guard lower >= Layout.pageHeaderSize, lower & 1 == 0, fixed || (lower <= upper && upper <= size) else {
             log.add(
                 .pageBounds, page: pgno, database: database,
                 "\(database): the duplicates sub-page of node \(index) of leaf page \(pgno) has lower \(lower) and upper \(upper) in \(size) bytes"

@@ -135,6 +135,50 @@ struct StructureFixtureTests {
         #expect(blobs.overflowPages == 3)
     }
 
+    @Test(.enabled(if: StructureSupport.pythonLMDB != nil, "needs python3 with lmdb"))
+    func otherKeyOrdersAndFixedSizeDuplicatesAreWalked() throws {
+        let dir = try StructureSupport.makeTempDirectory()
+        defer { StructureSupport.cleanUp(dir) }
+        let path = try #require(StructureSupport.makeWithPython(Self.flagsScript, named: "flags.mdb", in: dir))
+        let walker = try StructureWalker(path: path)
+        let report = walker.walkAll()
+        #expect(report.isClean, "\(report.findings)")
+        try expectMatchesMdbStat(report, path: path)
+        #expect(report.databases["fixed"]?.entriesWalked == 1503)
+        #expect(report.databases["intdup"]?.entriesWalked == 600)
+        var fixed: [String] = []
+        let result = walker.walk(database: "fixed") { key, value in
+            fixed.append(String(decoding: key, as: UTF8.self) + " " + String(decoding: value, as: UTF8.self))
+        }
+        #expect(result.nestedTrees == 1)
+        #expect(fixed.prefix(4) == ["a a", "a b", "a c", "b 0000"])
+        #expect(fixed.last == "b 1499")
+        #expect(result.nestedPages == 3)
+    }
+
+    /// Writes databases with reversed keys, integer keys, and fixed-size (`P_LEAF2`) duplicates,
+    /// both in sub-pages and in nested trees.
+    static let flagsScript = """
+        import lmdb, struct, sys
+        env = lmdb.open(sys.argv[1], subdir=False, lock=False, max_dbs=8, map_size=1 << 26)
+        rev = env.open_db(b"rev", reverse_key=True)
+        ints = env.open_db(b"ints", integerkey=True)
+        fixed = env.open_db(b"fixed", dupsort=True, dupfixed=True)
+        intdup = env.open_db(b"intdup", dupsort=True, dupfixed=True, integerdup=True)
+        with env.begin(write=True) as txn:
+            for i in range(500):
+                txn.put(b"k%d" % (i * 7919 % 1000), b"v", db=rev)
+                txn.put(struct.pack("=Q", i * 104729 % 1000003), b"v", db=ints)
+            for d in (b"c", b"a", b"b"):
+                txn.put(b"a", d, db=fixed)
+            for i in range(1500):
+                txn.put(b"b", b"%04d" % i, db=fixed)
+            for k in (b"x", b"y"):
+                for i in range(300):
+                    txn.put(k, struct.pack("=Q", i * 7 + 1), db=intdup)
+        env.close()
+        """
+
     /// Writes `blobs` (one 10000-byte value on overflow pages) and `many` (a key with 300 duplicates: a nested tree).
     static let bigValuesScript = """
         import lmdb, sys

@@ -121,14 +121,17 @@ struct StructureFuzzTests {
         let generated = try #require(StructureSupport.makeCheckpoint(roots: 50, in: dir))
         let nested = try #require(
             StructureSupport.makeWithPython(StructureFixtureTests.bigValuesScript, named: "nested.mdb", in: dir))
+        let flags = try #require(
+            StructureSupport.makeWithPython(StructureFixtureTests.flagsScript, named: "flags.mdb", in: dir))
         let inputs = [
             ("generated", [UInt8](try Data(contentsOf: URL(fileURLWithPath: generated)))),
             ("nested", [UInt8](try Data(contentsOf: URL(fileURLWithPath: nested)))),
+            ("flags", [UInt8](try Data(contentsOf: URL(fileURLWithPath: flags)))),
         ]
         var rng = SplitMix64(state: 0xB16_F11E)
-        for iteration in 0..<400 {
-            // The small nested/overflow file is cheap: give it most of the iterations.
-            let (name, original) = iteration % 4 == 0 ? inputs[0] : inputs[1]
+        for iteration in 0..<600 {
+            // The small nested, overflow and fixed-size files are cheap: give them most iterations.
+            let (name, original) = iteration % 6 == 0 ? inputs[0] : inputs[1 + iteration % 2]
             let (what, bytes) = mutate(original, pageSize: 4096, using: &rng)
             walkMutated(bytes, context: "\(name), iteration \(iteration): \(what)")
         }
