@@ -107,7 +107,8 @@ struct TreeWalk {
                 .entryCount, page: record.root, database: database,
                 "\(what): walked \(walked.entries) entries but the record says \(record.entries)")
         }
-        // LMDB 0.9.35 counts nested duplicate trees' pages in the outer record, older 0.9 releases do not.
+        // Files written by py-lmdb (LMDB 0.9.35) count nested duplicate trees' pages in the
+        // outer record; mdb.c's own debug audit adds them apart. Either convention is sound.
         let ownMatches =
             walked.branchPages == record.branchPages && walked.leafPages == record.leafPages
             && walked.overflowPages == record.overflowPages

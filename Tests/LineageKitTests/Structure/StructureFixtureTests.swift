@@ -200,6 +200,14 @@ func expectMatchesMdbStat(_ report: StructureReport, path: String) throws {
     guard let stat = StructureSupport.mdbStat(path) else { return }
     let main = try #require(stat["Main DB"])
     #expect(main["Entries"] == report.main?.entriesWalked)
+    let environment = try #require(stat["Environment Info"])
+    let meta = try #require(report.meta)
+    #expect(environment["Page size"] == UInt64(meta.pageSize))
+    #expect(environment["Number of pages used"] == meta.lastPage + 1)
+    #expect(environment["Last transaction ID"] == meta.txnid)
+    let freelist = try #require(stat["Freelist Status"])
+    #expect(freelist["Free pages"] == report.pagesOnFreeList)
+    #expect(freelist["Entries"] == report.freeList?.entriesWalked)
     for (name, summary) in report.databases {
         let fields = try #require(stat[name], "mdb_stat has no \(name)")
         let record = try #require(summary.record)

@@ -61,15 +61,19 @@ enum StructureSupport {
         return nil
     }
 
-    /// `mdb_stat -n -a` of a file (run on a copy the caller made): name -> field -> value.
+    /// `mdb_stat -n -e -f -a` of a file (run on a copy the caller made): section -> field -> value.
+    /// Sections are the database names, "Main DB", "Environment Info" and "Freelist Status".
     static func mdbStat(_ path: String) -> [String: [String: UInt64]]? {
-        guard let tool = findExecutable("mdb_stat"), let text = run(tool, ["-n", "-a", path]) else { return nil }
+        guard let tool = findExecutable("mdb_stat"), let text = run(tool, ["-n", "-e", "-f", "-a", path]) else {
+            return nil
+        }
         var result: [String: [String: UInt64]] = [:]
         var current: String?
         for line in text.split(separator: "\n") {
-            if line.hasPrefix("Status of ") {
-                current = String(line.dropFirst("Status of ".count))
-                result[current ?? ""] = [:]
+            if !line.hasPrefix(" ") {
+                let name = line.hasPrefix("Status of ") ? String(line.dropFirst("Status of ".count)) : String(line)
+                current = name
+                result[name] = [:]
             } else if let current, let colon = line.firstIndex(of: ":") {
                 let key = line[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
