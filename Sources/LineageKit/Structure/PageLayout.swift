@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Offsets and constants of the LMDB 0.9 on-disk format (64-bit build).
+enum Layout {
+    static let pageHeaderSize = 16
+    static let nodeHeaderSize = 8
+    static let metaOffset = 16
+    static let metaSize = 136
+    static let recordSize = 48
+    static let magic: UInt32 = 0xBEEF_C0DE
+    static let version: UInt32 = 1
+    static let invalidPage: UInt64 = ~0
+    static let metaPageCount: UInt64 = 2
+    static let maxDepth = 64
+    static let minPageSize = 512
+    static let maxPageSize = 65536
+}
+
+/// `mp_flags` bits.
+enum PageFlag {
+    static let branch: UInt16 = 0x01
+    static let leaf: UInt16 = 0x02
+    static let overflow: UInt16 = 0x04
+    static let meta: UInt16 = 0x08
+    static let leaf2: UInt16 = 0x20
+    static let subpage: UInt16 = 0x40
+    /// The bits that say what a page is; others (dirty, loose, keep) are in-memory state.
+    static let typeMask: UInt16 = branch | leaf | overflow | meta | leaf2 | subpage
+}
+
+/// `mn_flags` bits of leaf nodes.
+enum NodeFlag {
+    static let bigData: UInt16 = 0x01
+    static let subData: UInt16 = 0x02
+    static let dupData: UInt16 = 0x04
+}
+
+/// `md_flags` bits (persistent database flags).
+enum DatabaseFlag {
+    static let reverseKey: UInt16 = 0x02
+    static let dupSort: UInt16 = 0x04
+    static let integerKey: UInt16 = 0x08
+    static let dupFixed: UInt16 = 0x10
+    static let integerDup: UInt16 = 0x20
+    static let reverseDup: UInt16 = 0x40
+}
+
+extension UnsafeRawPointer {
+    @inline(__always) func u16(_ offset: Int) -> UInt16 {
+        UInt16(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+    }
+    @inline(__always) func u32(_ offset: Int) -> UInt32 {
+        UInt32(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+    @inline(__always) func u64(_ offset: Int) -> UInt64 {
+        UInt64(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+}
+
+/// A key or value inside the mapped file, compared without copying.
+struct ByteRun {
+    let start: UnsafeRawPointer
+    let count: Int
+
+    var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count) }
+}
+
+/// How a database orders its keys (or its duplicates).
+enum KeyOrder {
+    /// Byte-wise, shorter first on a common prefix (LMDB's default `memcmp` order).
+    case bytes
+    /// Native unsigned integers of 4 or 8 bytes (`MDB_INTEGERKEY`).
+    case integer
+    /// An order this walker does not check (`MDB_REVERSEKEY` and the like).
+    case unchecked
+
+    init(flags: UInt16, forDuplicates: Bool) {
+        let reverse = forDuplicates ? DatabaseFlag.reverseDup : DatabaseFlag.reverseKey
+        let integer = forDuplicates ? DatabaseFlag.integerDup : DatabaseFlag.integerKey
+        if flags & reverse != 0 {
+            self = .unchecked
+        } else if flags & integer != 0 {
+            self = .integer
+        } else {
+            self = .bytes
+        }
+    }
+
+    /// The sign of `a` compared with `b` under this order.
+    @inline(__always) func compare(_ a: ByteRun, _ b: ByteRun) -> Int {
+        switch self {
+        case .bytes:
+            let common = min(a.count, b.count)
+            if common > 0 {
+                let c = memcmp(a.start, b.start, common)
+                if c != 0 { return Int(c) }
+            }
+            return a.count - b.count
+        case .integer:
+            if a.count == 8 && b.count == 8 {
+                let x = a.start.u64(0)
+                let y = b.start.u64(0)
+                return x == y ? 0 : (x < y ? -1 : 1)
+            }
+            if a.count == 4 && b.count == 4 {
+                let x = a.start.u32(0)
+                let y = b.start.u32(0)
+                return x == y ? 0 : (x < y ? -1 : 1)
+            }
+            return KeyOrder.bytes.compare(a, b)
+        case .unchecked:
+            return -1
+        }
+    }
+}

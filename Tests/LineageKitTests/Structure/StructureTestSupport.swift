@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+import LineageKit
+
+/// Fixture files, scratch directories and byte patching shared by the Structure tests.
+enum StructureSupport {
+    static let fixtureNames = [
+        "four_stage", "four_stage_completed", "four_stage_rooted", "killed_midrun", "partial_completion",
+        "retries_and_joins",
+    ]
+
+    static func fixtureURL(_ name: String, _ ext: String = "mdb") throws -> URL {
+        try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures"))
+    }
+
+    static func fixtureBytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: fixtureURL(name)))
+    }
+
+    /// A fresh directory for one test; removed by `cleanUp`.
+    static func makeTempDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lineage-structure-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func cleanUp(_ url: URL) {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Writes `bytes` to `name` in `directory` and returns the path.
+    static func write(_ bytes: [UInt8], named name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// Runs a program and returns its stdout, or nil when it cannot run or fails.
+    static func run(_ executable: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func findExecutable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for dir in path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/bin"] {
+            let path = dir + "/" + name
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// `mdb_stat -n -e -f -a` of a file (run on a copy the caller made): section -> field -> value.
+    /// Sections are the database names, "Main DB", "Environment Info" and "Freelist Status".
+    static func mdbStat(_ path: String) -> [String: [String: UInt64]]? {
+        guard let tool = findExecutable("mdb_stat"), let text = run(tool, ["-n", "-e", "-f", "-a", path]) else {
+            return nil
+        }
+        var result: [String: [String: UInt64]] = [:]
+        var current: String?
+        for line in text.split(separator: "\n") {
+            if !line.hasPrefix(" ") {
+                let name = line.hasPrefix("Status of ") ? String(line.dropFirst("Status of ".count)) : String(line)
+                current = name
+                result[name] = [:]
+            } else if let current, let colon = line.firstIndex(of: ":") {
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if let number = UInt64(value) { result[current]?[key] = number }
+            }
+        }
+        return result
+    }
+
+    static let makeCheckpointScript = "/work/shared/tools/make_checkpoint.py"
+
+    /// Whether python3 with the `lmdb` module is available to make larger files.
+    static let pythonLMDB: String? = {
+        guard let python = findExecutable("python3"), run(python, ["-c", "import lmdb"]) != nil else { return nil }
+        return python
+    }()
+
+    /// Makes a checkpoint with `make_checkpoint.py --roots N`, or nil when that is not possible here.
+    static func makeCheckpoint(roots: Int, in directory: URL) -> String? {
+        guard let python = pythonLMDB, FileManager.default.fileExists(atPath: makeCheckpointScript) else {
+            return nil
+        }
+        let path = directory.appendingPathComponent("generated.mdb").path
+        guard run(python, [makeCheckpointScript, path, "--roots", String(roots)]) != nil else { return nil }
+        return path
+    }
+
+    /// Runs a python3 script (with `lmdb`) that writes a file at argv[1]; nil when unavailable.
+    static func makeWithPython(_ script: String, named name: String, in directory: URL) -> String? {
+        guard let python = pythonLMDB else { return nil }
+        let scriptURL = directory.appendingPathComponent(name + ".py")
+        let path = directory.appendingPathComponent(name).path
+        guard (try? script.write(to: scriptURL, atomically: true, encoding: .utf8)) != nil,
+            run(python, [scriptURL.path, path]) != nil
+        else { return nil }
+        return path
+    }
+}
+
+/// Little-endian reads and writes on a byte array, for building damaged files.
+extension Array where Element == UInt8 {
+    func u16(_ offset: Int) -> Int { Int(self[offset]) | Int(self[offset + 1]) << 8 }
+    func u64(_ offset: Int) -> UInt64 {
+        (0..<8).reduce(UInt64(0)) { $0 | UInt64(self[offset + $1]) << (8 * UInt64($1)) }
+    }
+    mutating func setU16(_ offset: Int, _ value: Int) {
+        self[offset] = UInt8(value & 0xff)
+        self[offset + 1] = UInt8((value >> 8) & 0xff)
+    }
+    mutating func setU64(_ offset: Int, _ value: UInt64) {
+        for i in 0..<8 { self[offset + i] = UInt8((value >> (8 * UInt64(i))) & 0xff) }
+    }
+}
+
+/// A small, seeded generator so fuzz runs repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Where things sit in a (sound) file, found by reading it the way the walker does.
+struct FileMap: CustomStringConvertible {
+    let bytes: [UInt8]
+    let pageSize: Int
+    let meta: MetaInfo
+    let databases: [NamedDatabase]
+
+    init(_ bytes: [UInt8]) throws {
+        self.bytes = bytes
+        let file = MappedFile(copying: bytes)
+        let walker = StructureWalker(file: file)
+        self.meta = try #require(walker.metaCheck.meta)
+        self.pageSize = meta.pageSize
+        self.databases = walker.databases
+    }
+
+    var description: String { "FileMap(\(bytes.count) bytes, meta \(meta.metaPage))" }
+
+    func record(_ name: String) throws -> DatabaseRecord {
+        try #require(databases.first { $0.name == name }?.record)
+    }
+
+    /// Byte offset of the meta page LMDB would use, and of its meta data.
+    var metaPageOffset: Int { meta.metaPage * pageSize }
+
+    /// Byte offset of the 48-byte record of sub-database `name` inside the main DB's root leaf.
+    func recordOffset(_ name: String) throws -> Int {
+        let page = Int(meta.mainDatabase.root) * pageSize
+        let nodes = (bytes.u16(page + 12) - 16) / 2
+        for i in 0..<nodes {
+            let node = page + bytes.u16(page + 16 + 2 * i)
+            let keySize = bytes.u16(node + 6)
+            let key = String(decoding: bytes[(node + 8)..<(node + 8 + keySize)], as: UTF8.self)
+            if key == name { return node + 8 + keySize }
+        }
+        Issue.record("no record for \(name)")
+        throw CancellationError()
+    }
+
+    func pageOffset(_ page: UInt64) -> Int { Int(page) * pageSize }
+
+    /// Offset of node `index` of the page at `pageOffset`.
+    func nodeOffset(page pageOffset: Int, _ index: Int) -> Int {
+        pageOffset + bytes.u16(pageOffset + 16 + 2 * index)
+    }
+
+    func nodeCount(page pageOffset: Int) -> Int { (bytes.u16(pageOffset + 12) - 16) / 2 }
+}
