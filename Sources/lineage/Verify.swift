@@ -30,6 +30,8 @@ extension Lineage {
         @Option(help: "Examples shown per check (counts stay exact).")
         var maxExamples = 5
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             guard maxExamples >= 0 else { throw ValidationError("--max-examples must be 0 or more.") }
             _ = try targets()
@@ -45,11 +47,18 @@ extension Lineage {
             var outcomes: [JUnitRenderer.Outcome] = []
             var worst: Int32 = 0
             for path in try targets() {
-                do {
-                    let report = try Verifier.verify(path: path, maxExamples: maxExamples)
+                let result = Result { () throws(CheckpointError) in
+                    try Verifier.verify(path: path, maxExamples: maxExamples, progress: progress.handler("lineage verify"))
+                }
+                switch result {
+                case .success(let report):
                     outcomes.append(.report(report))
                     worst = max(worst, report.ok ? 0 : report.structureFailed ? 2 : 1)
-                } catch let error as CheckpointError {
+                    if report.structureFailed, let structure = report[.structure] {
+                        let first = structure.examples.first?.message ?? "see the report"
+                        Console.error("\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); do not resume from it, restore a good copy.")
+                    }
+                case .failure(let error):
                     outcomes.append(.unreadable(path: path, message: error.description))
                     worst = 2
                     Console.error(error.description)

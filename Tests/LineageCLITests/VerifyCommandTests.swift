@@ -42,9 +42,7 @@ struct VerifyCommandTests {
         let checks = try #require(object["checks"] as? [[String: Any]])
         let status = Dictionary(uniqueKeysWithValues: checks.compactMap { check in (check["id"] as? String).map { ($0, check["status"] as? String) } })
         for id in Self.checkIDs { #expect(status[id] == "passed", "\(id)") }
-        withKnownIssue("verify does not report the structure check until the structure walker lands") {
-            #expect(status["structure"] == "passed")
-        }
+        #expect(status["structure"] == "passed")
     }
 
     @Test("--format junit is well-formed XML with one passing test case per check", arguments: CLI.fixtureNames)

@@ -50,7 +50,7 @@ public enum TextRenderer {
             for example in check.examples {
                 var location: [String] = []
                 if let database = example.database { location.append(database) }
-                if let page = example.page { location.append("page \(page)") }
+                if let page = example.page, !example.message.contains("page \(page)") { location.append("page \(page)") }
                 let prefix = location.isEmpty ? "" : "[\(location.joined(separator: ", "))] "
                 lines.append("          - \(prefix)\(example.message)")
             }

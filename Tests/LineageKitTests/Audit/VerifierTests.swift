@@ -25,16 +25,8 @@ struct VerifierFixtureTests {
     func everyCheckReported(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
         let report = try Verifier.verify(path: fixture.checkpoint.path)
-        let logical = CheckID.allCases.filter { $0 != .structure }
-        #expect(report.checks.map(\.id).filter { $0 != .structure } == logical)
-        for id in logical { #expect(report[id]?.status == .passed, "\(id.rawValue)") }
-        // `verify --help` and CheckID promise a `structure` result too; Verifier does not
-        // produce it until the structure walker lands (Tests/LineageKitTests/Structure).
-        // When it does, this known issue stops occurring and the test says so.
-        withKnownIssue("Verifier does not report the structure check yet") {
-            #expect(report.checks.first?.id == .structure)
-            #expect(report[.structure]?.status == .passed)
-        }
+        #expect(report.checks.map(\.id) == CheckID.allCases)
+        for id in CheckID.allCases { #expect(report[id]?.status == .passed, "\(id.rawValue)") }
     }
 }
 
