@@ -97,50 +97,84 @@ struct GraphAudit {
         }
     }
 
-    /// Reads one edge sub-database: `out_edges` (parent -> children) or `in_edges`
-    /// (child -> parents). Both are stored as parent -> child pairs for comparison.
-    mutating func readEdges(_ database: SubDatabase, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
-        precondition(database.isDupSort)
-        seen.insert(database)
-        let isOut = database == .outEdges
-        var keyIDs: [Int32] = []
+    /// Reads one edge sub-database, `out_edges` (parent -> children) or `in_edges`
+    /// (child -> parents), against the task index only: it touches no shared state,
+    /// so the two edge sub-databases can be read on two threads at once. `absorb`
+    /// merges the result.
+    func edgePass(_ database: SubDatabase, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void) -> EdgePass {
+        var pass = EdgePass(database: database, limit: maxExamples)
+        let index = self.index
+        let knownCount = Int32(index.knownCount)
+        var extras: [PackedUDID: Int32] = [:]
         var values: [PackedUDID] = []
         var lastKey: PackedUDID? = nil
         var lastKeyID: Int32 = 0
-        try scan { key, value in
-            if isOut { edgeCount += 1 }
+        func id(_ udid: PackedUDID) -> Int32 {
+            if let id = index.knownID(udid) { return id }
+            if let id = extras[udid] { return id }
+            let id = knownCount + Int32(pass.extras.count)
+            extras[udid] = id
+            pass.extras.append(udid)
+            return id
+        }
+        scan { key, value in
+            pass.entries += 1
             // Duplicates of one key arrive together: parse and look the key up once.
             guard let keyUDID = PackedUDID(key) else {
-                keyFormat.add(Violation("\(database.rawValue) key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: database.rawValue))
+                pass.keyFormat.add(Violation("\(database.rawValue) key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: database.rawValue))
                 return
             }
             if keyUDID != lastKey {
                 lastKey = keyUDID
-                lastKeyID = noteNode(keyUDID)
-                flags[Int(lastKeyID)] |= isOut ? GraphAudit.hasChildren : GraphAudit.hasParents
+                lastKeyID = id(keyUDID)
             }
             guard let valueUDID = PackedUDID(value) else {
-                keyFormat.add(Violation("\(database.rawValue) value \(Escaping.jsonString(value)) under \(keyUDID.string) is not a 32-character lowercase hex udid", database: database.rawValue))
+                pass.keyFormat.add(Violation("\(database.rawValue) value \(Escaping.jsonString(value)) under \(keyUDID.string) is not a 32-character lowercase hex udid", database: database.rawValue))
                 return
             }
-            if valueUDID == keyUDID, selfLoopSeen.insert(lastKeyID).inserted {
-                selfLoop.add(Violation("\(keyUDID.string) has an edge to itself in \(database.rawValue)", database: database.rawValue))
-            }
-            keyIDs.append(lastKeyID)
+            if valueUDID == keyUDID { pass.selfLoops.append(lastKeyID) }
+            pass.keyIDs.append(lastKeyID)
             values.append(valueUDID)
         }
         // Values are resolved after the scan in one tight loop: the lookups are
         // independent, so the CPU overlaps their cache misses.
-        var valueIDs = [Int32](repeating: 0, count: values.count)
+        pass.valueIDs = [Int32](repeating: 0, count: values.count)
         for i in values.indices {
-            valueIDs[i] = index.knownID(values[i]) ?? noteNode(values[i])
+            pass.valueIDs[i] = index.knownID(values[i]) ?? id(values[i])
+        }
+        return pass
+    }
+
+    /// Merges an edge pass: gives its udids unknown to `task_type` their final ids,
+    /// records which tasks have parents or children, and counts its findings.
+    mutating func absorb(_ pass: EdgePass) {
+        var pass = pass
+        seen.insert(pass.database)
+        let knownCount = Int32(index.knownCount)
+        if !pass.extras.isEmpty {
+            let final = pass.extras.map { noteNode($0) }
+            func remap(_ ids: inout [Int32]) {
+                for i in ids.indices where ids[i] >= knownCount { ids[i] = final[Int(ids[i] - knownCount)] }
+            }
+            remap(&pass.keyIDs)
+            remap(&pass.valueIDs)
+            remap(&pass.selfLoops)
+        }
+        let isOut = pass.database == .outEdges
+        let bit = isOut ? GraphAudit.hasChildren : GraphAudit.hasParents
+        for id in pass.keyIDs { flags[Int(id)] |= bit }
+        keyFormat.absorb(pass.keyFormat)
+        for id in pass.selfLoops where selfLoopSeen.insert(id).inserted {
+            let message = "\(name(id)) has an edge to itself in \(pass.database.rawValue)"
+            selfLoop.add(Violation(message, database: pass.database.rawValue))
         }
         if isOut {
-            outSources = keyIDs
-            outTargets = valueIDs
+            edgeCount = pass.entries
+            outSources = pass.keyIDs
+            outTargets = pass.valueIDs
         } else {
-            inSources = valueIDs
-            inTargets = keyIDs
+            inSources = pass.valueIDs
+            inTargets = pass.keyIDs
         }
     }
 
@@ -325,5 +359,26 @@ struct GraphAudit {
             }
         }
         return tally
+    }
+}
+
+/// One edge sub-database as read by `GraphAudit.edgePass`, before `absorb` merges it.
+/// Ids at or above the task count are local to the pass until then.
+struct EdgePass: Sendable {
+    let database: SubDatabase
+    var entries = 0
+    /// The key's id per entry (the child for `in_edges`, the parent for `out_edges`).
+    var keyIDs: [Int32] = []
+    /// The value's id per entry.
+    var valueIDs: [Int32] = []
+    /// Udids not in `task_type`, in the order the pass met them.
+    var extras: [PackedUDID] = []
+    var keyFormat: Tally
+    /// Key ids with an edge to themselves (repeats possible).
+    var selfLoops: [Int32] = []
+
+    init(database: SubDatabase, limit: Int) {
+        self.database = database
+        keyFormat = Tally(limit: limit)
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs every check of FORMAT.md's invariants on a checkpoint.
 public enum Verifier {
     /// Audits the checkpoint at `path`: first the `structure` walk over the read-only
@@ -23,7 +25,7 @@ public enum Verifier {
     static func audit(_ walker: StructureWalker, path: String, maxExamples: Int, progress: ProgressHandler?) -> AuditReport {
         // Schema: from the main DB the walker read.
         var schema = Tally(limit: maxExamples)
-        var present: [SubDatabase: NamedDatabase] = [:]
+        var found: [SubDatabase: NamedDatabase] = [:]
         for name in SubDatabase.allCases {
             guard let named = walker.databases.first(where: { $0.name == name.rawValue }) else {
                 if walker.metaCheck.isSound {
@@ -37,30 +39,52 @@ public enum Verifier {
             if named.record.flags != expected {
                 schema.add(Violation("`\(name.rawValue)` has flags 0x\(String(named.record.flags, radix: 16)), expected 0x\(String(expected, radix: 16))\(name.isDupSort ? " (MDB_DUPSORT)" : "")", database: name.rawValue))
             }
-            present[name] = named
+            found[name] = named
         }
         let extras = walker.databases.map(\.name).filter { SubDatabase(rawValue: $0) == nil }
         let note = extras.isEmpty ? nil : "extra sub-databases (suspicious, not fatal): " + extras.map { Escaping.jsonString($0) }.joined(separator: ", ")
 
-        // One walk per sub-database, feeding the logical checks as it goes.
+        // One walk per sub-database, feeding the logical checks as it goes. The two
+        // edge sub-databases, the bulk of the file, are read on two threads at once.
         var audit = GraphAudit(maxExamples: maxExamples)
-        var walks = [walker.walkFreeList()]
-        func scanner(_ name: SubDatabase) -> ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void {
-            { body in
-                let total = Int(present[name]?.record.entries ?? 0)
-                let phase = "reading \(name.rawValue)"
-                var done = 0
-                walks.append(walker.walk(database: name.rawValue) { key, value in
-                    body(key, value)
-                    done &+= 1
-                    if done & 0xffff == 0 { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "entries")) }
-                })
+        let present = found
+        @Sendable func walk(_ name: SubDatabase, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> DatabaseWalkResult {
+            let total = Int(present[name]?.record.entries ?? 0)
+            let phase = "reading \(name.rawValue)"
+            var done = 0
+            return walker.walk(database: name.rawValue) { key, value in
+                body(key, value)
+                done &+= 1
+                if done & 0xffff == 0 { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "entries")) }
             }
         }
-        if present[.taskType] != nil { audit.readTaskTypes(scanner(.taskType)) }
-        if present[.completed] != nil { audit.readCompleted(scanner(.completed)) }
-        if present[.outEdges] != nil { audit.readEdges(.outEdges, scanner(.outEdges)) }
-        if present[.inEdges] != nil { audit.readEdges(.inEdges, scanner(.inEdges)) }
+        var walks: [DatabaseWalkResult] = []
+        let freeList: DatabaseWalkResult
+        (_, freeList) = inParallel({
+            if present[.taskType] != nil { audit.readTaskTypes { walks.append(walk(.taskType, $0)) } }
+        }, { walker.walkFreeList() })
+        walks.append(freeList)
+
+        let snapshot = audit
+        let hasIn = present[.inEdges] != nil
+        let (outPass, inPass) = inParallel({ () -> EdgePass? in
+            guard present[.outEdges] != nil else { return nil }
+            var walked: DatabaseWalkResult? = nil
+            let pass = audit.edgePass(.outEdges) { walked = walk(.outEdges, $0) }
+            walked.map { walks.append($0) }
+            return pass
+        }, { () -> (EdgePass, DatabaseWalkResult?)? in
+            guard hasIn else { return nil }
+            var walked: DatabaseWalkResult? = nil
+            let pass = snapshot.edgePass(.inEdges) { walked = walk(.inEdges, $0) }
+            return (pass, walked)
+        })
+        if present[.completed] != nil { audit.readCompleted { walks.append(walk(.completed, $0)) } }
+        if let outPass { audit.absorb(outPass) }
+        if let (pass, walked) = inPass {
+            audit.absorb(pass)
+            walked.map { walks.append($0) }
+        }
         progress?(WorkProgress(phase: "checking the graph", done: audit.taskCount, total: audit.taskCount, unit: "tasks"))
 
         let structure = walker.report(combining: walks)
@@ -96,4 +120,24 @@ public enum Verifier {
         return AuditReport(
             checkpoint: path, tasks: audit.taskCount, edges: audit.edgeCount, completed: audit.completedCount, checks: checks)
     }
+}
+
+/// Runs `first` on this thread and `second` on another, and returns both results.
+private func inParallel<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    let slot = ResultSlot<B>()
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        slot.value = second()
+        done.signal()
+    }
+    let a = first()
+    done.wait()
+    // The semaphore orders the write before this read.
+    guard let b = slot.value else { preconditionFailure("the second task always stores its result") }
+    return (a, b)
+}
+
+/// Hands a value from one thread to another; the caller orders the accesses.
+private final class ResultSlot<Value>: @unchecked Sendable {
+    var value: Value?
 }
