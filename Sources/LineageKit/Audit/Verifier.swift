@@ -19,7 +19,13 @@ public enum Verifier {
         } catch {
             throw CheckpointError(error, displayPath: path)
         }
-        return audit(StructureWalker(file: file), path: path, maxExamples: maxExamples, progress: progress)
+        return verify(file: file, path: path, maxExamples: maxExamples, progress: progress)
+    }
+
+    /// Audits an already mapped file (or bytes in memory, `MappedFile(copying:)`),
+    /// reported under the name `path`. Never throws: every problem is in the report.
+    public static func verify(file: MappedFile, path: String, maxExamples: Int = 5, progress: ProgressHandler? = nil) -> AuditReport {
+        audit(StructureWalker(file: file), path: path, maxExamples: maxExamples, progress: progress)
     }
 
     static func audit(_ walker: StructureWalker, path: String, maxExamples: Int, progress: ProgressHandler?) -> AuditReport {

@@ -86,6 +86,16 @@ public struct MetaCheck: Sendable, Equatable {
                 fail("the meta pages disagree on the page size (\(a.pageSize) and \(b.pageSize))")
             }
             chosen = a.txnid < b.txnid ? b : a
+            // LMDB writes the meta of transaction t to page t & 1, so the two pages hold
+            // consecutive ids of matching parity. A damaged id could make readers pick
+            // the older snapshot silently.
+            for meta in [a, b] where meta.txnid != 0 && Int(meta.txnid & 1) != meta.page {
+                fail("meta page \(meta.page) holds transaction \(meta.txnid), which LMDB would have written to page \(meta.txnid & 1): the id is damaged", page: UInt64(meta.page))
+            }
+            let (newer, older) = a.txnid < b.txnid ? (b, a) : (a, b)
+            if newer.txnid &- older.txnid != 1 {
+                fail("the meta pages hold transactions \(a.txnid) and \(b.txnid), not consecutive ones: one of them is damaged and readers may see the wrong snapshot", page: UInt64(newer.page))
+            }
         case (.valid(let a), .invalid):
             chosen = a
         case (.invalid, .valid(let b)):

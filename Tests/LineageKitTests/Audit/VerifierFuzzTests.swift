@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+import LineageKit
+import LineageRecorder
+
+/// What a reader sees in a checkpoint: every entry of the four sub-databases, in order.
+private func readerView(_ file: MappedFile) -> [String: [[UInt8]]] {
+    let walker = StructureWalker(file: file)
+    var view: [String: [[UInt8]]] = [:]
+    for name in SubDatabase.allCases.map(\.rawValue) {
+        var entries: [[UInt8]] = []
+        _ = walker.walk(database: name) { key, value in entries.append(Array(key) + [0] + Array(value)) }
+        view[name] = entries
+    }
+    return view
+}
+
+@Suite("verify on damaged checkpoints (seeded fuzzing)")
+struct VerifierFuzzTests {
+    /// Mutations per run: a thousand in the suite, more with `make fuzz`.
+    static let iterations = ProcessInfo.processInfo.environment["LINEAGE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1000
+
+    @Test("every mutation gets a verdict in time; a passing verdict means the reader sees the original content")
+    func mutations() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("clean.mdb").path
+        // Deep enough for branch pages, with completion, written one transaction per emission.
+        try Scenario.pipeline(roots: 40, fanout: 6, fanin: 4, completeFraction: 0.5, batchSize: 1).write(to: path)
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let clean = Verifier.verify(file: MappedFile(copying: original), path: "clean")
+        #expect(clean.ok, "the recorder's file must verify clean: \(TextRenderer.audit(clean))")
+        let reference = readerView(MappedFile(copying: original))
+
+        var rng = SplitMix64(state: 0x5EED_0F_11E7)
+        var verdicts: [String: Int] = [:]
+        for iteration in 0..<Self.iterations {
+            let (damage, bytes) = mutate(original, pageSize: 4096, using: &rng)
+            let start = ContinuousClock.now
+            let report = Verifier.verify(file: MappedFile(copying: bytes), path: "mutant-\(iteration)", maxExamples: 3)
+            let elapsed = ContinuousClock.now - start
+            #expect(elapsed < .seconds(2), "iteration \(iteration) (\(damage)) took \(elapsed)")
+            #expect(report.checks.map(\.id) == CheckID.allCases, "iteration \(iteration) (\(damage))")
+            let logicalRan = report.checks.contains { $0.id != .structure && $0.status != .notRun }
+            if report.structureFailed {
+                verdicts["structure", default: 0] += 1
+                // Logical checks run on a damaged file only when the damage is confined to
+                // the free list, which no reader sees.
+                if logicalRan {
+                    #expect(readerView(MappedFile(copying: bytes)) == reference, "iteration \(iteration) (\(damage)): logical checks ran on changed content")
+                }
+            } else if report.ok {
+                verdicts["ok", default: 0] += 1
+                // No damage that changes what a reader sees may pass silently.
+                let same = readerView(MappedFile(copying: bytes)) == reference
+                #expect(same, "iteration \(iteration) (\(damage)) passed verify but changed the content")
+            } else {
+                verdicts["violations", default: 0] += 1
+            }
+        }
+        // The campaign must exercise every outcome, or it tests less than it claims.
+        #expect(verdicts["structure", default: 0] > 0 && verdicts["ok", default: 0] > 0, "\(verdicts)")
+        print("verify fuzzing: \(Self.iterations) mutations: \(verdicts)")
+    }
+}
