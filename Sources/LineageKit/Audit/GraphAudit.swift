@@ -46,10 +46,12 @@ struct GraphAudit {
     // MARK: Passes
 
     /// Reads `task_type`: builds the dense index of tasks and their stored types.
-    mutating func readTaskTypes(_ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
+    mutating func readTaskTypes(expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
         seen.insert(.taskType)
         var keys: [PackedUDID] = []
         var stored: [UInt8] = []
+        keys.reserveCapacity(capacity)
+        stored.reserveCapacity(capacity)
         var ordered = true
         try scan { key, value in
             taskCount += 1
@@ -101,12 +103,14 @@ struct GraphAudit {
     /// (child -> parents), against the task index only: it touches no shared state,
     /// so the two edge sub-databases can be read on two threads at once. `absorb`
     /// merges the result.
-    func edgePass(_ database: SubDatabase, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void) -> EdgePass {
+    func edgePass(_ database: SubDatabase, expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void) -> EdgePass {
         var pass = EdgePass(database: database, limit: maxExamples)
         let index = self.index
         let knownCount = Int32(index.knownCount)
         var extras: [PackedUDID: Int32] = [:]
         var values: [PackedUDID] = []
+        values.reserveCapacity(capacity)
+        pass.keyIDs.reserveCapacity(capacity)
         var lastKey: PackedUDID? = nil
         var lastKeyID: Int32 = 0
         func id(_ udid: PackedUDID) -> Int32 {

@@ -65,9 +65,15 @@ public enum Verifier {
             }
         }
         var walks: [DatabaseWalkResult] = []
+        // Room for every entry the records declare, bounded by what the file could hold,
+        // so a damaged count cannot make us allocate without bound.
+        let fileBytes = walker.file.bytes.count
+        @Sendable func capacity(_ name: SubDatabase) -> Int {
+            Int(min(present[name]?.record.entries ?? 0, UInt64(fileBytes / 40)))
+        }
         let freeList: DatabaseWalkResult
         (_, freeList) = inParallel({
-            if present[.taskType] != nil { audit.readTaskTypes { walks.append(walk(.taskType, $0)) } }
+            if present[.taskType] != nil { audit.readTaskTypes(expecting: capacity(.taskType)) { walks.append(walk(.taskType, $0)) } }
         }, { walker.walkFreeList() })
         walks.append(freeList)
 
@@ -76,13 +82,13 @@ public enum Verifier {
         let (outPass, inPass) = inParallel({ () -> EdgePass? in
             guard present[.outEdges] != nil else { return nil }
             var walked: DatabaseWalkResult? = nil
-            let pass = audit.edgePass(.outEdges) { walked = walk(.outEdges, $0) }
+            let pass = audit.edgePass(.outEdges, expecting: capacity(.outEdges)) { walked = walk(.outEdges, $0) }
             walked.map { walks.append($0) }
             return pass
         }, { () -> (EdgePass, DatabaseWalkResult?)? in
             guard hasIn else { return nil }
             var walked: DatabaseWalkResult? = nil
-            let pass = snapshot.edgePass(.inEdges) { walked = walk(.inEdges, $0) }
+            let pass = snapshot.edgePass(.inEdges, expecting: capacity(.inEdges)) { walked = walk(.inEdges, $0) }
             return (pass, walked)
         })
         if present[.completed] != nil { audit.readCompleted { walks.append(walk(.completed, $0)) } }
@@ -106,11 +112,9 @@ public enum Verifier {
         }
         let structureResult = structureTally.result(.structure)
 
-        // Damage confined to the free list does not touch what readers see; anything
-        // else means the entries the logical checks read cannot be trusted.
-        let freeListOnly = structure.findings.allSatisfy { $0.database == StructureWalker.freeListName || $0.kind == .unaccounted }
-            && structure.findingCount == structure.findings.count
-        let logicalTrusted = walker.metaCheck.isSound && (structure.isClean || freeListOnly) && structureTally.count == structure.findingCount
+        // Any structural damage means the entries the logical checks would read cannot
+        // be trusted (even a finding attributed to the free list may hide a page a tree uses).
+        let logicalTrusted = structureResult.passed
         var checks = [structureResult]
         if logicalTrusted {
             checks.append(schema.result(.schema, note: note))
