@@ -34,7 +34,8 @@ struct VerifierFuzzTests {
         #expect(clean.ok, "the recorder's file must verify clean: \(TextRenderer.audit(clean))")
         let reference = readerView(MappedFile(copying: original))
 
-        var rng = SplitMix64(state: 0x5EED_0F_11E7)
+        let seed = ProcessInfo.processInfo.environment["LINEAGE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0F_11E7
+        var rng = SplitMix64(state: seed)
         var verdicts: [String: Int] = [:]
         for iteration in 0..<Self.iterations {
             let (damage, bytes) = mutate(original, pageSize: 4096, using: &rng)
@@ -58,6 +59,6 @@ struct VerifierFuzzTests {
         }
         // The campaign must exercise every outcome, or it tests less than it claims.
         #expect(verdicts["structure", default: 0] > 0 && verdicts["ok", default: 0] > 0, "\(verdicts)")
-        print("verify fuzzing: \(Self.iterations) mutations: \(verdicts)")
+        print("verify fuzzing: seed \(seed), \(Self.iterations) mutations: \(verdicts)")
     }
 }
