@@ -25,7 +25,9 @@ struct CheckpointOptions: ParsableArguments {
     /// Opens the checkpoint and runs `body` in one read transaction; reading errors
     /// become a one-sentence message and exit code 2.
     func read<T>(_ body: (CheckpointReader) throws -> T) throws -> T {
-        try Failure.mapping { try Checkpoint(path: path).read(body) }
+        let path = try path
+        CrashGuard.arm(reading: path)
+        return try Failure.mapping { try Checkpoint(path: path).read(body) }
     }
 }
 

@@ -47,6 +47,7 @@ extension Lineage {
             var outcomes: [JUnitRenderer.Outcome] = []
             var worst: Int32 = 0
             for path in try targets() {
+                CrashGuard.arm(reading: path)
                 let result = Result { () throws(CheckpointError) in
                     try Verifier.verify(path: path, maxExamples: maxExamples, progress: progress.handler("lineage verify"))
                 }
