@@ -6,38 +6,33 @@ struct PackedUDID: Hashable, Comparable {
 
     /// Parses 32 lowercase hex digits; `nil` for anything else.
     ///
-    /// Branch-free per digit: a table maps each byte to its value or to 0x10 (invalid),
-    /// and the invalid bits are checked once per half.
+    /// Eight digits at a time in one 64-bit word (SWAR): decode every byte to its
+    /// nibble, encode the nibbles back and compare with the input (which validates
+    /// all eight at once), then gather the nibbles into 32 bits.
     @inline(__always)
     init?(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count == UDID.length, let base = bytes.baseAddress else { return nil }
-        let digits = base.assumingMemoryBound(to: UInt8.self)
-        guard let high = PackedUDID.parseHalf(digits), let low = PackedUDID.parseHalf(digits + 16) else { return nil }
-        self.high = high
-        self.low = low
+        guard bytes.count == UDID.length, let base = bytes.baseAddress,
+            let a = PackedUDID.parse8(base), let b = PackedUDID.parse8(base + 8),
+            let c = PackedUDID.parse8(base + 16), let d = PackedUDID.parse8(base + 24)
+        else { return nil }
+        high = a << 32 | b
+        low = c << 32 | d
     }
 
     @inline(__always)
-    private static func parseHalf(_ digits: UnsafePointer<UInt8>) -> UInt64? {
-        var value: UInt64 = 0
-        var invalid: UInt8 = 0
-        hexTable.withUnsafeBufferPointer { table in
-            for i in 0..<16 {
-                let nibble = table[Int(digits[i])]
-                invalid |= nibble
-                value = value << 4 | UInt64(nibble & 0x0f)
-            }
-        }
-        return invalid & 0x10 == 0 ? value : nil
-    }
-
-    /// Byte -> hex value, or 0x10 for a byte that is not a lowercase hex digit.
-    private static let hexTable: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x30...0x39: return UInt8(byte - 0x30)
-        case 0x61...0x66: return UInt8(byte - 0x61 + 10)
-        default: return 0x10
-        }
+    private static func parse8(_ pointer: UnsafeRawPointer) -> UInt64? {
+        let word = UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // '0'...'9' = 0x30...0x39 -> low nibble; 'a'...'f' = 0x61...0x66 -> low nibble + 9.
+        let nibbles = (word & (ones &* 0x0f)) &+ ((word >> 6) & ones) &* 9
+        // Re-encode: nibble + '0', plus 0x27 more for 10...15 ('a' - '0' - 10).
+        let isLetter = ((nibbles &+ ones &* 0x76) >> 7) & ones
+        // 'g'...'o' decode past 15 and would re-encode to themselves: reject those too.
+        guard nibbles & (ones &* 0xf0) == 0, nibbles &+ ones &* 0x30 &+ isLetter &* 0x27 == word else { return nil }
+        // Gather: byte i holds digit i (first digit lowest); fold pairs, then quads.
+        let pairs = ((nibbles << 4) | (nibbles >> 8)) & 0x00ff_00ff_00ff_00ff
+        let quads = ((pairs << 8) | (pairs >> 16)) & 0x0000_ffff_0000_ffff
+        return ((quads << 16) | (quads >> 32)) & 0xffff_ffff
     }
 
     /// The 32-character hex text.
