@@ -11,7 +11,8 @@ enum CrashGuard {
 
     /// Arms the guard for reading `path`.
     static func arm(reading path: String) {
-        let text = "lineage: \(path): reading stopped on damaged data; the checkpoint is damaged or was changed while being read, run `lineage verify \(path)`.\n"
+        let text =
+            "lineage: \(path): reading stopped on damaged data; the checkpoint is damaged or was changed while being read, run `lineage verify \(path)`.\n"
         free(message)
         message = strdup(text)
         for signal in [SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL] {

@@ -57,7 +57,9 @@ extension Lineage {
                     worst = max(worst, report.ok ? 0 : report.structureFailed ? 2 : 1)
                     if report.structureFailed, let structure = report[.structure] {
                         let first = structure.examples.first?.message ?? "see the report"
-                        Console.error("\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); do not resume from it, restore a good copy.")
+                        Console.error(
+                            "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); do not resume from it, restore a good copy."
+                        )
                     }
                 case .failure(let error):
                     outcomes.append(.unreadable(path: path, message: error.description))
@@ -83,7 +85,8 @@ extension Lineage {
                 do {
                     try (JUnitRenderer.render(outcomes) + "\n").write(toFile: junit, atomically: true, encoding: .utf8)
                 } catch {
-                    Console.error("\(junit): cannot write the JUnit report (\(error.localizedDescription)); check the directory exists and is writable.")
+                    Console.error(
+                        "\(junit): cannot write the JUnit report (\(error.localizedDescription)); check the directory exists and is writable.")
                     worst = max(worst, 2)
                 }
             }

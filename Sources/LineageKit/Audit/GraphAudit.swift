@@ -46,7 +46,9 @@ struct GraphAudit {
     // MARK: Passes
 
     /// Reads `task_type`: builds the dense index of tasks and their stored types.
-    mutating func readTaskTypes(expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
+    mutating func readTaskTypes(expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void)
+        rethrows
+    {
         seen.insert(.taskType)
         var keys: [PackedUDID] = []
         var stored: [UInt8] = []
@@ -57,7 +59,10 @@ struct GraphAudit {
             taskCount += 1
             let type = TaskType(bytes: value)
             if type == nil {
-                typeValues.add(Violation("\(Escaping.text(key)) has task_type \(Escaping.jsonString(value)), not one of source, middle, leaf, source_leaf", database: "task_type"))
+                typeValues.add(
+                    Violation(
+                        "\(Escaping.text(key)) has task_type \(Escaping.jsonString(value)), not one of source, middle, leaf, source_leaf",
+                        database: "task_type"))
             }
             guard let udid = PackedUDID(key) else {
                 keyFormat.add(Violation("task_type key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: "task_type"))
@@ -83,7 +88,8 @@ struct GraphAudit {
         try scan { key, value in
             completedCount += 1
             if !(value.count == 1 && value[0] == 0x31) {
-                completedValues.add(Violation("\(Escaping.text(key)) has completed value \(Escaping.jsonString(value)), not \"1\"", database: "completed"))
+                completedValues.add(
+                    Violation("\(Escaping.text(key)) has completed value \(Escaping.jsonString(value)), not \"1\"", database: "completed"))
             }
             guard let udid = PackedUDID(key) else {
                 keyFormat.add(Violation("completed key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: "completed"))
@@ -103,7 +109,9 @@ struct GraphAudit {
     /// (child -> parents), against the task index only: it touches no shared state,
     /// so the two edge sub-databases can be read on two threads at once. `absorb`
     /// merges the result.
-    func edgePass(_ database: SubDatabase, expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void) -> EdgePass {
+    func edgePass(_ database: SubDatabase, expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void)
+        -> EdgePass
+    {
         var pass = EdgePass(database: database, limit: maxExamples)
         let index = self.index
         let knownCount = Int32(index.knownCount)
@@ -125,7 +133,9 @@ struct GraphAudit {
             pass.entries += 1
             // Duplicates of one key arrive together: parse and look the key up once.
             guard let keyUDID = PackedUDID(key) else {
-                pass.keyFormat.add(Violation("\(database.rawValue) key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: database.rawValue))
+                pass.keyFormat.add(
+                    Violation(
+                        "\(database.rawValue) key \(Escaping.jsonString(key)) is not a 32-character lowercase hex udid", database: database.rawValue))
                 return
             }
             if keyUDID != lastKey {
@@ -133,7 +143,10 @@ struct GraphAudit {
                 lastKeyID = id(keyUDID)
             }
             guard let valueUDID = PackedUDID(value) else {
-                pass.keyFormat.add(Violation("\(database.rawValue) value \(Escaping.jsonString(value)) under \(keyUDID.string) is not a 32-character lowercase hex udid", database: database.rawValue))
+                pass.keyFormat.add(
+                    Violation(
+                        "\(database.rawValue) value \(Escaping.jsonString(value)) under \(keyUDID.string) is not a 32-character lowercase hex udid",
+                        database: database.rawValue))
                 return
             }
             if valueUDID == keyUDID { pass.selfLoops.append(lastKeyID) }
@@ -290,7 +303,10 @@ struct GraphAudit {
             if stored != expected {
                 let parents = flags[v] & GraphAudit.hasParents != 0 ? "has parents" : "has no parents"
                 let children = flags[v] & GraphAudit.hasChildren != 0 ? "has children" : "has no children"
-                tally.add(Violation("\(name(Int32(v))) is stored as \(stored.rawValue) but \(parents) and \(children) (expected \(expected.rawValue))", database: "task_type"))
+                tally.add(
+                    Violation(
+                        "\(name(Int32(v))) is stored as \(stored.rawValue) but \(parents) and \(children) (expected \(expected.rawValue))",
+                        database: "task_type"))
             }
         }
         return tally
@@ -318,7 +334,6 @@ struct GraphAudit {
         }
         var tally = Tally(limit: maxExamples)
         guard queue.count < n else { return tally }
-
 
         // Colours: 0 unvisited, 1 on the stack, 2 done. Only tasks Kahn left are visited.
         var colour = [UInt8](repeating: 2, count: n)

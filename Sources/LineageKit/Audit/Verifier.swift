@@ -43,12 +43,16 @@ public enum Verifier {
             // any other flag changes how readers order and compare keys.
             let expected: UInt16 = name.isDupSort ? 0x04 : 0
             if named.record.flags != expected {
-                schema.add(Violation("`\(name.rawValue)` has flags 0x\(String(named.record.flags, radix: 16)), expected 0x\(String(expected, radix: 16))\(name.isDupSort ? " (MDB_DUPSORT)" : "")", database: name.rawValue))
+                schema.add(
+                    Violation(
+                        "`\(name.rawValue)` has flags 0x\(String(named.record.flags, radix: 16)), expected 0x\(String(expected, radix: 16))\(name.isDupSort ? " (MDB_DUPSORT)" : "")",
+                        database: name.rawValue))
             }
             found[name] = named
         }
         let extras = walker.databases.map(\.name).filter { SubDatabase(rawValue: $0) == nil }
-        let note = extras.isEmpty ? nil : "extra sub-databases (suspicious, not fatal): " + extras.map { Escaping.jsonString($0) }.joined(separator: ", ")
+        let note =
+            extras.isEmpty ? nil : "extra sub-databases (suspicious, not fatal): " + extras.map { Escaping.jsonString($0) }.joined(separator: ", ")
 
         // One walk per sub-database, feeding the logical checks as it goes. The two
         // edge sub-databases, the bulk of the file, are read on two threads at once.
@@ -72,25 +76,28 @@ public enum Verifier {
             Int(min(present[name]?.record.entries ?? 0, UInt64(fileBytes / 40)))
         }
         let freeList: DatabaseWalkResult
-        (_, freeList) = inParallel({
-            if present[.taskType] != nil { audit.readTaskTypes(expecting: capacity(.taskType)) { walks.append(walk(.taskType, $0)) } }
-        }, { walker.walkFreeList() })
+        (_, freeList) = inParallel(
+            {
+                if present[.taskType] != nil { audit.readTaskTypes(expecting: capacity(.taskType)) { walks.append(walk(.taskType, $0)) } }
+            }, { walker.walkFreeList() })
         walks.append(freeList)
 
         let snapshot = audit
         let hasIn = present[.inEdges] != nil
-        let (outPass, inPass) = inParallel({ () -> EdgePass? in
-            guard present[.outEdges] != nil else { return nil }
-            var walked: DatabaseWalkResult? = nil
-            let pass = audit.edgePass(.outEdges, expecting: capacity(.outEdges)) { walked = walk(.outEdges, $0) }
-            walked.map { walks.append($0) }
-            return pass
-        }, { () -> (EdgePass, DatabaseWalkResult?)? in
-            guard hasIn else { return nil }
-            var walked: DatabaseWalkResult? = nil
-            let pass = snapshot.edgePass(.inEdges, expecting: capacity(.inEdges)) { walked = walk(.inEdges, $0) }
-            return (pass, walked)
-        })
+        let (outPass, inPass) = inParallel(
+            { () -> EdgePass? in
+                guard present[.outEdges] != nil else { return nil }
+                var walked: DatabaseWalkResult? = nil
+                let pass = audit.edgePass(.outEdges, expecting: capacity(.outEdges)) { walked = walk(.outEdges, $0) }
+                walked.map { walks.append($0) }
+                return pass
+            },
+            { () -> (EdgePass, DatabaseWalkResult?)? in
+                guard hasIn else { return nil }
+                var walked: DatabaseWalkResult? = nil
+                let pass = snapshot.edgePass(.inEdges, expecting: capacity(.inEdges)) { walked = walk(.inEdges, $0) }
+                return (pass, walked)
+            })
         if present[.completed] != nil { audit.readCompleted { walks.append(walk(.completed, $0)) } }
         if let outPass { audit.absorb(outPass) }
         if let (pass, walked) = inPass {
@@ -108,7 +115,10 @@ public enum Verifier {
         // Named sub-databases live in a main DB with default flags; other flags make
         // liblmdb compare the names differently, so readers would not find them.
         if let main = walker.metaCheck.meta?.mainDatabase, main.flags != 0 {
-            structureTally.add(Violation("[meta] the main database has flags 0x\(String(main.flags, radix: 16)), expected 0: readers would not find the sub-databases", page: UInt64(walker.metaCheck.meta?.metaPage ?? 0), database: StructureWalker.mainName))
+            structureTally.add(
+                Violation(
+                    "[meta] the main database has flags 0x\(String(main.flags, radix: 16)), expected 0: readers would not find the sub-databases",
+                    page: UInt64(walker.metaCheck.meta?.metaPage ?? 0), database: StructureWalker.mainName))
         }
         let structureResult = structureTally.result(.structure)
 
@@ -120,7 +130,8 @@ public enum Verifier {
             checks.append(schema.result(.schema, note: note))
             checks += audit.finish()
         } else {
-            let why = walker.metaCheck.isSound
+            let why =
+                walker.metaCheck.isSound
                 ? "the file's structure is damaged, so the entries it holds cannot be trusted"
                 : "the file is not a readable LMDB environment"
             for id in CheckID.allCases where id != .structure {

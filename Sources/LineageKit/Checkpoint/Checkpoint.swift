@@ -1,3 +1,5 @@
+import CLMDB
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -61,5 +63,3 @@ public final class Checkpoint {
         }
     }
 }
-
-import CLMDB

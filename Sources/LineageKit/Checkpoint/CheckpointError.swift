@@ -23,7 +23,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
         case .notCheckpoint(let path, let reason):
             return "\(path): not a readable LMDB checkpoint (\(reason)); run `lineage verify \(path)` for a full report."
         case .missingDatabase(let path, let name):
-            return "\(path): the checkpoint has no `\(name)` sub-database; it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(path)`)."
+            return
+                "\(path): the checkpoint has no `\(name)` sub-database; it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(path)`)."
         case .wrongFlags(let path, let name):
             return "\(path): the `\(name)` sub-database has the wrong flags; run `lineage verify \(path)` for details."
         case .readFailed(let path, let error):

@@ -69,8 +69,9 @@ public enum LineagePath {
 
     /// True when `text` is a syntactically valid lineage path: decimal indexes joined by `_`.
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && text.split(separator: "_", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { (0x30...0x39).contains($0) }
-        }
+        !text.isEmpty
+            && text.split(separator: "_", omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty && part.utf8.allSatisfy { (0x30...0x39).contains($0) }
+            }
     }
 }

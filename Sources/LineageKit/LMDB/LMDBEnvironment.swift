@@ -130,7 +130,8 @@ package struct Cursor {
         }
         var rc = mdb_cursor_get(handle, &k, &v, op)
         while rc == MDB_SUCCESS {
-            let more = try body(UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size), UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
+            let more = try body(
+                UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size), UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
             if !more { return }
             rc = mdb_cursor_get(handle, &k, &v, MDB_NEXT)
         }

@@ -64,7 +64,8 @@ public enum DOTRenderer {
         ]
         for (id, type, completed) in samples {
             let text = completed ? "completed" : (type ?? "")
-            out += "    \(id) [label=\(quote(text)), shape=\(shape(type)), color=\(quote(colour(type))), fillcolor=\(quote(completed ? "#a6dba0" : "#f7f7f7"))\(completed ? ", penwidth=2" : "")];\n"
+            out +=
+                "    \(id) [label=\(quote(text)), shape=\(shape(type)), color=\(quote(colour(type))), fillcolor=\(quote(completed ? "#a6dba0" : "#f7f7f7"))\(completed ? ", penwidth=2" : "")];\n"
         }
         out += "    legend_source -> legend_middle -> legend_leaf [style=invis];\n"
         out += "    legend_source_leaf -> legend_completed [style=invis];\n  }\n"

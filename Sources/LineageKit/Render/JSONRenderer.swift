@@ -23,7 +23,8 @@ public enum JSONRenderer {
             let (done, pending) = summary.counts[name] ?? (0, 0)
             return "\(Escaping.jsonString(name)): {\"completed\": \(done), \"pending\": \(pending), \"total\": \(done + pending)}"
         }
-        return "{\"total\": \(summary.total), \"completed\": \(summary.completed), \"pending\": \(summary.total - summary.completed), \"types\": {\(types.joined(separator: ", "))}}"
+        return
+            "{\"total\": \(summary.total), \"completed\": \(summary.completed), \"pending\": \(summary.total - summary.completed), \"types\": {\(types.joined(separator: ", "))}}"
     }
 
     /// `lineage verify --format json` for one checkpoint.

@@ -23,7 +23,8 @@ public enum JUnitRenderer {
                 totalTests += report.checks.count
                 totalFailures += failures
                 totalSkipped += skipped
-                var suite = "  <testsuite name=\"lineage verify \(Escaping.xml(report.checkpoint))\" tests=\"\(report.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+                var suite =
+                    "  <testsuite name=\"lineage verify \(Escaping.xml(report.checkpoint))\" tests=\"\(report.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
                 for check in report.checks {
                     suite += "    <testcase classname=\"lineage.verify\" name=\"\(check.id.rawValue)\" file=\"\(Escaping.xml(report.checkpoint))\">"
                     switch check.status {
@@ -39,7 +40,8 @@ public enum JUnitRenderer {
                             return location + example.message
                         }.joined(separator: "\n")
                         let summary = "\(check.violations) violation\(check.violations == 1 ? "" : "s"): \(check.id.summary) does not hold"
-                        suite += "\n      <failure message=\"\(Escaping.xml(summary))\" type=\"\(check.id.rawValue)\">\(Escaping.xml(body))</failure>\n    </testcase>\n"
+                        suite +=
+                            "\n      <failure message=\"\(Escaping.xml(summary))\" type=\"\(check.id.rawValue)\">\(Escaping.xml(body))</failure>\n    </testcase>\n"
                     }
                 }
                 suite += "  </testsuite>"
@@ -47,7 +49,8 @@ public enum JUnitRenderer {
             case .unreadable(let path, let message):
                 totalTests += 1
                 totalErrors += 1
-                suites.append("""
+                suites.append(
+                    """
                       <testsuite name="lineage verify \(Escaping.xml(path))" tests="1" failures="0" errors="1" skipped="0">
                         <testcase classname="lineage.verify" name="open" file="\(Escaping.xml(path))"><error message="\(Escaping.xml(message))" type="unreadable"/></testcase>
                       </testsuite>

@@ -33,7 +33,9 @@ public enum Rows {
 
     /// `UDID<TAB>TYPE<TAB>completed|pending`, or `{"udid", "task_type", "completed"}`.
     @inline(__always)
-    public static func appendTask(udid: UnsafeRawBufferPointer, typeName: UnsafeRawBufferPointer, completed: Bool, format: Format, to out: inout [UInt8]) {
+    public static func appendTask(
+        udid: UnsafeRawBufferPointer, typeName: UnsafeRawBufferPointer, completed: Bool, format: Format, to out: inout [UInt8]
+    ) {
         switch format {
         case .text:
             Escaping.appendText(udid, to: &out)

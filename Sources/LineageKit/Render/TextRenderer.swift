@@ -22,10 +22,14 @@ public enum TextRenderer {
         var lines = ["type         completed  pending    total"]
         for name in summary.typeNames {
             let (done, pending) = summary.counts[name] ?? (0, 0)
-            lines.append("\(Escaping.text(name).padding(11))  \(String(done).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(done + pending).leftPadding(7))")
+            lines.append(
+                "\(Escaping.text(name).padding(11))  \(String(done).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(done + pending).leftPadding(7))"
+            )
         }
         let pending = summary.total - summary.completed
-        lines.append("\("total".padding(11))  \(String(summary.completed).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(summary.total).leftPadding(7))")
+        lines.append(
+            "\("total".padding(11))  \(String(summary.completed).leftPadding(9))  \(String(pending).leftPadding(7))  \(String(summary.total).leftPadding(7))"
+        )
         return lines.joined(separator: "\n")
     }
 

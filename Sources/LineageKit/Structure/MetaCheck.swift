@@ -90,11 +90,15 @@ public struct MetaCheck: Sendable, Equatable {
             // consecutive ids of matching parity. A damaged id could make readers pick
             // the older snapshot silently.
             for meta in [a, b] where meta.txnid != 0 && Int(meta.txnid & 1) != meta.page {
-                fail("meta page \(meta.page) holds transaction \(meta.txnid), which LMDB would have written to page \(meta.txnid & 1): the id is damaged", page: UInt64(meta.page))
+                fail(
+                    "meta page \(meta.page) holds transaction \(meta.txnid), which LMDB would have written to page \(meta.txnid & 1): the id is damaged",
+                    page: UInt64(meta.page))
             }
             let (newer, older) = a.txnid < b.txnid ? (b, a) : (a, b)
             if newer.txnid &- older.txnid != 1 {
-                fail("the meta pages hold transactions \(a.txnid) and \(b.txnid), not consecutive ones: one of them is damaged and readers may see the wrong snapshot", page: UInt64(newer.page))
+                fail(
+                    "the meta pages hold transactions \(a.txnid) and \(b.txnid), not consecutive ones: one of them is damaged and readers may see the wrong snapshot",
+                    page: UInt64(newer.page))
             }
         case (.valid(let a), .invalid):
             chosen = a
@@ -128,7 +132,9 @@ public struct MetaCheck: Sendable, Equatable {
         for (name, record) in [("main", raw.main), ("free", raw.free)] {
             if record.isEmpty {
                 if record.depth != 0 || record.entries != 0 {
-                    fail("meta page \(raw.page): the empty \(name) DB claims depth \(record.depth) and \(record.entries) entries", page: UInt64(raw.page))
+                    fail(
+                        "meta page \(raw.page): the empty \(name) DB claims depth \(record.depth) and \(record.entries) entries",
+                        page: UInt64(raw.page))
                 }
                 continue
             }
