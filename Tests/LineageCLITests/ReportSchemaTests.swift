@@ -87,7 +87,8 @@ struct ReportSchemaTests {
             let result = try CLI.exec("/usr/bin/env", ["python3", "-c", validator, schema.path] + files.keys.sorted())
             try #require(
                 result.status != 127,
-                "python3 is not installed; the verify report tests need python3 with jsonschema (apt-get install python3 python3-pip; pip install jsonschema)")
+                "python3 is not installed; the verify report tests need python3 with jsonschema (apt-get install python3 python3-pip; pip install jsonschema)"
+            )
             try #require(
                 result.status != 3,
                 "the Python module jsonschema is missing; run `pip install jsonschema` (CI's .ci/run installs it)")
@@ -190,8 +191,18 @@ struct ReportSchemaTests {
         let outcome = try Self.validate([
             ("good", result.stdout),
             ("unknown check id", mutated("\"id\": \"acyclic\"", "\"id\": \"acyclicity\"")),
-            ("passed but passed:false", mutated("\"status\": \"passed\", \"passed\": true, \"violations\": 0, \"examples\": [], \"note\": null},\n    {\"id\": \"schema\"", "\"status\": \"passed\", \"passed\": false, \"violations\": 0, \"examples\": [], \"note\": null},\n    {\"id\": \"schema\"")),
-            ("ok with a failed check", mutated("{\"id\": \"dangling\", \"status\": \"passed\", \"passed\": true, \"violations\": 0", "{\"id\": \"dangling\", \"status\": \"failed\", \"passed\": false, \"violations\": 3")),
+            (
+                "passed but passed:false",
+                mutated(
+                    "\"status\": \"passed\", \"passed\": true, \"violations\": 0, \"examples\": [], \"note\": null},\n    {\"id\": \"schema\"",
+                    "\"status\": \"passed\", \"passed\": false, \"violations\": 0, \"examples\": [], \"note\": null},\n    {\"id\": \"schema\"")
+            ),
+            (
+                "ok with a failed check",
+                mutated(
+                    "{\"id\": \"dangling\", \"status\": \"passed\", \"passed\": true, \"violations\": 0",
+                    "{\"id\": \"dangling\", \"status\": \"failed\", \"passed\": false, \"violations\": 3")
+            ),
             ("schema_version 2", mutated("\"schema_version\": 1", "\"schema_version\": 2")),
             ("a single report in an array", Data("[\(good)]".utf8)),
         ])
@@ -238,7 +249,9 @@ struct ReportSchemaTests {
                 #expect(text.text.contains("verdict: FAILED"), "--junit keeps the text report on stdout")
                 let written = try Data(contentsOf: file)
 
-                for (label, data, paths) in [("--format junit", stdout.stdout, [sound, badType]), ("--junit FILE", written, [sound, badType, truncated])] {
+                for (label, data, paths) in [
+                    ("--format junit", stdout.stdout, [sound, badType]), ("--junit FILE", written, [sound, badType, truncated]),
+                ] {
                     let suites = try Self.junitCases(data)
                     #expect(suites.count == paths.count, "\(label)")
                     for path in paths {
