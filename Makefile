@@ -10,7 +10,7 @@ FUZZ_ITERATIONS ?= 200000
 .PHONY: help deps build release test demo bench fuzz lint format clean
 
 help:
-	@echo "make deps    install the Debian packages lineage needs (liblmdb-dev lmdb-utils graphviz)"
+	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config, jsonschema)"
 	@echo "make test    build and run the whole test suite"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg)"
 	@echo "make bench   release build + benchmark table against the scan floor (SIZE=1m or 10m)"
@@ -18,9 +18,13 @@ help:
 	@echo "make lint    swift format lint"
 
 deps:
-	@if ! dpkg -s liblmdb-dev lmdb-utils graphviz >/dev/null 2>&1; then \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq liblmdb-dev lmdb-utils graphviz; \
+	@if ! dpkg -s liblmdb-dev lmdb-utils graphviz pkg-config >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq liblmdb-dev lmdb-utils graphviz pkg-config python3-pip; \
 	fi
+	@# The JSON-report tests validate against Docs/verify-report.schema.json with jsonschema.
+	@python3 -c 'import jsonschema' 2>/dev/null || pip install --quiet jsonschema 2>/dev/null \
+		|| pip install --quiet --break-system-packages jsonschema
 
 build: deps
 	$(SWIFT) build
