@@ -16,15 +16,16 @@ extension Lineage {
         @Option(help: ArgumentHelp("Only the tasks within --depth edges of this udid (both directions).", valueName: "udid"))
         var around: String?
 
-        @Option(help: "With --around: how many edges away from the task to go.")
-        var depth = 2
+        @Option(help: "With --around: how many edges away from the task to go (default 2).")
+        var depth: Int?
 
         @Option(help: "Refuse to export more tasks than this.")
         var maxNodes = 2000
 
         func validate() throws {
             if let around, UDID(around.lowercased()) == nil { throw ValidationError("--around '\(around)' is not a udid: give all 32 hex digits.") }
-            guard depth >= 0 else { throw ValidationError("--depth must be 0 or more.") }
+            if depth != nil && around == nil { throw ValidationError("--depth needs --around UDID: it counts edges away from that task.") }
+            guard (depth ?? 0) >= 0 else { throw ValidationError("--depth must be 0 or more.") }
             guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1.") }
         }
 
@@ -35,13 +36,13 @@ extension Lineage {
             let graph = try options.read { reader -> Subgraph? in
                 guard let center else { return try reader.wholeGraph(maxNodes: maxNodes) }
                 guard try reader.record(center) != nil else { return nil }
-                return try reader.neighbourhood(of: center, depth: depth, maxNodes: maxNodes)
+                return try reader.neighbourhood(of: center, depth: depth ?? 2, maxNodes: maxNodes)
             }
             guard let graph else {
                 Console.error("\(path): no task with udid \(around ?? ""); list the tasks with `lineage types`.")
                 throw ExitCode(1)
             }
-            let title = center.map { "\(path): \(graph.tasks.count) tasks within \(depth) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
+            let title = center.map { "\(path): \(graph.tasks.count) tasks within \(depth ?? 2) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
             Console.print(DOTRenderer.render(graph, title: title), terminator: "")
         }
     }

@@ -22,8 +22,8 @@ final class ProgressPrinter: @unchecked Sendable {
     private let command: String
     private let start = Date()
     private var lastDraw = Date.distantPast
-    private var phaseStart = Date()
-    private var phase = ""
+    /// When each phase was first reported: phases may run on two threads at once.
+    private var phaseStarts: [String: Date] = [:]
     private var drawn = false
     private let lock = NSLock()
 
@@ -35,10 +35,8 @@ final class ProgressPrinter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        if progress.phase != phase {
-            phase = progress.phase
-            phaseStart = now
-        }
+        let phaseStart = phaseStarts[progress.phase] ?? now
+        phaseStarts[progress.phase] = phaseStart
         guard now.timeIntervalSince(start) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(phaseStart), 0.001)

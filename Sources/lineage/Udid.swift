@@ -10,7 +10,8 @@ extension Lineage {
         var lineagePath: String
 
         func validate() throws {
-            guard LineagePath.isValid(lineagePath) else {
+            // The empty path is legitimate: it names a root that was never given a lineage.
+            guard lineagePath.isEmpty || LineagePath.isValid(lineagePath) else {
                 throw ValidationError("'\(lineagePath)' is not a lineage path: give decimal indexes joined by '_', e.g. 0_0_1.")
             }
         }

@@ -69,7 +69,18 @@ extension Lineage {
             }
             switch format {
             case .text:
-                for case .report(let report) in outcomes { Console.print(TextRenderer.audit(report)) }
+                var blocks: [String] = []
+                for outcome in outcomes {
+                    switch outcome {
+                    case .report(let report): blocks.append(TextRenderer.audit(report))
+                    case .unreadable(let path, let message): blocks.append("\(path): not audited\nverdict: UNREADABLE, \(message)")
+                    }
+                }
+                Console.print(blocks.joined(separator: "\n\n"))
+                if outcomes.count > 1 {
+                    let sound = outcomes.filter { if case .report(let report) = $0 { return report.ok } else { return false } }.count
+                    Console.print("\n\(sound) of \(outcomes.count) checkpoints sound")
+                }
             case .json:
                 let documents = outcomes.map { outcome -> String in
                     switch outcome {

@@ -94,7 +94,15 @@ struct ExportDotCommandTests {
         }
     }
 
-    @Test("udid of a malformed path is a usage error", arguments: ["", "a", "0_", "_0", "0__1", "0-1", "1.5", "-1"])
+    @Test("udid of the empty path is the untracked root's")
+    func emptyPath() throws {
+        let result = try CLI.run(["udid", ""])
+        #expect(result.status == 0, "\(result)")
+        // SHA-256 of no bytes, first 32 hex digits.
+        #expect(result.text == "e3b0c44298fc1c149afbf4c8996fb924\n")
+    }
+
+    @Test("udid of a malformed path is a usage error", arguments: ["a", "0_", "_0", "0__1", "0-1", "1.5", "-1"])
     func badPath(path: String) throws {
         let result = try CLI.run(["udid", path])
         #expect(result.status == 64, "\(result)")

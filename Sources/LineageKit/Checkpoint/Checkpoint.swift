@@ -34,7 +34,7 @@ public final class Checkpoint {
         let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         dataFile = isDirectory ? path + "/data.mdb" : path
         if isDirectory, access(dataFile, F_OK) != 0 {
-            throw .notCheckpoint(path: path, reason: "a directory without a data.mdb file")
+            throw .notAFile(path: path, reason: "a directory without a data.mdb file")
         }
         if let problem = try Checkpoint.preflight(dataFile: dataFile, displayPath: path) {
             throw .notCheckpoint(path: path, reason: problem)

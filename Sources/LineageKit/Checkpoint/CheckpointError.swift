@@ -7,6 +7,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The file is not an LMDB environment, or is damaged so that reading it is unsafe.
     case notCheckpoint(path: String, reason: String)
+    /// The path is not a checkpoint file at all (a directory without `data.mdb`, a device).
+    case notAFile(path: String, reason: String)
     /// A sub-database the command needs is absent.
     case missingDatabase(path: String, name: String)
     /// A sub-database exists but with the wrong flags.
@@ -22,6 +24,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
             return "\(path): cannot be read (\(reason)); check the path and its permissions."
         case .notCheckpoint(let path, let reason):
             return "\(path): not a readable LMDB checkpoint (\(reason)); run `lineage verify \(path)` for a full report."
+        case .notAFile(let path, let reason):
+            return "\(path) is \(reason); pass the checkpoint file itself (or a directory holding its data.mdb)."
         case .missingDatabase(let path, let name):
             return
                 "\(path): the checkpoint has no `\(name)` sub-database; it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(path)`)."

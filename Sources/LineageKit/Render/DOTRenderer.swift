@@ -60,7 +60,7 @@ public enum DOTRenderer {
         var out = "\n  subgraph cluster_legend {\n    label=\"legend\"; fontsize=10; color=\"#bbbbbb\";\n"
         let samples: [(String, String?, Bool)] = [
             ("legend_source", "source", false), ("legend_middle", "middle", false), ("legend_leaf", "leaf", false),
-            ("legend_source_leaf", "source_leaf", false), ("legend_completed", "leaf", true),
+            ("legend_source_leaf", "source_leaf", false), ("legend_completed", "middle", true),
         ]
         for (id, type, completed) in samples {
             let text = completed ? "completed" : (type ?? "")
