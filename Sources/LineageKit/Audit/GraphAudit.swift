@@ -15,6 +15,9 @@ struct GraphAudit {
     private var outTargets: [Int32] = []
     private var inSources: [Int32] = []
     private var inTargets: [Int32] = []
+    private var inPairsKept = false
+    private var outChecksum = EdgeChecksum(sum: 0, pairs: 0)
+    private var inChecksum = EdgeChecksum(sum: 0, pairs: 0)
 
     private var keyFormat: Tally
     private var typeValues: Tally
@@ -107,28 +110,29 @@ struct GraphAudit {
 
     /// Reads one edge sub-database, `out_edges` (parent -> children) or `in_edges`
     /// (child -> parents), against the task index only: it touches no shared state,
-    /// so the two edge sub-databases can be read on two threads at once. `absorb`
-    /// merges the result.
-    func edgePass(_ database: SubDatabase, expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void)
-        -> EdgePass
-    {
+    /// so the two edge sub-databases can be read on two threads at once.
+    ///
+    /// Every valid pair is added to an order-independent checksum of (parent, child),
+    /// so the two sub-databases can be compared without resolving both. With
+    /// `keepValues` the values are kept for `resolveValues`; without, only the distinct
+    /// keys are kept (which tasks have parents, for `in_edges`). `absorb` merges the result.
+    func edgePass(
+        _ database: SubDatabase, keepValues: Bool, checksumSeed: UInt64, expecting capacity: Int = 0,
+        _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void
+    ) -> EdgePass {
         var pass = EdgePass(database: database, limit: maxExamples)
         let index = self.index
         let knownCount = Int32(index.knownCount)
         var extras: [PackedUDID: Int32] = [:]
-        var values: [PackedUDID] = []
-        values.reserveCapacity(capacity)
-        pass.keyIDs.reserveCapacity(capacity)
+        if keepValues {
+            pass.values.reserveCapacity(capacity)
+            pass.keyIDs.reserveCapacity(capacity)
+        }
+        let isOut = database == .outEdges
         var lastKey: PackedUDID? = nil
         var lastKeyID: Int32 = 0
-        func id(_ udid: PackedUDID) -> Int32 {
-            if let id = index.knownID(udid) { return id }
-            if let id = extras[udid] { return id }
-            let id = knownCount + Int32(pass.extras.count)
-            extras[udid] = id
-            pass.extras.append(udid)
-            return id
-        }
+        var checksum: UInt64 = 0
+        var pairs = 0
         scan { key, value in
             pass.entries += 1
             // Duplicates of one key arrive together: parse and look the key up once.
@@ -140,7 +144,16 @@ struct GraphAudit {
             }
             if keyUDID != lastKey {
                 lastKey = keyUDID
-                lastKeyID = id(keyUDID)
+                if let known = index.knownID(keyUDID) {
+                    lastKeyID = known
+                } else if let extra = extras[keyUDID] {
+                    lastKeyID = extra
+                } else {
+                    lastKeyID = knownCount + Int32(pass.extras.count)
+                    extras[keyUDID] = lastKeyID
+                    pass.extras.append(keyUDID)
+                }
+                if !keepValues { pass.keyIDs.append(lastKeyID) }
             }
             guard let valueUDID = PackedUDID(value) else {
                 pass.keyFormat.add(
@@ -150,16 +163,55 @@ struct GraphAudit {
                 return
             }
             if valueUDID == keyUDID { pass.selfLoops.append(lastKeyID) }
-            pass.keyIDs.append(lastKeyID)
-            values.append(valueUDID)
+            checksum &+= isOut
+                ? EdgeChecksum.mix(parent: keyUDID, child: valueUDID, seed: checksumSeed)
+                : EdgeChecksum.mix(parent: valueUDID, child: keyUDID, seed: checksumSeed)
+            pairs += 1
+            if keepValues {
+                pass.keyIDs.append(lastKeyID)
+                pass.values.append(valueUDID)
+            }
         }
-        // Values are resolved after the scan in one tight loop: the lookups are
-        // independent, so the CPU overlaps their cache misses.
-        pass.valueIDs = [Int32](repeating: 0, count: values.count)
-        for i in values.indices {
-            pass.valueIDs[i] = index.knownID(values[i]) ?? id(values[i])
-        }
+        pass.checksum = EdgeChecksum(sum: checksum, pairs: pairs)
         return pass
+    }
+
+    /// Resolves `values` to task ids, `-1` for udids not in `task_type`. Touches only
+    /// the index and the output, so halves of one pass can be resolved on two threads.
+    /// The lookups are independent, so the CPU overlaps their cache misses.
+    func resolveKnown(_ values: UnsafeBufferPointer<PackedUDID>, into ids: UnsafeMutableBufferPointer<Int32>) {
+        for i in values.indices {
+            ids[i] = index.knownID(values[i]) ?? -1
+        }
+    }
+
+    /// Resolves a pass's kept values in one go (on this thread), udids not in
+    /// `task_type` included.
+    func resolveValues(_ pass: inout EdgePass) {
+        pass.valueIDs = [Int32](repeating: 0, count: pass.values.count)
+        pass.values.withUnsafeBufferPointer { values in
+            pass.valueIDs.withUnsafeMutableBufferPointer { ids in resolveKnown(values, into: ids) }
+        }
+        finishResolving(&pass)
+    }
+
+    /// Gives the values `resolveKnown` could not place (udids not in `task_type`, only
+    /// on a damaged file) ids of the pass's own, and drops the kept values.
+    func finishResolving(_ pass: inout EdgePass) {
+        var extras: [PackedUDID: Int32] = [:]
+        for (offset, udid) in pass.extras.enumerated() { extras[udid] = Int32(index.knownCount + offset) }
+        for i in pass.valueIDs.indices where pass.valueIDs[i] < 0 {
+            let udid = pass.values[i]
+            if let id = extras[udid] {
+                pass.valueIDs[i] = id
+            } else {
+                let id = Int32(index.knownCount + pass.extras.count)
+                extras[udid] = id
+                pass.extras.append(udid)
+                pass.valueIDs[i] = id
+            }
+        }
+        pass.values = []
     }
 
     /// Merges an edge pass: gives its udids unknown to `task_type` their final ids,
@@ -189,11 +241,22 @@ struct GraphAudit {
             edgeCount = pass.entries
             outSources = pass.keyIDs
             outTargets = pass.valueIDs
+            outChecksum = pass.checksum
         } else {
-            inSources = pass.valueIDs
-            inTargets = pass.keyIDs
+            inChecksum = pass.checksum
+            // A checksum-only pass kept no pairs: the two sub-databases are compared by
+            // checksum first, pair by pair only when the checksums differ.
+            if pass.valueIDs.count == pass.keyIDs.count {
+                inSources = pass.valueIDs
+                inTargets = pass.keyIDs
+                inPairsKept = true
+            }
         }
     }
+
+    /// Whether `in_edges` holds exactly the pairs of `out_edges`, as far as the
+    /// checksums tell: when they differ, read `in_edges` again with its values kept.
+    var edgeChecksumsAgree: Bool { outChecksum == inChecksum }
 
     /// The id of an edge endpoint; udids unknown to `task_type` get ids of their own.
     private mutating func noteNode(_ udid: PackedUDID) -> Int32 {
@@ -213,7 +276,7 @@ struct GraphAudit {
         let haveOut = seen.contains(.outEdges)
         let haveCompleted = seen.contains(.completed)
         let out = haveOut ? AdjacencyList(nodeCount: nodeCount, sources: outSources, destinations: outTargets) : nil
-        let transposedIn = haveIn ? AdjacencyList(nodeCount: nodeCount, sources: inSources, destinations: inTargets) : nil
+        let transposedIn = haveIn && inPairsKept ? AdjacencyList(nodeCount: nodeCount, sources: inSources, destinations: inTargets) : nil
         let graph = out ?? transposedIn
 
         func notRun(_ id: CheckID, _ missing: [SubDatabase]) -> CheckResult {
@@ -228,6 +291,8 @@ struct GraphAudit {
 
         if let out, let transposedIn {
             results.append(symmetry(out: out, in: transposedIn).result(.edgeSymmetry))
+        } else if haveIn && haveOut && edgeChecksumsAgree {
+            results.append(Tally(limit: maxExamples).result(.edgeSymmetry))
         } else {
             results.append(notRun(.edgeSymmetry, missing(.inEdges, .outEdges)))
         }
@@ -386,10 +451,17 @@ struct GraphAudit {
 struct EdgePass: Sendable {
     let database: SubDatabase
     var entries = 0
-    /// The key's id per entry (the child for `in_edges`, the parent for `out_edges`).
+    /// The key's id per entry (the child for `in_edges`, the parent for `out_edges`);
+    /// each distinct key once when the values are not kept.
     var keyIDs: [Int32] = []
-    /// The value's id per entry.
+    /// The value's id per entry, once resolved.
     var valueIDs: [Int32] = []
+    /// The values as read, until resolved (only when kept).
+    var values: [PackedUDID] = []
+    /// The order-independent checksum of every valid (parent, child) pair.
+    var checksum = EdgeChecksum(sum: 0, pairs: 0)
+    /// Whether the pass kept its values (one key id per entry) rather than distinct keys.
+    var keepsValues: Bool { !values.isEmpty || valueIDs.count == keyIDs.count }
     /// Udids not in `task_type`, in the order the pass met them.
     var extras: [PackedUDID] = []
     var keyFormat: Tally
@@ -399,5 +471,31 @@ struct EdgePass: Sendable {
     init(database: SubDatabase, limit: Int) {
         self.database = database
         keyFormat = Tally(limit: limit)
+    }
+}
+
+/// An order-independent summary of a set of (parent, child) pairs: the count and the
+/// sum of a keyed 64-bit hash of each pair. Two edge sub-databases with equal
+/// checksums hold the same pairs except with probability about 2^-64 per damage, and
+/// the key is drawn per run, so no file can be crafted to collide.
+struct EdgeChecksum: Equatable, Sendable {
+    var sum: UInt64
+    var pairs: Int
+
+    @inline(__always)
+    static func mix(parent: PackedUDID, child: PackedUDID, seed: UInt64) -> UInt64 {
+        var h = finalize(seed ^ parent.high)
+        h = finalize(h ^ parent.low)
+        h = finalize(h ^ child.high)
+        return finalize(h ^ child.low)
+    }
+
+    /// SplitMix64's finalizer: a bijection that spreads every input bit.
+    @inline(__always)
+    private static func finalize(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

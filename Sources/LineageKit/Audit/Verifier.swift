@@ -82,27 +82,67 @@ public enum Verifier {
             }, { walker.walkFreeList() })
         walks.append(freeList)
 
+        // The edge sub-databases, the bulk of the file: out_edges keeps its values (the
+        // graph the checks walk), in_edges only a checksum of its pairs to compare, unless
+        // out_edges is missing and in_edges must stand for the graph.
         let snapshot = audit
         let hasIn = present[.inEdges] != nil
-        let (outPass, inPass) = inParallel(
+        let hasOut = present[.outEdges] != nil
+        let seed = UInt64.random(in: .min ... .max)
+        var (outPass, inPass) = inParallel(
             { () -> EdgePass? in
-                guard present[.outEdges] != nil else { return nil }
+                guard hasOut else { return nil }
                 var walked: DatabaseWalkResult? = nil
-                let pass = audit.edgePass(.outEdges, expecting: capacity(.outEdges)) { walked = walk(.outEdges, $0) }
+                let pass = audit.edgePass(.outEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.outEdges)) {
+                    walked = walk(.outEdges, $0)
+                }
                 walked.map { walks.append($0) }
                 return pass
             },
             { () -> (EdgePass, DatabaseWalkResult?)? in
                 guard hasIn else { return nil }
                 var walked: DatabaseWalkResult? = nil
-                let pass = snapshot.edgePass(.inEdges, expecting: capacity(.inEdges)) { walked = walk(.inEdges, $0) }
+                let pass = snapshot.edgePass(.inEdges, keepValues: !hasOut, checksumSeed: seed, expecting: capacity(.inEdges)) {
+                    walked = walk(.inEdges, $0)
+                }
                 return (pass, walked)
             })
+        inPass.map { walks.append(contentsOf: $0.1.map { [$0] } ?? []) }
+
+        // Resolving values to ids is the random-access part: split it over both threads.
+        if var pass = outPass {
+            let count = pass.values.count
+            let half = count / 2
+            let resolver = audit
+            var ids = [Int32](repeating: 0, count: count)
+            ids.withUnsafeMutableBufferPointer { ids in
+                pass.values.withUnsafeBufferPointer { values in
+                    let (firstValues, firstIDs) = (UnsafeBufferPointer(rebasing: values[..<half]), UnsafeMutableBufferPointer(rebasing: ids[..<half]))
+                    let second = SendablePointers(values: UnsafeBufferPointer(rebasing: values[half...]), ids: UnsafeMutableBufferPointer(rebasing: ids[half...]))
+                    _ = inParallel({ resolver.resolveKnown(firstValues, into: firstIDs) }, { resolver.resolveKnown(second.values, into: second.ids) })
+                }
+            }
+            pass.valueIDs = ids
+            audit.finishResolving(&pass)
+            outPass = pass
+        }
         if present[.completed] != nil { audit.readCompleted { walks.append(walk(.completed, $0)) } }
         if let outPass { audit.absorb(outPass) }
-        if let (pass, walked) = inPass {
+        if let (pass, _) = inPass {
+            var pass = pass
+            if pass.keepsValues { audit.resolveValues(&pass) }
             audit.absorb(pass)
-            walked.map { walks.append($0) }
+        }
+        if hasIn && hasOut && !audit.edgeChecksumsAgree {
+            // The sub-databases differ: read in_edges again, pair by pair, to say where.
+            var pass = audit.edgePass(.inEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.inEdges)) {
+                _ = walk(.inEdges, $0)
+            }
+            audit.resolveValues(&pass)
+            // Its key-format and self-loop findings were counted on the first read.
+            pass.keyFormat = Tally(limit: maxExamples)
+            pass.selfLoops = []
+            audit.absorb(pass)
         }
         progress?(WorkProgress(phase: "checking the graph", done: audit.taskCount, total: audit.taskCount, unit: "tasks"))
 
@@ -161,4 +201,11 @@ private func inParallel<A, B: Sendable>(_ first: () -> A, _ second: @escaping @S
 /// Hands a value from one thread to another; the caller orders the accesses.
 private final class ResultSlot<Value>: @unchecked Sendable {
     var value: Value?
+}
+
+/// Two disjoint halves of buffers handed to the second thread of `inParallel`; the
+/// caller waits for it before the buffers go away.
+private struct SendablePointers: @unchecked Sendable {
+    let values: UnsafeBufferPointer<PackedUDID>
+    let ids: UnsafeMutableBufferPointer<Int32>
 }
