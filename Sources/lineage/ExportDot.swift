@@ -42,7 +42,8 @@ extension Lineage {
                 Console.error("\(path): no task with udid \(around ?? ""); list the tasks with `lineage types`.")
                 throw ExitCode(1)
             }
-            let title = center.map { "\(path): \(graph.tasks.count) tasks within \(depth ?? 2) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
+            let title =
+                center.map { "\(path): \(graph.tasks.count) tasks within \(depth ?? 2) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
             Console.print(DOTRenderer.render(graph, title: title), terminator: "")
         }
     }

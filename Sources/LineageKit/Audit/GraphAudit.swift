@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The logical checks of FORMAT.md's invariants over one snapshot of a checkpoint.
 ///
 /// Fed the raw entries of each sub-database (from liblmdb or from the structure walk),
@@ -16,6 +18,10 @@ struct GraphAudit {
     private var inSources: [Int32] = []
     private var inTargets: [Int32] = []
     private var inPairsKept = false
+    /// Parents per task from `in_edges` (distinct keys and their counts), read in key
+    /// order, so Kahn's algorithm need not count in-degrees by random access.
+    private var inDegreeKeys: [Int32] = []
+    private var inDegreeCounts: [Int32] = []
     private var outChecksum = EdgeChecksum(sum: 0, pairs: 0)
     private var inChecksum = EdgeChecksum(sum: 0, pairs: 0)
 
@@ -153,7 +159,10 @@ struct GraphAudit {
                     extras[keyUDID] = lastKeyID
                     pass.extras.append(keyUDID)
                 }
-                if !keepValues { pass.keyIDs.append(lastKeyID) }
+                if !keepValues {
+                    pass.keyIDs.append(lastKeyID)
+                    pass.keyCounts.append(0)
+                }
             }
             guard let valueUDID = PackedUDID(value) else {
                 pass.keyFormat.add(
@@ -162,8 +171,13 @@ struct GraphAudit {
                         database: database.rawValue))
                 return
             }
-            if valueUDID == keyUDID { pass.selfLoops.append(lastKeyID) }
-            checksum &+= isOut
+            if valueUDID == keyUDID {
+                pass.selfLoops.append(lastKeyID)
+            } else if !keepValues {
+                pass.keyCounts[pass.keyCounts.count - 1] += 1
+            }
+            checksum &+=
+                isOut
                 ? EdgeChecksum.mix(parent: keyUDID, child: valueUDID, seed: checksumSeed)
                 : EdgeChecksum.mix(parent: valueUDID, child: keyUDID, seed: checksumSeed)
             pairs += 1
@@ -244,6 +258,10 @@ struct GraphAudit {
             outChecksum = pass.checksum
         } else {
             inChecksum = pass.checksum
+            if pass.keyCounts.count == pass.keyIDs.count {
+                inDegreeKeys = pass.keyIDs
+                inDegreeCounts = pass.keyCounts
+            }
             // A checksum-only pass kept no pairs: the two sub-databases are compared by
             // checksum first, pair by pair only when the checksums differ.
             if pass.valueIDs.count == pass.keyIDs.count {
@@ -278,6 +296,20 @@ struct GraphAudit {
         let out = haveOut ? AdjacencyList(nodeCount: nodeCount, sources: outSources, destinations: outTargets) : nil
         let transposedIn = haveIn && inPairsKept ? AdjacencyList(nodeCount: nodeCount, sources: inSources, destinations: inTargets) : nil
         let graph = out ?? transposedIn
+        // Kahn's algorithm is the costliest check (random access over every edge): run
+        // it on another thread while this one does the rest.
+        let inDegrees = out != nil && edgeChecksumsAgree && !inDegreeKeys.isEmpty ? (inDegreeKeys, inDegreeCounts) : nil
+        let acyclicResult = ResultSlot<CheckResult>()
+        let acyclicDone = DispatchSemaphore(value: 0)
+        if let graph {
+            let audit = self
+            DispatchQueue.global().async {
+                acyclicResult.value = audit.acyclic(graph, inDegrees: inDegrees).result(.acyclic)
+                acyclicDone.signal()
+            }
+        } else {
+            acyclicDone.signal()
+        }
 
         func notRun(_ id: CheckID, _ missing: [SubDatabase]) -> CheckResult {
             let names = missing.map { "`\($0.rawValue)`" }.joined(separator: " and ")
@@ -315,11 +347,8 @@ struct GraphAudit {
 
         results.append(haveIn || haveOut ? selfLoop.result(.selfLoop) : notRun(.selfLoop, [.inEdges, .outEdges]))
 
-        if let graph {
-            results.append(acyclic(graph).result(.acyclic))
-        } else {
-            results.append(notRun(.acyclic, [.inEdges, .outEdges]))
-        }
+        let acyclicSlot = results.count
+        results.append(notRun(.acyclic, [.inEdges, .outEdges]))
 
         results.append(haveCompleted ? completedValues.result(.completedValues) : notRun(.completedValues, [.completed]))
         results.append(haveCompleted && haveTypes ? completedKnown.result(.completedKnown) : notRun(.completedKnown, missing(.completed, .taskType)))
@@ -329,6 +358,8 @@ struct GraphAudit {
         } else {
             results.append(notRun(.completedClosure, missing(.completed, .outEdges)))
         }
+        acyclicDone.wait()
+        if let result = acyclicResult.value { results[acyclicSlot] = result }
         return results
     }
 
@@ -379,11 +410,17 @@ struct GraphAudit {
 
     /// Kahn's algorithm; tasks it cannot order lie on a cycle or below one. Examples are
     /// actual cycles found by a depth-first search among those tasks.
-    private func acyclic(_ graph: AdjacencyList) -> Tally {
+    /// `inDegrees`, when given, are the parent counts read from `in_edges` (equal to
+    /// the graph's, as the checksums agree), which saves counting them by random access.
+    private func acyclic(_ graph: AdjacencyList, inDegrees: (keys: [Int32], counts: [Int32])?) -> Tally {
         let n = graph.nodeCount
         var indegree = [Int32](repeating: 0, count: n)
-        for v in 0..<n {
-            for w in graph.neighbours(v) where Int(w) != v { indegree[Int(w)] += 1 }
+        if let inDegrees {
+            for (key, count) in zip(inDegrees.keys, inDegrees.counts) where Int(key) < n { indegree[Int(key)] += count }
+        } else {
+            for v in 0..<n {
+                for w in graph.neighbours(v) where Int(w) != v { indegree[Int(w)] += 1 }
+            }
         }
         var queue: [Int32] = []
         queue.reserveCapacity(n)
@@ -460,6 +497,9 @@ struct EdgePass: Sendable {
     var values: [PackedUDID] = []
     /// The order-independent checksum of every valid (parent, child) pair.
     var checksum = EdgeChecksum(sum: 0, pairs: 0)
+    /// With distinct keys: how many valid pairs other than self-loops each key has
+    /// (for `in_edges`, each task's number of parents).
+    var keyCounts: [Int32] = []
     /// Whether the pass kept its values (one key id per entry) rather than distinct keys.
     var keepsValues: Bool { !values.isEmpty || valueIDs.count == keyIDs.count }
     /// Udids not in `task_type`, in the order the pass met them.

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs every check of FORMAT.md's invariants on a checkpoint.
 public enum Verifier {
     /// Audits the checkpoint at `path`: first the `structure` walk over the read-only
@@ -118,7 +116,8 @@ public enum Verifier {
             ids.withUnsafeMutableBufferPointer { ids in
                 pass.values.withUnsafeBufferPointer { values in
                     let (firstValues, firstIDs) = (UnsafeBufferPointer(rebasing: values[..<half]), UnsafeMutableBufferPointer(rebasing: ids[..<half]))
-                    let second = SendablePointers(values: UnsafeBufferPointer(rebasing: values[half...]), ids: UnsafeMutableBufferPointer(rebasing: ids[half...]))
+                    let second = SendablePointers(
+                        values: UnsafeBufferPointer(rebasing: values[half...]), ids: UnsafeMutableBufferPointer(rebasing: ids[half...]))
                     _ = inParallel({ resolver.resolveKnown(firstValues, into: firstIDs) }, { resolver.resolveKnown(second.values, into: second.ids) })
                 }
             }
@@ -181,26 +180,6 @@ public enum Verifier {
         return AuditReport(
             checkpoint: path, tasks: audit.taskCount, edges: audit.edgeCount, completed: audit.completedCount, checks: checks)
     }
-}
-
-/// Runs `first` on this thread and `second` on another, and returns both results.
-private func inParallel<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-    let slot = ResultSlot<B>()
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-        slot.value = second()
-        done.signal()
-    }
-    let a = first()
-    done.wait()
-    // The semaphore orders the write before this read.
-    guard let b = slot.value else { preconditionFailure("the second task always stores its result") }
-    return (a, b)
-}
-
-/// Hands a value from one thread to another; the caller orders the accesses.
-private final class ResultSlot<Value>: @unchecked Sendable {
-    var value: Value?
 }
 
 /// Two disjoint halves of buffers handed to the second thread of `inParallel`; the
