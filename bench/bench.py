@@ -32,10 +32,16 @@ def tasks_in(lineage, path):
     return json.loads(out.stdout)["total"]
 
 
-def some_middle(lineage, path):
-    out = subprocess.run([lineage, "types", "--type", "middle", "-c", path], capture_output=True, text=True, check=True)
-    lines = out.stdout.splitlines()
-    return lines[len(lines) // 2].split("\t")[0]
+def some_middle(lineage, path, tasks):
+    # Streamed, so this process stays small: ru_maxrss of a child counts the memory of
+    # the process it was forked from, which would inflate every row's peak RSS.
+    proc = subprocess.Popen([lineage, "types", "--type", "middle", "-c", path], stdout=subprocess.PIPE, text=True)
+    chosen = None
+    for i, line in enumerate(proc.stdout):
+        if chosen is None or i <= tasks // 4:
+            chosen = line.split("\t")[0]
+    proc.wait()
+    return chosen
 
 
 def main():
@@ -49,8 +55,8 @@ def main():
 
     tasks = tasks_in(a.lineage, a.checkpoint)
     size_mb = os.path.getsize(a.checkpoint) / 1e6
-    big_udid = some_middle(a.lineage, a.checkpoint)
-    small_udid = some_middle(a.lineage, a.small)
+    big_udid = some_middle(a.lineage, a.checkpoint, tasks)
+    small_udid = some_middle(a.lineage, a.small, 8)
     L, C = a.lineage, a.checkpoint
     rows = [
         ("floor (scanfloor.c)", [a.floor, C], True),
