@@ -45,7 +45,6 @@ extension Lineage {
                     }
                     return
                 }
-                let wanted = type.map { Array($0.rawValue.utf8) }
                 var first = true
                 let report = progress.handler("lineage types")
                 let total = report == nil ? 0 : try reader.taskCount()
@@ -56,7 +55,7 @@ extension Lineage {
                     if rows & 0xffff == 0 { report?(WorkProgress(phase: "listing tasks", done: rows, total: total, unit: "tasks")) }
                     if completed && !isCompleted { return }
                     if pending && isCompleted { return }
-                    if let wanted, !typeName.elementsEqual(wanted) { return }
+                    if let type, TaskType(bytes: typeName) != type { return }
                     let rowFormat: Rows.Format
                     switch format {
                     case .text: rowFormat = .text

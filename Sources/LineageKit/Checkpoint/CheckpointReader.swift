@@ -113,15 +113,9 @@ public struct CheckpointReader {
     /// Counts tasks per type and completion in one streaming pass.
     public func typeSummary() throws -> TypeSummary {
         var summary = TypeSummary()
-        var cache: [String] = TaskType.allCases.map(\.rawValue)
         try forEachTask { _, typeName, completed in
-            let name: String
-            if let known = cache.first(where: { typeName.elementsEqual($0.utf8) }) {
-                name = known
-            } else {
-                name = String(decoding: typeName, as: UTF8.self)
-                cache.append(name)
-            }
+            // A damaged file may hold other words; they are counted under themselves.
+            let name = TaskType(bytes: typeName)?.rawValue ?? String(decoding: typeName, as: UTF8.self)
             summary.add(typeName: name, completed: completed)
         }
         return summary

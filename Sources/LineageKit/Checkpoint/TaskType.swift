@@ -20,15 +20,28 @@ public enum TaskType: String, CaseIterable, Sendable, Codable {
     }
 
     /// Parses the stored value bytes; `nil` for anything but the four words.
+    /// Called once per task on big checkpoints, so it compares words, not sequences.
+    @inline(__always)
     public init?(bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return nil }
+        func word(_ offset: Int) -> UInt32 { UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+        func half(_ offset: Int) -> UInt16 { UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
         switch bytes.count {
-        case 4 where bytes.elementsEqual("leaf".utf8): self = .leaf
-        case 6 where bytes.elementsEqual("source".utf8): self = .source
-        case 6 where bytes.elementsEqual("middle".utf8): self = .middle
-        case 11 where bytes.elementsEqual("source_leaf".utf8): self = .sourceLeaf
+        case 4 where word(0) == TaskType.leafWord: self = .leaf
+        case 6 where word(0) == TaskType.sourWord && half(4) == TaskType.ceHalf: self = .source
+        case 6 where word(0) == TaskType.middWord && half(4) == TaskType.leHalf: self = .middle
+        case 11 where word(0) == TaskType.sourWord && word(4) == TaskType.ce_lWord && word(7) == TaskType.leafWord: self = .sourceLeaf
         default: return nil
         }
     }
+
+    // The words as little-endian integers: "leaf", "sour", "ce", "midd", "le", "ce_l".
+    private static let leafWord: UInt32 = 0x6661_656c
+    private static let sourWord: UInt32 = 0x7275_6f73
+    private static let middWord: UInt32 = 0x6464_696d
+    private static let ce_lWord: UInt32 = 0x6c5f_6563
+    private static let ceHalf: UInt16 = 0x6563
+    private static let leHalf: UInt16 = 0x656c
 }
 
 /// The names of the four sub-databases of a checkpoint, and what each must be.
