@@ -422,20 +422,9 @@ struct GraphAudit {
                 for w in graph.neighbours(v) where Int(w) != v { indegree[Int(w)] += 1 }
             }
         }
-        var queue: [Int32] = []
-        queue.reserveCapacity(n)
-        for v in 0..<n where indegree[v] == 0 { queue.append(Int32(v)) }
-        var head = 0
-        while head < queue.count {
-            let v = Int(queue[head])
-            head += 1
-            for w in graph.neighbours(v) where Int(w) != v {
-                indegree[Int(w)] -= 1
-                if indegree[Int(w)] == 0 { queue.append(w) }
-            }
-        }
+        let ordered = GraphAudit.topologicalCount(graph, indegree: &indegree)
         var tally = Tally(limit: maxExamples)
-        guard queue.count < n else { return tally }
+        guard ordered < n else { return tally }
 
         // Colours: 0 unvisited, 1 on the stack, 2 done. Only tasks Kahn left are visited.
         var colour = [UInt8](repeating: 2, count: n)
@@ -467,8 +456,74 @@ struct GraphAudit {
             let path = (cycle + [cycle[0]]).map(name).joined(separator: " -> ")
             tally.add(Violation("cycle of \(cycle.count) tasks: \(path)"))
         }
-        tally.addWithoutExample(max(0, n - queue.count - cycles.count))
+        tally.addWithoutExample(max(0, n - ordered - cycles.count))
         return tally
+    }
+
+    /// Kahn's algorithm: how many tasks can be put in topological order. Leaves
+    /// `indegree` above zero exactly for the tasks on or below a cycle.
+    ///
+    /// Ready tasks are taken in sweeps over a bitmap in id order rather than from a
+    /// queue, so the adjacency list is read front to back: on millions of tasks this
+    /// replaces a cache miss per task with a sequential read. A task freed by one with a
+    /// higher id waits for the next sweep; pipeline DAGs need a handful of sweeps, and
+    /// when sweeps stop paying (a long chain against id order) the rest goes through a
+    /// queue, so the cost stays linear.
+    static func topologicalCount(_ graph: AdjacencyList, indegree: inout [Int32]) -> Int {
+        let n = graph.nodeCount
+        var ready = [UInt64](repeating: 0, count: (n + 63) / 64)
+        for v in 0..<n where indegree[v] == 0 { ready[v >> 6] |= 1 << UInt64(v & 63) }
+        var ordered = 0
+        var sweeps = 0
+        graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.targets.withUnsafeBufferPointer { targets in
+                indegree.withUnsafeMutableBufferPointer { indegree in
+                    ready.withUnsafeMutableBufferPointer { ready in
+                        while true {
+                            var freed = 0
+                            for word in 0..<ready.count {
+                                while ready[word] != 0 {
+                                    let v = word << 6 | ready[word].trailingZeroBitCount
+                                    ready[word] &= ready[word] &- 1
+                                    freed += 1
+                                    for edge in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                        let w = Int(targets[edge])
+                                        if w == v { continue }
+                                        indegree[w] -= 1
+                                        if indegree[w] == 0 { ready[w >> 6] |= 1 << UInt64(w & 63) }
+                                    }
+                                }
+                            }
+                            ordered += freed
+                            sweeps += 1
+                            if freed == 0 { return }
+                            // A sweep costs n / 64 word reads; stop sweeping when it frees few.
+                            if sweeps >= 16 && freed < n / 64 { break }
+                        }
+                        var queue: [Int] = []
+                        for word in 0..<ready.count {
+                            while ready[word] != 0 {
+                                queue.append(word << 6 | ready[word].trailingZeroBitCount)
+                                ready[word] &= ready[word] &- 1
+                            }
+                        }
+                        var head = 0
+                        while head < queue.count {
+                            let v = queue[head]
+                            head += 1
+                            for edge in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                let w = Int(targets[edge])
+                                if w == v { continue }
+                                indegree[w] -= 1
+                                if indegree[w] == 0 { queue.append(w) }
+                            }
+                        }
+                        ordered += queue.count
+                    }
+                }
+            }
+        }
+        return ordered
     }
 
     /// A completed task's children must all be completed.
