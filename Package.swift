@@ -28,12 +28,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers every test target shares: temporary directories, running programs, seeded randomness.
+        .target(name: "LineageTestSupport", path: "Tests/LineageTestSupport"),
         .testTarget(
             name: "LineageKitTests",
-            dependencies: ["LineageKit", "LineageRecorder"],
+            dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LineageRecorderTests", dependencies: ["LineageKit", "LineageRecorder"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["LineageKit", "LineageRecorder"]),
+        .testTarget(name: "LineageRecorderTests", dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"]),
     ]
 )

@@ -7,8 +7,6 @@ extension Lineage {
             abstract: "List every edge PARENT<TAB>CHILD in key order.",
             discussion: "Streams from out_edges; --child reads in_edges. Exit 0 even when no edge matches.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json }
-
         @OptionGroup var options: CheckpointOptions
 
         @Option(help: ArgumentHelp("Only the edges from this parent (a full udid).", valueName: "udid"))
@@ -18,7 +16,7 @@ extension Lineage {
         var child: String?
 
         @Option(help: "Output format.")
-        var format: Format = .text
+        var format: ListFormat = .text
 
         @OptionGroup var progress: ProgressOptions
 
@@ -41,12 +39,7 @@ extension Lineage {
                 var rows = 0
                 if format == .json { Console.write(Array("[".utf8)) }
                 try reader.forEachEdge(parent: parentID, child: childID) { p, c in
-                    let rowFormat: Rows.Format
-                    switch format {
-                    case .text: rowFormat = .text
-                    case .jsonl: rowFormat = .jsonLines
-                    case .json: rowFormat = .jsonArray(first: first)
-                    }
+                    let rowFormat = format.rows(first: first)
                     first = false
                     rows += 1
                     if rows & 0xffff == 0 { report?(WorkProgress(phase: "listing edges", done: rows, total: total, unit: "edges")) }

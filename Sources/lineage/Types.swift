@@ -6,8 +6,6 @@ extension Lineage {
         static let configuration = CommandConfiguration(
             abstract: "List every task UDID<TAB>TYPE<TAB>completed|pending, or counts with --summary.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json }
-
         @OptionGroup var options: CheckpointOptions
 
         @Option(help: "Only tasks of this type.")
@@ -23,7 +21,7 @@ extension Lineage {
         var summary = false
 
         @Option(help: "Output format.")
-        var format: Format = .text
+        var format: ListFormat = .text
 
         @OptionGroup var progress: ProgressOptions
 
@@ -56,12 +54,7 @@ extension Lineage {
                     if completed && !isCompleted { return }
                     if pending && isCompleted { return }
                     if let type, TaskType(bytes: typeName) != type { return }
-                    let rowFormat: Rows.Format
-                    switch format {
-                    case .text: rowFormat = .text
-                    case .jsonl: rowFormat = .jsonLines
-                    case .json: rowFormat = .jsonArray(first: first)
-                    }
+                    let rowFormat = format.rows(first: first)
                     first = false
                     Console.withBuffer { Rows.appendTask(udid: udid, typeName: typeName, completed: isCompleted, format: rowFormat, to: &$0) }
                 }

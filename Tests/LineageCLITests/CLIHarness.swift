@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// Runs the built `lineage` binary and finds the pipeline fixtures, both located from
@@ -13,16 +14,7 @@ enum CLI {
         "partial_completion", "killed_midrun", "retries_and_joins",
     ]
 
-    struct Result: CustomStringConvertible {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-        var text: String { String(decoding: stdout, as: UTF8.self) }
-        var lines: [String] { text.split(separator: "\n").map(String.init) }
-        var description: String { "exit \(status)\nstdout: \(text.prefix(2000))\nstderr: \(stderr)" }
-
-        func json() throws -> Any { try JSONSerialization.jsonObject(with: stdout) }
-    }
+    typealias Result = ProcessOutput
 
     /// Runs `lineage arguments…` with `LINEAGE_CHECKPOINT` unset unless `environment` sets it.
     /// `prefix` runs it through another program (e.g. setpriv) first.
@@ -30,32 +22,13 @@ enum CLI {
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
             "the lineage binary is not built at \(binary.path); run `swift build` in \(packageRoot.path) first")
-        let process = Process()
-        if let tool = prefix.first {
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = Array(prefix.dropFirst()) + [binary.path] + arguments
-        } else {
-            process.executableURL = binary
-            process.arguments = arguments
-        }
         var env = ProcessInfo.processInfo.environment
         env["LINEAGE_CHECKPOINT"] = nil
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain stderr on another thread so neither pipe can fill up and stall the child.
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: outputData, stderr: String(decoding: errorData, as: UTF8.self))
+        if let tool = prefix.first {
+            return try runProcess(URL(fileURLWithPath: tool), Array(prefix.dropFirst()) + [binary.path] + arguments, environment: env)
+        }
+        return try runProcess(binary, arguments, environment: env)
     }
 
     /// Runs a program (not lineage) on `input`, given as a file after `arguments`, e.g. dot.
@@ -69,22 +42,7 @@ enum CLI {
 
     /// Runs a program and collects its output.
     static func exec(_ path: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: outputData, stderr: String(decoding: errorData, as: UTF8.self))
+        try runProcess(URL(fileURLWithPath: path), arguments)
     }
 
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent("\(name).mdb").path }
@@ -127,15 +85,9 @@ struct FixtureJSON {
     }
 }
 
-/// A fresh directory under the system temp directory, removed when `body` returns.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-cli-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer {
-        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
-        try? FileManager.default.removeItem(at: directory)
-    }
-    return try body(directory)
+extension ProcessOutput {
+    var lines: [String] { text.split(separator: "\n").map(String.init) }
+    func json() throws -> Any { try JSONSerialization.jsonObject(with: stdout) }
 }
 
 extension String {

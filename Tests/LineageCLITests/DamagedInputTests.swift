@@ -1,5 +1,6 @@
 import Foundation
 import LineageRecorder
+import LineageTestSupport
 import Testing
 
 /// Every reading command on randomly damaged copies of a recorder-made checkpoint:
@@ -13,7 +14,7 @@ struct DamagedInputTests {
             try Scenario.pipeline(roots: 30, fanout: 6, fanin: 4, completeFraction: 0.5, batchSize: 1).write(to: clean)
             let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: clean)))
             let damaged = directory.appendingPathComponent("damaged.mdb")
-            var rng = SeededGenerator(state: 0xDA_AA_6E)
+            var rng = SplitMix64(state: 0xDA_AA_6E)
             var outcomes: [Int32: Int] = [:]
             for iteration in 0..<120 {
                 var bytes = original
@@ -34,17 +35,5 @@ struct DamagedInputTests {
             // Both clean reads and refusals must occur, or the damage was not exercised.
             #expect(outcomes[0, default: 0] > 0 && outcomes[2, default: 0] > 0, "\(outcomes)")
         }
-    }
-}
-
-/// A seeded generator (SplitMix64), so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

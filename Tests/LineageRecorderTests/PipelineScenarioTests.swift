@@ -1,3 +1,4 @@
+import LineageTestSupport
 import Foundation
 import LineageKit
 import LineageRecorder

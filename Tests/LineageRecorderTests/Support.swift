@@ -1,15 +1,8 @@
+import LineageTestSupport
 import Foundation
 import LineageKit
 import Testing
 
-/// Runs `body` with a fresh directory of its own, removed afterwards.
-func withTemporaryDirectory<Result>(_ body: (URL) throws -> Result) throws -> Result {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("LineageRecorderTests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url)
-}
 
 /// The pipeline fixtures committed with the reader's tests (copies of the shared ones).
 enum Fixtures {
@@ -60,24 +53,11 @@ enum Oracle {
         try withTemporaryDirectory { directory in
             let copy = directory.appendingPathComponent(file.lastPathComponent)
             try FileManager.default.copyItem(at: file, to: copy)
-            let errors = directory.appendingPathComponent("stderr")
-            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            let errorHandle = try FileHandle(forWritingTo: errors)
-            defer { try? errorHandle.close() }
-            let output = Pipe()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = arguments + [copy.path]
-            process.standardOutput = output
-            process.standardError = errorHandle
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-                throw ToolFailure(description: "\(tool) exited \(process.terminationStatus): \(message)")
+            let result = try runProcess(URL(fileURLWithPath: tool), arguments + [copy.path])
+            guard result.status == 0 else {
+                throw ToolFailure(description: "\(tool) exited \(result.status): \(result.stderr)")
             }
-            return String(decoding: data, as: UTF8.self)
+            return result.text
         }
     }
 }

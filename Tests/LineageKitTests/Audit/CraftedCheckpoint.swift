@@ -1,3 +1,4 @@
+import LineageTestSupport
 import Foundation
 import LineageKit
 import Testing
@@ -49,15 +50,8 @@ struct CraftedCheckpoint {
         database("task_type", taskType, dupSort: false)
         let input = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).dump")
         try Data(dump.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CraftedCheckpoint.loader)
-        process.arguments = ["-n", "-f", input.path, file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "mdb_load failed: \(message)")
+        let result = try runProcess(URL(fileURLWithPath: CraftedCheckpoint.loader), ["-n", "-f", input.path, file.path])
+        try #require(result.status == 0, "mdb_load failed: \(result.stderr)")
         // mdb_load locks; a reader of the result must not need that file.
         try? FileManager.default.removeItem(atPath: file.path + "-lock")
         try? FileManager.default.removeItem(at: input)

@@ -1,3 +1,4 @@
+import LineageTestSupport
 import Testing
 
 @testable import LineageKit

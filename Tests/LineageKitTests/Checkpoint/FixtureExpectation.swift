@@ -62,14 +62,3 @@ struct Edge: Hashable, Comparable, Sendable, CustomStringConvertible {
     var description: String { "\(parent) -> \(child)" }
 }
 
-/// A fresh directory under the system temp directory, removed when `body` returns.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer {
-        // A test may have made the directory read-only; removal must still work.
-        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
-        try? FileManager.default.removeItem(at: directory)
-    }
-    return try body(directory)
-}

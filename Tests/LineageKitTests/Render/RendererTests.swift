@@ -1,3 +1,4 @@
+import LineageTestSupport
 import Foundation
 @testable import LineageKit
 import Testing
@@ -101,19 +102,8 @@ struct DOTRendererTests {
         try withTemporaryDirectory { directory in
             let input = directory.appendingPathComponent("graph.dot")
             try Data(text.utf8).write(to: input)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
-            process.arguments = ["-Tsvg", input.path]
-            let output = Pipe()
-            let errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            // Read both pipes before waiting, so a full pipe cannot stall dot.
-            let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            let outputData = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+            let result = try runProcess(URL(fileURLWithPath: "/usr/bin/dot"), ["-Tsvg", input.path])
+            return (result.status, result.text, result.stderr)
         }
     }
 

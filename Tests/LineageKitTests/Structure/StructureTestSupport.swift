@@ -1,3 +1,4 @@
+import LineageTestSupport
 import Foundation
 import Testing
 
@@ -39,17 +40,8 @@ enum StructureSupport {
 
     /// Runs a program and returns its stdout, or nil when it cannot run or fails.
     static func run(_ executable: String, _ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let result = try? runProcess(URL(fileURLWithPath: executable), arguments), result.status == 0 else { return nil }
+        return result.text
     }
 
     static func findExecutable(_ name: String) -> String? {
@@ -129,16 +121,6 @@ extension Array where Element == UInt8 {
 }
 
 /// A small, seeded generator so fuzz runs repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Where things sit in a (sound) file, found by reading it the way the walker does.
 struct FileMap: CustomStringConvertible {
