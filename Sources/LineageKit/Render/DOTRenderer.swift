@@ -75,20 +75,6 @@ public enum DOTRenderer {
     /// A DOT double-quoted string: quotes and backslashes escaped, newlines as `\n`
     /// (a centred line break in labels), other control bytes dropped to `\xNN` text.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += "\\\\x" + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        "\"" + Escaping.escapingScalars(text, quotes: true) { "\\\\x" + String($0, radix: 16) } + "\""
     }
 }

@@ -45,30 +45,27 @@ public enum Escaping {
     /// `text` (already valid Unicode, e.g. a path the user gave) as a quoted JSON string:
     /// quotes, backslashes and control characters escaped, everything else kept.
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += "\\u00" + String(format2: scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        "\"" + escapingScalars(text, quotes: true) { $0 == 0x09 ? "\\t" : "\\u00" + String(format2: $0) } + "\""
     }
 
     /// `text` (valid Unicode) for one line of text: control characters as `\xNN`, the rest kept.
     public static func text(_ text: String) -> String {
+        escapingScalars(text, quotes: false) { "\\x" + String(format2: $0) }
+    }
+
+    /// The one loop behind the text escapes of user strings: a newline becomes `\n`,
+    /// other control characters go through `control`, and with `quotes` a double quote
+    /// and a backslash are escaped with a backslash (JSON and DOT strings).
+    static func escapingScalars(_ text: String, quotes: Bool, control: (UInt32) -> String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7f {
-                out += "\\x" + String(format2: scalar.value)
+            if quotes && (scalar == "\"" || scalar == "\\") {
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            } else if scalar == "\n" && quotes {
+                out += "\\n"
+            } else if scalar.value < 0x20 || scalar.value == 0x7f {
+                out += control(scalar.value)
             } else {
                 out.unicodeScalars.append(scalar)
             }
