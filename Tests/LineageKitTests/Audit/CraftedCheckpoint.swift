@@ -1,14 +1,12 @@
 import LineageTestSupport
 import Foundation
 import LineageKit
+import LineageRecorder
 import Testing
 
-/// A small checkpoint written by lmdb-utils' `mdb_load` (an independent writer), with
-/// whatever content a test needs, including content the pipeline would never write.
+/// A small checkpoint written by the recorder's low-level writer, with whatever content
+/// a test needs, including content the pipeline would never write.
 struct CraftedCheckpoint {
-    static let loader = "/usr/bin/mdb_load"
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: loader) }
-
     /// Entries per sub-database, in any order; `nil` for a sub-database left out.
     var inEdges: [(String, String)]? = []
     var outEdges: [(String, String)]? = []
@@ -31,34 +29,21 @@ struct CraftedCheckpoint {
         return crafted
     }
 
-    /// Writes the checkpoint as a single file (`MDB_NOSUBDIR`) at `file`.
+    /// Writes the checkpoint as a single file (`MDB_NOSUBDIR`) at `file`, creating only
+    /// the sub-databases that are not `nil`, with the DUPSORT flag as asked.
     func write(to file: URL) throws {
-        var dump = ""
-        func database(_ name: String, _ entries: [(String, String)]?, dupSort: Bool) {
-            guard let entries else { return }
-            dump += "VERSION=3\nformat=bytevalue\ndatabase=\(name)\ntype=btree\n"
-            if dupSort { dump += "dupsort=1\n" }
-            dump += "HEADER=END\n"
-            for (key, value) in entries {
-                dump += " " + hex(key) + "\n " + hex(value) + "\n"
+        let databases: [(name: String, entries: [(String, String)]?, dupsort: Bool)] = [
+            ("in_edges", inEdges, edgesDupSort), ("out_edges", outEdges, edgesDupSort),
+            ("task_type", taskType, false), ("completed", completed, false),
+        ]
+        let present = databases.filter { $0.entries != nil }
+        let writer = try RawCheckpointWriter(creating: file.path, databases: present.map { (name: $0.name, dupsort: $0.dupsort) })
+        for database in present {
+            for (key, value) in database.entries ?? [] {
+                try writer.put(database: database.name, key: Array(key.utf8), value: Array(value.utf8))
             }
-            dump += "DATA=END\n"
         }
-        database("completed", completed, dupSort: false)
-        database("in_edges", inEdges, dupSort: edgesDupSort)
-        database("out_edges", outEdges, dupSort: edgesDupSort)
-        database("task_type", taskType, dupSort: false)
-        let input = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).dump")
-        try Data(dump.utf8).write(to: input)
-        let result = try runProcess(URL(fileURLWithPath: CraftedCheckpoint.loader), ["-n", "-f", input.path, file.path])
-        try #require(result.status == 0, "mdb_load failed: \(result.stderr)")
-        // mdb_load locks; a reader of the result must not need that file.
-        try? FileManager.default.removeItem(atPath: file.path + "-lock")
-        try? FileManager.default.removeItem(at: input)
-    }
-
-    private func hex(_ text: String) -> String {
-        text.utf8.map { String(format: "%02x", $0) }.joined()
+        try writer.close()
     }
 }
 

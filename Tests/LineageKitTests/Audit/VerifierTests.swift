@@ -31,7 +31,7 @@ struct VerifierFixtureTests {
     }
 }
 
-@Suite("Verifier on hand-made checkpoints", .enabled(if: CraftedCheckpoint.available, "needs mdb_load (lmdb-utils)"))
+@Suite("Verifier on hand-made checkpoints")
 struct VerifierViolationTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
