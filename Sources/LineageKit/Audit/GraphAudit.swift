@@ -2,10 +2,11 @@ import Dispatch
 
 /// The logical checks of FORMAT.md's invariants over one snapshot of a checkpoint.
 ///
-/// Fed the raw entries of each sub-database (from liblmdb or from the structure walk),
-/// in the order `task_type`, `completed`, `out_edges`, `in_edges`; any of them may be
-/// skipped when the sub-database is missing. Memory: about 30 bytes per task plus 8 per
-/// edge (dense `Int32` ids, compact adjacency), no per-task objects.
+/// Fed the raw entries of each sub-database as the structure walk delivers them:
+/// `task_type` first (it numbers the tasks), then the two edge passes (which may run on
+/// two threads, see `edgePass`), then `completed`; any of them may be skipped when the
+/// sub-database is missing. Memory: about 40 bytes per task plus 8 per edge (dense
+/// `Int32` ids, compact adjacency), no per-task objects.
 struct GraphAudit {
     private let maxExamples: Int
     private var index = TaskIndex(sortedKnown: [])

@@ -78,20 +78,6 @@ package struct ReadTransaction {
         return Int(stat.ms_entries)
     }
 
-    /// The names of every key in the main DB, i.e. the named sub-databases.
-    package func mainDatabaseKeys() throws -> [[UInt8]] {
-        var names: [[UInt8]] = []
-        var main = MDB_dbi()
-        try LMDBError.check(mdb_dbi_open(handle, nil, 0, &main), "mdb_dbi_open(main)")
-        try withCursor(Database(dbi: main, flags: 0)) { cursor in
-            try cursor.forEach(from: nil) { key, _ in
-                names.append(Array(key))
-                return true
-            }
-        }
-        return names
-    }
-
     /// Runs `body` with a cursor on `database`, closed when `body` returns.
     package func withCursor<T>(_ database: Database, _ body: (Cursor) throws -> T) throws -> T {
         var cursor: OpaquePointer?
