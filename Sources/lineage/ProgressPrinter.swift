@@ -39,15 +39,19 @@ final class ProgressPrinter: @unchecked Sendable {
         phaseStarts[progress.phase] = phaseStart
         guard now.timeIntervalSince(start) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
-        let elapsed = max(now.timeIntervalSince(phaseStart), 0.001)
-        let rate = Double(progress.done) / elapsed
-        var line = "\(command): \(progress.phase) \(Self.count(progress.done))"
-        if let total = progress.total, total > 0 {
-            line += " / \(Self.count(total)) \(progress.unit) (\(Int(100 * Double(progress.done) / Double(total)))%)"
+        let elapsed = now.timeIntervalSince(phaseStart)
+        var line = "\(command): \(progress.phase)"
+        if progress.done > 0 {
+            line += " \(Self.count(progress.done))"
+            if let total = progress.total, total > 0 {
+                line += " / \(Self.count(total)) \(progress.unit) (\(Int(100 * Double(progress.done) / Double(total)))%)"
+            } else {
+                line += " \(progress.unit)"
+            }
+            if elapsed >= 0.1 { line += ", \(Self.count(Int(Double(progress.done) / elapsed)))/s" }
         } else {
-            line += " \(progress.unit)"
+            line += "..."
         }
-        line += ", \(Self.count(Int(rate)))/s"
         FileHandle.standardError.write(Data(("\r\u{1b}[K" + line).utf8))
         drawn = true
     }

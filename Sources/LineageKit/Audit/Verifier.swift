@@ -60,6 +60,7 @@ public enum Verifier {
             let total = Int(present[name]?.record.entries ?? 0)
             let phase = "reading \(name.rawValue)"
             var done = 0
+            progress?(WorkProgress(phase: phase, done: 0, total: total, unit: "entries"))
             return walker.walk(database: name.rawValue) { key, value in
                 body(key, value)
                 done &+= 1
@@ -143,7 +144,7 @@ public enum Verifier {
             pass.selfLoops = []
             audit.absorb(pass)
         }
-        progress?(WorkProgress(phase: "checking the graph", done: audit.taskCount, total: audit.taskCount, unit: "tasks"))
+        progress?(WorkProgress(phase: "checking the graph", done: 0, total: nil, unit: "tasks"))
 
         let structure = walker.report(combining: walks)
         var structureTally = Tally(limit: maxExamples)
