@@ -21,6 +21,8 @@ struct ProgressOptions: ParsableArguments {
 final class ProgressPrinter: @unchecked Sendable {
     private let command: String
     private let start = Date()
+    /// Seconds of silence before the first line: 1, or `LINEAGE_PROGRESS_DELAY` (tests).
+    private let delay = ProcessInfo.processInfo.environment["LINEAGE_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
     private var lastDraw = Date.distantPast
     /// When each phase was first reported: phases may run on two threads at once.
     private var phaseStarts: [String: Date] = [:]
@@ -37,7 +39,7 @@ final class ProgressPrinter: @unchecked Sendable {
         let now = Date()
         let phaseStart = phaseStarts[progress.phase] ?? now
         phaseStarts[progress.phase] = phaseStart
-        guard now.timeIntervalSince(start) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        guard now.timeIntervalSince(start) >= delay, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let elapsed = now.timeIntervalSince(phaseStart)
         var line = "\(command): \(progress.phase)"
