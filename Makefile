@@ -7,7 +7,7 @@ RUNS ?= 5
 BENCH_DIR := bench/data
 FUZZ_ITERATIONS ?= 200000
 
-.PHONY: help deps build release test demo bench fuzz lint format clean
+.PHONY: help deps test-deps build release test demo bench fuzz lint format clean
 
 help:
 	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config, jsonschema)"
@@ -22,7 +22,9 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq liblmdb-dev lmdb-utils graphviz pkg-config python3-pip; \
 	fi
-	@# The JSON-report tests validate against Docs/verify-report.schema.json with jsonschema.
+
+# The JSON-report tests validate against Docs/verify-report.schema.json with jsonschema.
+test-deps: deps
 	@python3 -c 'import jsonschema' 2>/dev/null || pip install --quiet jsonschema 2>/dev/null \
 		|| pip install --quiet --break-system-packages jsonschema
 
@@ -32,7 +34,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 
