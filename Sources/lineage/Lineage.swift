@@ -8,7 +8,7 @@ struct Lineage: ParsableCommand {
         abstract: "Inspect and audit task-lineage checkpoints (read-only).",
         discussion: """
             Exit codes: 0 success or a sound checkpoint; 1 not found, or verify found \
-            violations; 2 the checkpoint cannot be read; 64 usage error.
+            violations; 2 the checkpoint cannot be read or is damaged; 64 usage error.
             """,
         version: "0.1.0",
         subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
