@@ -58,7 +58,7 @@ extension Lineage {
                     if report.structureFailed, let structure = report[.structure] {
                         let first = structure.examples.first?.message ?? "see the report"
                         Console.error(
-                            "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); do not resume from it, restore a good copy."
+                            "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); if the pipeline is still writing it, run verify again once it has stopped; otherwise do not resume from it, restore a good copy."
                         )
                     }
                 case .failure(let error):
