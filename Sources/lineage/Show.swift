@@ -47,11 +47,12 @@ extension Lineage {
                     target = full
                 } else {
                     let prefix = udid?.lowercased() ?? ""
-                    let candidates = try reader.udids(withPrefix: prefix, limit: 20)
+                    // One more than is listed tells "exactly 20" from "more than 20".
+                    let candidates = try reader.udids(withPrefix: prefix, limit: 21)
                     if candidates.count > 1 {
-                        let listed = candidates.map { "  \($0)" }.joined(separator: "\n")
-                        let more = candidates.count == 20 ? " (first 20 shown)" : ""
-                        Console.error("\(path): prefix \(prefix) matches \(candidates.count) tasks\(more); give more digits:\n\(listed)")
+                        let listed = candidates.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+                        let count = candidates.count > 20 ? "more than 20 tasks (the first 20 listed)" : "\(candidates.count) tasks"
+                        Console.error("\(path): prefix \(prefix) matches \(count); give more digits:\n\(listed)")
                         throw ExitCode(1)
                     }
                     guard let only = candidates.first else { return nil }
