@@ -26,18 +26,19 @@ public final class Checkpoint {
     /// Throws `CheckpointError` (missing, unreadable, not a checkpoint).
     public init(path: String) throws(CheckpointError) {
         self.path = path
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw .missing(path: path) }
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        // MappedFile resolves the layout (a directory means its data.mdb) and says why a
+        // path cannot be read; the meta check then decides whether liblmdb may map it.
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch {
+            throw CheckpointError(error, displayPath: path)
         }
-        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-        dataFile = isDirectory ? path + "/data.mdb" : path
-        if isDirectory, access(dataFile, F_OK) != 0 {
-            throw .notAFile(path: path, reason: "a directory without a data.mdb file")
-        }
-        if let problem = try Checkpoint.preflight(dataFile: dataFile, displayPath: path) {
-            throw .notCheckpoint(path: path, reason: problem)
+        dataFile = file.path
+        let isDirectory = file.path != path
+        let check = MetaCheck(file: file)
+        if !check.isSound {
+            throw .notCheckpoint(path: path, reason: check.findings.first?.message ?? "no valid LMDB meta page")
         }
         do {
             environment = try LMDBEnvironment(readOnlyAt: path, subdirectory: isDirectory)

@@ -1,0 +1,12 @@
+extension CheckpointError {
+    /// The reading error for a file that could not be opened or mapped.
+    init(_ error: MappedFileError, displayPath: String) {
+        switch error.reason {
+        case .notFound: self = .missing(path: displayPath)
+        case .permissionDenied: self = .unreadable(path: displayPath, reason: "permission denied")
+        case .directoryWithoutData: self = .notAFile(path: displayPath, reason: "a directory without a data.mdb file")
+        case .notRegularFile: self = .notAFile(path: displayPath, reason: "not a regular file")
+        case .system: self = .unreadable(path: displayPath, reason: error.description)
+        }
+    }
+}
