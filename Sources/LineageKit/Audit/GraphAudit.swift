@@ -130,7 +130,6 @@ struct GraphAudit {
         var pass = EdgePass(database: database, limit: maxExamples)
         let index = self.index
         let knownCount = Int32(index.knownCount)
-        var extras: [PackedUDID: Int32] = [:]
         if keepValues {
             pass.values.reserveCapacity(capacity)
             pass.keyIDs.reserveCapacity(capacity)
@@ -151,15 +150,7 @@ struct GraphAudit {
             }
             if keyUDID != lastKey {
                 lastKey = keyUDID
-                if let known = index.knownID(keyUDID) {
-                    lastKeyID = known
-                } else if let extra = extras[keyUDID] {
-                    lastKeyID = extra
-                } else {
-                    lastKeyID = knownCount + Int32(pass.extras.count)
-                    extras[keyUDID] = lastKeyID
-                    pass.extras.append(keyUDID)
-                }
+                lastKeyID = index.knownID(keyUDID) ?? pass.extraID(keyUDID, after: knownCount)
                 if !keepValues {
                     pass.keyIDs.append(lastKeyID)
                     pass.keyCounts.append(0)
@@ -213,18 +204,9 @@ struct GraphAudit {
     /// Gives the values `resolveKnown` could not place (udids not in `task_type`, only
     /// on a damaged file) ids of the pass's own, and drops the kept values.
     func finishResolving(_ pass: inout EdgePass) {
-        var extras: [PackedUDID: Int32] = [:]
-        for (offset, udid) in pass.extras.enumerated() { extras[udid] = Int32(index.knownCount + offset) }
+        let knownCount = Int32(index.knownCount)
         for i in pass.valueIDs.indices where pass.valueIDs[i] < 0 {
-            let udid = pass.values[i]
-            if let id = extras[udid] {
-                pass.valueIDs[i] = id
-            } else {
-                let id = Int32(index.knownCount + pass.extras.count)
-                extras[udid] = id
-                pass.extras.append(udid)
-                pass.valueIDs[i] = id
-            }
+            pass.valueIDs[i] = pass.extraID(pass.values[i], after: knownCount)
         }
         pass.values = []
     }
@@ -558,8 +540,10 @@ struct EdgePass: Sendable {
     var keyCounts: [Int32] = []
     /// Whether the pass kept its values (one key id per entry) rather than distinct keys.
     var keepsValues: Bool { !values.isEmpty || valueIDs.count == keyIDs.count }
-    /// Udids not in `task_type`, in the order the pass met them.
+    /// Udids not in `task_type`, in the order the pass met them; the pass's id of
+    /// `extras[i]` is the task count plus `i`.
     var extras: [PackedUDID] = []
+    private var extraIDs: [PackedUDID: Int32] = [:]
     var keyFormat: Tally
     /// Key ids with an edge to themselves (repeats possible).
     var selfLoops: [Int32] = []
@@ -567,6 +551,16 @@ struct EdgePass: Sendable {
     init(database: SubDatabase, limit: Int) {
         self.database = database
         keyFormat = Tally(limit: limit)
+    }
+
+    /// The pass's own id for a udid not in `task_type` (the first time it is met, the
+    /// next id after the `knownCount` tasks and the extras before it).
+    mutating func extraID(_ udid: PackedUDID, after knownCount: Int32) -> Int32 {
+        if let id = extraIDs[udid] { return id }
+        let id = knownCount + Int32(extras.count)
+        extraIDs[udid] = id
+        extras.append(udid)
+        return id
     }
 }
 
