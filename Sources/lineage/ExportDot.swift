@@ -33,17 +33,18 @@ extension Lineage {
             defer { Console.flush() }
             let path = try options.path
             let center = around.flatMap { UDID($0.lowercased()) }
+            let depth = self.depth ?? 2
             let graph = try options.read { reader -> Subgraph? in
                 guard let center else { return try reader.wholeGraph(maxNodes: maxNodes) }
                 guard try reader.record(center) != nil else { return nil }
-                return try reader.neighbourhood(of: center, depth: depth ?? 2, maxNodes: maxNodes)
+                return try reader.neighbourhood(of: center, depth: depth, maxNodes: maxNodes)
             }
             guard let graph else {
                 Console.error("\(path): no task with udid \(around ?? ""); list the tasks with `lineage types`.")
                 throw ExitCode(1)
             }
             let title =
-                center.map { "\(path): \(graph.tasks.count) tasks within \(depth ?? 2) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
+                center.map { "\(path): \(graph.tasks.count) tasks within \(depth) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
             Console.print(DOTRenderer.render(graph, title: title), terminator: "")
         }
     }
