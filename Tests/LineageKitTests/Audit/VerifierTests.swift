@@ -122,7 +122,8 @@ struct VerifierViolationTests {
                 let check = try #require(report[id])
                 #expect(check.violations >= 1)
                 #expect(!check.examples.isEmpty)
-                #expect(check.examples.count <= check.violations)
+                let repeated = check.examples.indices.filter { check.examples[..<$0].contains(check.examples[$0]) }
+                #expect(repeated.isEmpty, "examples reported twice: \(repeated.map { check.examples[$0].message })")
                 if !testCase.named.isEmpty {
                     #expect(check.examples.contains { $0.message.contains(testCase.named) }, "\(check.examples.map(\.message))")
                 }
