@@ -2,17 +2,12 @@ import Foundation
 import LineageTestSupport
 import Testing
 
-/// Runs the built `lineage` binary and finds the pipeline fixtures, both located from
-/// this file's path (…/Tests/LineageCLITests/CLIHarness.swift).
+/// Runs the built `lineage` binary, located from this file's path
+/// (…/Tests/LineageCLITests/CLIHarness.swift).
 enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = packageRoot.appendingPathComponent(".build/debug/lineage")
-    static let fixtures = packageRoot.appendingPathComponent("Tests/LineageKitTests/Fixtures")
-
-    static let fixtureNames = [
-        "four_stage", "four_stage_rooted", "four_stage_completed",
-        "partial_completion", "killed_midrun", "retries_and_joins",
-    ]
+    static let fixtureNames = FixtureExpectation.names
 
     typealias Result = ProcessOutput
 
@@ -45,44 +40,14 @@ enum CLI {
         try runProcess(URL(fileURLWithPath: path), arguments)
     }
 
-    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent("\(name).mdb").path }
+    static func fixture(_ name: String) -> String { FixtureExpectation.checkpoint(name).path }
 }
 
-/// The JSON beside a fixture: udid -> record, and lineage path -> udid.
-struct FixtureJSON {
-    struct Record: Equatable {
-        var taskType: String
-        var completed: Bool
-        var parents: [String]
-        var children: [String]
-    }
-
-    let path: String
-    let records: [String: Record]
-    let paths: [String: String]
-
-    var udids: [String] { records.keys.sorted() }
-    /// `parent\tchild`, sorted by parent then child.
-    var edgeLines: [String] {
-        records.flatMap { udid, record in record.children.map { "\(udid)\t\($0)" } }.sorted()
-    }
-
-    init(_ name: String) throws {
-        path = CLI.fixture(name)
-        let data = try Data(contentsOf: CLI.fixtures.appendingPathComponent("\(name).json"))
-        let top = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let raw = try #require(top["records"] as? [String: [String: Any]])
-        paths = try #require(top["paths"] as? [String: String])
-        var records: [String: Record] = [:]
-        for (udid, fields) in raw {
-            records[udid] = Record(
-                taskType: try #require(fields["task_type"] as? String),
-                completed: try #require(fields["completed"] as? Bool),
-                parents: try #require(fields["parents"] as? [String]).sorted(),
-                children: try #require(fields["children"] as? [String]).sorted())
-        }
-        self.records = records
-    }
+extension FixtureExpectation {
+    /// The checkpoint's path, as given to `-c`.
+    var path: String { checkpoint.path }
+    /// `parent\tchild`, sorted by parent then child, as `lineage edges` prints them.
+    var edgeLines: [String] { edges.map { "\($0.parent)\t\($0.child)" } }
 }
 
 extension ProcessOutput {

@@ -71,7 +71,7 @@ struct ErrorPathTests {
 
     @Test("a directory holding a copied data.mdb reads like the file")
     func directoryLayout() throws {
-        let fixture = try FixtureJSON("four_stage_rooted")
+        let fixture = try FixtureExpectation.load("four_stage_rooted")
         try withTemporaryDirectory { directory in
             try FileManager.default.copyItem(atPath: fixture.path, toPath: directory.appendingPathComponent("data.mdb").path)
             let types = try CLI.run(["types", "-c", directory.path])

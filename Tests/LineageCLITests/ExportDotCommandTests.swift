@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 @Suite("lineage export-dot and udid")
@@ -13,7 +14,7 @@ struct ExportDotCommandTests {
     @Test("every fixture's export renders with dot and shows every task",
           .enabled(if: FileManager.default.isExecutableFile(atPath: dot), "needs graphviz"), arguments: CLI.fixtureNames)
     func whole(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let export = try CLI.run(["export-dot", "-c", fixture.path])
         #expect(export.status == 0, "\(export)")
         #expect(export.text.hasPrefix("digraph"))
@@ -88,7 +89,7 @@ struct ExportDotCommandTests {
 
     @Test("udid agrees with every lineage path of every fixture", arguments: CLI.fixtureNames)
     func udidOfFixturePaths(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         for (path, udid) in fixture.paths where !path.isEmpty {
             #expect(try CLI.run(["udid", path]).text == udid + "\n", "\(path)")
         }

@@ -1,11 +1,12 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 @Suite("lineage edges")
 struct EdgesCommandTests {
     @Test("edges lists exactly the fixture's edges, sorted, in text, jsonl and json", arguments: CLI.fixtureNames)
     func allEdges(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let text = try CLI.run(["edges", "-c", fixture.path])
         #expect(text.status == 0, "\(text)")
         #expect(text.stderr.isEmpty)
@@ -28,7 +29,7 @@ struct EdgesCommandTests {
 
     @Test("--parent and --child keep the edges from and into one task", arguments: CLI.fixtureNames)
     func filters(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         for (udid, record) in fixture.records {
             let children = try CLI.run(["edges", "-c", fixture.path, "--parent", udid])
             #expect(children.status == 0, "\(children)")
@@ -43,7 +44,7 @@ struct EdgesCommandTests {
 
     @Test("--parent with both ends keeps the one edge; a non-edge gives an empty list, exit 0")
     func bothEnds() throws {
-        let fixture = try FixtureJSON("four_stage")
+        let fixture = try FixtureExpectation.load("four_stage")
         let line = try #require(fixture.edgeLines.first)
         let ends = line.split(separator: "\t").map(String.init)
         let one = try CLI.run(["edges", "-c", fixture.path, "--parent", ends[0], "--child", ends[1]])
@@ -67,7 +68,7 @@ struct EdgesCommandTests {
 @Suite("lineage types")
 struct TypesCommandTests {
     /// `udid\ttype\tcompleted|pending` for the fixture's tasks passing `filter`, sorted.
-    static func expectedLines(_ fixture: FixtureJSON, _ filter: (FixtureJSON.Record) -> Bool = { _ in true }) -> [String] {
+    static func expectedLines(_ fixture: FixtureExpectation, _ filter: (FixtureExpectation.Record) -> Bool = { _ in true }) -> [String] {
         fixture.udids.compactMap { udid in
             let record = fixture.records[udid]!
             return filter(record) ? "\(udid)\t\(record.taskType)\t\(record.completed ? "completed" : "pending")" : nil
@@ -76,7 +77,7 @@ struct TypesCommandTests {
 
     @Test("types lists every task with its type and completion in text, jsonl and json", arguments: CLI.fixtureNames)
     func everyTask(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let text = try CLI.run(["types", "-c", fixture.path])
         #expect(text.status == 0, "\(text)")
         #expect(text.text.lines == Self.expectedLines(fixture))
@@ -97,7 +98,7 @@ struct TypesCommandTests {
 
     @Test("--type, --completed and --pending filter the list", arguments: CLI.fixtureNames)
     func filters(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         for type in ["source", "middle", "leaf", "source_leaf"] {
             let result = try CLI.run(["types", "-c", fixture.path, "--type", type])
             #expect(result.status == 0, "\(result)")
@@ -114,7 +115,7 @@ struct TypesCommandTests {
 
     @Test("--summary counts per type and completion, as text and JSON", arguments: CLI.fixtureNames)
     func summary(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let records = Array(fixture.records.values)
         let done = records.filter(\.completed).count
         let text = try CLI.run(["types", "-c", fixture.path, "--summary"])

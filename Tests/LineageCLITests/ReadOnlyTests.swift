@@ -64,7 +64,7 @@ struct ReadOnlyTests {
           .enabled(if: asNobody != nil, "needs root and setpriv or runuser"))
     func asUnprivileged() throws {
         let prefix = try #require(Self.asNobody)
-        let fixture = try FixtureJSON("four_stage")
+        let fixture = try FixtureExpectation.load("four_stage")
         try Self.withReadOnlyCopy("four_stage") { directory, file in
             let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
             for command in Self.commands {

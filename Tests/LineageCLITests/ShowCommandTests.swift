@@ -7,7 +7,7 @@ import Testing
 struct ShowCommandTests {
     @Test("show --format json of every task equals the fixture record", arguments: CLI.fixtureNames)
     func everyTaskAsJSON(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         for (udid, expected) in fixture.records {
             let result = try CLI.run(["show", "-c", fixture.path, udid, "--format", "json"])
             #expect(result.status == 0, "\(result)")
@@ -23,7 +23,7 @@ struct ShowCommandTests {
 
     @Test("show in text lists the type, completion, parents and children", arguments: CLI.fixtureNames)
     func text(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let (udid, expected) = try #require(fixture.records.max { $0.value.parents.count < $1.value.parents.count })
         let result = try CLI.run(["show", "-c", fixture.path, udid])
         #expect(result.status == 0, "\(result)")
@@ -40,7 +40,7 @@ struct ShowCommandTests {
 
     @Test("a unique prefix (any case) shows the same task as the full udid")
     func prefix() throws {
-        let fixture = try FixtureJSON("four_stage")
+        let fixture = try FixtureExpectation.load("four_stage")
         for udid in fixture.udids {
             let full = try CLI.run(["show", "-c", fixture.path, udid, "--format", "json"])
             for prefix in [String(udid.prefix(8)), String(udid.prefix(8)).uppercased(), udid.uppercased()] {
@@ -53,7 +53,7 @@ struct ShowCommandTests {
 
     @Test("--path looks a task up by its lineage path", arguments: CLI.fixtureNames)
     func byLineagePath(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         for (path, udid) in fixture.paths where !path.isEmpty {
             let result = try CLI.run(["show", "-c", fixture.path, "--path", path, "--format", "json"])
             #expect(result.status == 0, "\(path): \(result)")
@@ -66,7 +66,7 @@ struct ShowCommandTests {
 
     @Test("a lineage path that is not in the checkpoint exits 1 naming its udid")
     func unknownPath() throws {
-        let fixture = try FixtureJSON("four_stage")
+        let fixture = try FixtureExpectation.load("four_stage")
         let result = try CLI.run(["show", "-c", fixture.path, "--path", "7_7_7"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.isEmpty)
@@ -76,7 +76,7 @@ struct ShowCommandTests {
 
     @Test("an unknown udid or prefix exits 1 with a message naming the file")
     func unknown() throws {
-        let fixture = try FixtureJSON("four_stage")
+        let fixture = try FixtureExpectation.load("four_stage")
         let absent = UDID(lineagePath: "999").string
         let unusedPrefix = try #require((0..<0x10000).lazy.map { String(format: "%04x", $0) }.first { p in !fixture.udids.contains { $0.hasPrefix(p) } })
         for query in [absent, unusedPrefix] {

@@ -15,7 +15,7 @@ struct VerifyCommandTests {
 
     @Test("every fixture verifies: exit 0, every check passes", arguments: CLI.fixtureNames)
     func text(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let result = try CLI.run(["verify", fixture.path])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty)
@@ -30,7 +30,7 @@ struct VerifyCommandTests {
 
     @Test("--format json: schema_version 1, ok, counts, every check id passed", arguments: CLI.fixtureNames)
     func json(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let result = try CLI.run(["verify", fixture.path, "--format", "json"])
         #expect(result.status == 0, "\(result)")
         let object = try #require(try result.json() as? [String: Any], "\(result)")
@@ -48,7 +48,7 @@ struct VerifyCommandTests {
 
     @Test("--format junit is well-formed XML with one passing test case per check", arguments: CLI.fixtureNames)
     func junit(name: String) throws {
-        let fixture = try FixtureJSON(name)
+        let fixture = try FixtureExpectation.load(name)
         let result = try CLI.run(["verify", fixture.path, "--format", "junit"])
         #expect(result.status == 0, "\(result)")
         #if canImport(FoundationXML)

@@ -166,7 +166,7 @@ import Testing
             let file = directory.appendingPathComponent("old.mdb")
             try Scenario.fourStage(complete: true).write(to: file.path)
             try Scenario.killedMidrun.write(to: file.path, overwrite: true)
-            #expect(try Oracle.dump(file) == Oracle.dump(Fixtures.database("killed_midrun")))
+            #expect(try Oracle.dump(file) == Oracle.dump(FixtureExpectation.checkpoint("killed_midrun")))
         }
     }
 

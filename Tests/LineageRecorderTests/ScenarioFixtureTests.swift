@@ -6,7 +6,12 @@ import Testing
 
 /// The recorder reproduces the pipeline-written fixtures exactly.
 @Suite struct ScenarioFixtureTests {
-    static let names = Scenario.fixtures.keys.sorted()
+    static let names = FixtureExpectation.names
+
+    @Test("the recorder has a scenario for every fixture and no other")
+    func scenarioPerFixture() {
+        #expect(Scenario.fixtures.keys.sorted() == Self.names.sorted())
+    }
 
     @Test("mdb_dump of the recorded scenario equals mdb_dump of the fixture", arguments: names)
     func dumpEqualsFixture(name: String) throws {
@@ -16,7 +21,7 @@ import Testing
             try scenario.write(to: file.path)
             #expect(!FileManager.default.fileExists(atPath: file.lockFile.path))
             let ours = try Oracle.dump(file)
-            let theirs = try Oracle.dump(Fixtures.database(name))
+            let theirs = try Oracle.dump(FixtureExpectation.checkpoint(name))
             #expect(ours == theirs)
             #expect(theirs.contains("mapsize=\(Scenario.fixtureMapSize)\n"))
         }
@@ -25,7 +30,7 @@ import Testing
     @Test("the lineage paths written are the fixture's paths", arguments: names)
     func pathsEqualFixtureJSON(name: String) throws {
         let scenario = try #require(Scenario.fixtures[name])
-        let expected = try Fixtures.description(name)
+        let expected = try FixtureExpectation.load(name)
         try withTemporaryDirectory { directory in
             let paths = try scenario.write(to: directory.appendingPathComponent("\(name).mdb").path)
             #expect(paths.mapValues(\.string) == expected.paths)
@@ -36,7 +41,7 @@ import Testing
     @Test("every record of the fixture's JSON reads back from the recorded file", arguments: names)
     func recordsEqualFixtureJSON(name: String) throws {
         let scenario = try #require(Scenario.fixtures[name])
-        let expected = try Fixtures.description(name)
+        let expected = try FixtureExpectation.load(name)
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("\(name).mdb")
             try scenario.write(to: file.path)
@@ -46,7 +51,7 @@ import Testing
                 let udid = try #require(UDID(key))
                 #expect(dump.values("in_edges", udid) == record.parents.sorted(), "parents of \(key)")
                 #expect(dump.values("out_edges", udid) == record.children.sorted(), "children of \(key)")
-                #expect(dump.taskType(udid) == record.task_type, "type of \(key)")
+                #expect(dump.taskType(udid) == record.taskType, "type of \(key)")
                 #expect(dump.isCompleted(udid) == record.completed, "completion of \(key)")
             }
         }

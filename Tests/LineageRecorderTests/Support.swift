@@ -4,34 +4,6 @@ import LineageKit
 import Testing
 
 
-/// The pipeline fixtures committed with the reader's tests (copies of the shared ones).
-enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("LineageKitTests/Fixtures", isDirectory: true)
-
-    static func database(_ name: String) -> URL { directory.appendingPathComponent("\(name).mdb") }
-
-    /// The fixture's JSON: description, `paths` (path -> udid), `records`.
-    struct Description: Decodable {
-        struct Record: Decodable {
-            let parents: [String]
-            let children: [String]
-            let task_type: String
-            let completed: Bool
-        }
-        let description: String
-        let paths: [String: String]
-        let records: [String: Record]
-    }
-
-    static func description(_ name: String) throws -> Description {
-        let data = try Data(contentsOf: directory.appendingPathComponent("\(name).json"))
-        return try JSONDecoder().decode(Description.self, from: data)
-    }
-}
-
 struct ToolFailure: Error, CustomStringConvertible {
     let description: String
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
 
 /// The reader against the pipeline-written fixtures, compared with what the writer's

@@ -1,5 +1,6 @@
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
 
 @Suite("wholeGraph and neighbourhood")

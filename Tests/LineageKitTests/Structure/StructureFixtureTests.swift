@@ -2,26 +2,9 @@ import Foundation
 import Testing
 
 import LineageKit
+import LineageTestSupport
 
-/// The expected content of a fixture, from its JSON.
-struct FixtureRecords {
-    struct Record: Decodable {
-        let parents: [String]
-        let children: [String]
-        let task_type: String
-        let completed: Bool
-    }
-    struct File: Decodable {
-        let records: [String: Record]
-    }
-
-    let records: [String: Record]
-
-    init(_ name: String) throws {
-        let data = try Data(contentsOf: StructureSupport.fixtureURL(name, "json"))
-        records = try JSONDecoder().decode(File.self, from: data).records
-    }
-
+extension FixtureExpectation {
     /// The (key, value) pairs each sub-database must hold, sorted as LMDB sorts them.
     var expectedPairs: [String: [String]] {
         var inEdges: [String] = []
@@ -31,7 +14,7 @@ struct FixtureRecords {
         for (udid, record) in records {
             for parent in record.parents { inEdges.append(udid + " " + parent) }
             for child in record.children { outEdges.append(udid + " " + child) }
-            types.append(udid + " " + record.task_type)
+            types.append(udid + " " + record.taskType)
             if record.completed { completed.append(udid + " 1") }
         }
         return [
@@ -52,13 +35,13 @@ func deliveredPairs(_ walker: StructureWalker, _ name: String) -> (pairs: [Strin
 
 @Suite("Structure walk of sound files")
 struct StructureFixtureTests {
-    @Test(arguments: StructureSupport.fixtureNames)
+    @Test(arguments: FixtureExpectation.names)
     func fixtureWalksCleanAndDeliversItsRecords(name: String) throws {
         let file = MappedFile(copying: try StructureSupport.fixtureBytes(name), name: name)
         let walker = StructureWalker(file: file)
         #expect(walker.metaCheck.isSound)
         #expect(walker.databases.map(\.name) == ["completed", "in_edges", "out_edges", "task_type"])
-        let expected = try FixtureRecords(name).expectedPairs
+        let expected = try FixtureExpectation.load(name).expectedPairs
         var results: [DatabaseWalkResult] = [walker.walkFreeList()]
         for database in ["in_edges", "out_edges", "task_type", "completed"] {
             let (pairs, result) = deliveredPairs(walker, database)
@@ -76,7 +59,7 @@ struct StructureFixtureTests {
         #expect(report.databases["task_type"]?.flags == 0)
     }
 
-    @Test(arguments: StructureSupport.fixtureNames)
+    @Test(arguments: FixtureExpectation.names)
     func fixtureCountsMatchMdbStat(name: String) throws {
         let dir = try StructureSupport.makeTempDirectory()
         defer { StructureSupport.cleanUp(dir) }
