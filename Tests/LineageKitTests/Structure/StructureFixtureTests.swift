@@ -178,9 +178,13 @@ struct StructureFixtureTests {
         """
 }
 
-/// Compares each database's record and walk with `mdb_stat -n -a` (skipped when mdb_stat is absent).
+/// Compares each database's record and walk with `mdb_stat -n -a`. A missing mdb_stat fails
+/// the test rather than skipping the comparison: CI installs lmdb-utils.
 func expectMatchesMdbStat(_ report: StructureReport, path: String) throws {
-    guard let stat = StructureSupport.mdbStat(path) else { return }
+    try #require(
+        StructureSupport.findExecutable("mdb_stat") != nil,
+        "mdb_stat is not on PATH: install lmdb-utils (CI does); it is the independent oracle for this test")
+    let stat = try #require(StructureSupport.mdbStat(path), "mdb_stat -n -e -f -a \(path) failed")
     let main = try #require(stat["Main DB"])
     #expect(main["Entries"] == report.main?.entriesWalked)
     let environment = try #require(stat["Environment Info"])
