@@ -4,8 +4,14 @@ import Testing
 
 /// What a user may point lineage at instead of a checkpoint. Each must end in exit 2
 /// with one line on stderr naming the file, never a crash.
-enum BadInput: String, CaseIterable, Sendable {
+enum BadInput: String, CaseIterable, Sendable, CustomStringConvertible {
     case missingFile, emptyFile, textFile, randomBytes, truncatedToOnePage, truncatedByOnePage, directoryWithoutData
+
+    /// Seeds the random bytes, so a failing case can be replayed.
+    static let seed: UInt64 = 0x0BAD_1A9E
+
+    /// The case, with the seed when it is random, for failure messages.
+    var description: String { self == .randomBytes ? "\(rawValue) (seed \(String(Self.seed, radix: 16)))" : rawValue }
 
     /// Creates the input inside `directory` and returns the path to give lineage.
     func make(in directory: URL) throws -> String {
@@ -16,7 +22,7 @@ enum BadInput: String, CaseIterable, Sendable {
         case .emptyFile: try Data().write(to: file)
         case .textFile: try Data("This is not a checkpoint.\nudid,type\n".utf8).write(to: file)
         case .randomBytes:
-            var generator = SystemRandomNumberGenerator()
+            var generator = SplitMix64(state: Self.seed)
             try Data((0..<fixture.count).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: file)
         case .truncatedToOnePage: try fixture.prefix(4096).write(to: file)
         case .truncatedByOnePage: try fixture.prefix(fixture.count - 4096).write(to: file)
@@ -45,27 +51,28 @@ struct ErrorPathTests {
                 #expect(result.status == 2, "\(input) \(command): \(result)")
                 #expect(result.stderr.lines.count == 1, "\(input) \(command): \(result.stderr)")
                 #expect(result.stderr.contains(path), "\(input) \(command): \(result.stderr)")
-                #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), "\(result.stderr)")
+                #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), "\(input) \(command): \(result.stderr)")
                 #expect(result.stdout.isEmpty || command == ["verify"], "\(input) \(command): \(result)")
             }
             // verify with JSON still prints a parseable document saying why.
             let json = try CLI.run(["verify", path, "--format", "json"])
-            #expect(json.status == 2, "\(json)")
-            let object = try #require(try json.json() as? [String: Any], "\(json)")
-            #expect(object["ok"] as? Bool == false)
+            #expect(json.status == 2, "\(input): \(json)")
+            let object = try #require(try json.json() as? [String: Any], "\(input): \(json)")
+            #expect(object["ok"] as? Bool == false, "\(input)")
             if input == .directoryWithoutData || input == .missingFile {
-                #expect((object["error"] as? String)?.contains(path) == true)
+                #expect((object["error"] as? String)?.contains(path) == true, "\(input)")
             } else {
                 // The file opened but is not sound: the structure check says where, the rest did not run.
-                let checks = try #require(object["checks"] as? [[String: Any]])
-                let structure = try #require(checks.first { $0["id"] as? String == "structure" })
-                #expect(structure["status"] as? String == "failed")
-                #expect((structure["violations"] as? Int ?? 0) > 0)
-                #expect(checks.filter { $0["id"] as? String != "structure" }.allSatisfy { $0["status"] as? String == "not_run" })
+                let checks = try #require(object["checks"] as? [[String: Any]], "\(input)")
+                let structure = try #require(checks.first { $0["id"] as? String == "structure" }, "\(input)")
+                #expect(structure["status"] as? String == "failed", "\(input)")
+                #expect((structure["violations"] as? Int ?? 0) > 0, "\(input)")
+                #expect(
+                    checks.filter { $0["id"] as? String != "structure" }.allSatisfy { $0["status"] as? String == "not_run" }, "\(input)")
             }
             // Nothing was created beside the input.
             let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            #expect(!left.contains { $0.hasSuffix("-lock") || $0 == "lock.mdb" }, "\(left)")
+            #expect(!left.contains { $0.hasSuffix("-lock") || $0 == "lock.mdb" }, "\(input): \(left)")
         }
     }
 
