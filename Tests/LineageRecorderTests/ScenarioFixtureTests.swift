@@ -13,6 +13,12 @@ import Testing
         #expect(Scenario.fixtures.keys.sorted() == Self.names.sorted())
     }
 
+    @Test("the fixture directory holds the listed fixtures, each a checkpoint and its JSON, and nothing else")
+    func everyFixtureListed() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: FixtureExpectation.directory.path)
+        #expect(files.sorted() == Self.names.flatMap { ["\($0).json", "\($0).mdb"] }.sorted())
+    }
+
     @Test("mdb_dump of the recorded scenario equals mdb_dump of the fixture", arguments: names)
     func dumpEqualsFixture(name: String) throws {
         let scenario = try #require(Scenario.fixtures[name])
