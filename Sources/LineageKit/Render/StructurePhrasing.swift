@@ -20,7 +20,6 @@ public enum StructurePhrasing {
         return location.isEmpty ? phrase : location.joined(separator: ", ") + ": " + phrase
     }
 
-    // swift-format-ignore
     static func describe(_ detail: StructureFinding.Detail) -> String {
         switch detail {
         case .fileEmpty:
@@ -44,7 +43,8 @@ public enum StructurePhrasing {
         case .transactionOnWrongMetaPage(let txnid):
             return "the meta page holds transaction \(txnid), which LMDB would have written to page \(txnid & 1): the id is damaged"
         case .transactionsNotConsecutive(let a, let b):
-            return "the meta pages hold transactions \(a) and \(b), not consecutive ones: one of them is damaged and readers may see the wrong snapshot"
+            return
+                "the meta pages hold transactions \(a) and \(b), not consecutive ones: one of them is damaged and readers may see the wrong snapshot"
         case .fileShorterThanTwoPages(let length, let pageSize):
             return "the file is \(length) bytes, less than two pages of \(pageSize) bytes"
         case .lastPageBelowMeta(let lastPage):
@@ -69,7 +69,10 @@ public enum StructurePhrasing {
         case .entriesDiffer(let nested, let walked, let declared):
             return "\(nestedPrefix(nested))walked \(walked) entries but the record says \(declared)"
         case .pagesDiffer(let nested, let walked, let inNested, let declared):
-            return "\(nestedPrefix(nested))walked \(walked.branch) branch, \(walked.leaf) leaf and \(walked.overflow) overflow pages (\(inNested.branch), \(inNested.leaf) and \(inNested.overflow) more in nested trees) but the record says \(declared.branch), \(declared.leaf) and \(declared.overflow)"
+            let own = "walked \(walked.branch) branch, \(walked.leaf) leaf and \(walked.overflow) overflow pages"
+            let more = "(\(inNested.branch), \(inNested.leaf) and \(inNested.overflow) more in nested trees)"
+            let record = "the record says \(declared.branch), \(declared.leaf) and \(declared.overflow)"
+            return "\(nestedPrefix(nested))\(own) \(more) but \(record)"
 
         case .pointsAtMetaPage:
             return "a tree points at this meta page"
