@@ -149,7 +149,10 @@ public enum Verifier {
         let structure = walker.report(combining: walks)
         var structureTally = Tally(limit: maxExamples)
         for finding in structure.findings {
-            structureTally.add(Violation("[\(finding.code)] \(finding.message)", page: finding.page, database: finding.database))
+            structureTally.add(
+                Violation(
+                    "[\(finding.code)] \(StructurePhrasing.describe(finding))", page: finding.page,
+                    database: finding.database))
         }
         structureTally.addWithoutExample(structure.findingCount - structure.findings.count)
         // Named sub-databases live in a main DB with default flags; other flags make

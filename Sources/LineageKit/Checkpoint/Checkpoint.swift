@@ -38,7 +38,7 @@ public final class Checkpoint {
         let isDirectory = file.path != path
         let check = MetaCheck(file: file)
         if !check.isSound {
-            throw .notCheckpoint(path: path, reason: check.findings.first?.message ?? "no valid LMDB meta page")
+            throw .notCheckpoint(path: path, reason: check.findings.first.map(StructurePhrasing.located) ?? "no valid LMDB meta page")
         }
         do {
             environment = try LMDBEnvironment(readOnlyAt: path, subdirectory: isDirectory)

@@ -44,17 +44,17 @@ public struct MetaCheck: Sendable, Equatable {
     /// Checks the meta pages of `bytes`. Reads at most two pages.
     public init(bytes: UnsafeRawBufferPointer) {
         var findings: [StructureFinding] = []
-        func fail(_ message: String, page: UInt64? = nil) {
-            findings.append(StructureFinding(kind: .meta, message: message, page: page))
+        func fail(_ detail: StructureFinding.Detail, page: UInt64? = nil) {
+            findings.append(StructureFinding(kind: .meta, page: page, detail: detail))
         }
         let length = bytes.count
         guard let base = bytes.baseAddress, length > 0 else {
-            fail("the file is empty: it holds no LMDB meta pages")
+            fail(.fileEmpty)
             self.init(meta: nil, findings: findings)
             return
         }
         guard length >= Layout.metaOffset + Layout.metaSize else {
-            fail("the file is \(length) bytes: too small to hold an LMDB meta page")
+            fail(.fileTooSmall(length: length))
             self.init(meta: nil, findings: findings)
             return
         }
@@ -65,7 +65,7 @@ public struct MetaCheck: Sendable, Equatable {
             second = MetaCheck.readMeta(base: base, length: length, page: 1, offset: raw.pageSize)
         } else {
             // Meta 0 cannot say where meta 1 is: try each legal page size.
-            second = .invalid("page 1: no valid meta page found at any legal page size")
+            second = .invalid(.noMetaAtAnyPageSize)
             var size = Layout.minPageSize
             while size <= Layout.maxPageSize {
                 let attempt = MetaCheck.readMeta(base: base, length: length, page: 1, offset: size)
@@ -76,29 +76,25 @@ public struct MetaCheck: Sendable, Equatable {
                 size <<= 1
             }
         }
-        if case .invalid(let message) = first { fail(message, page: 0) }
-        if case .invalid(let message) = second { fail(message, page: 1) }
+        if case .invalid(let detail) = first { fail(detail, page: 0) }
+        if case .invalid(let detail) = second { fail(detail, page: 1) }
 
         var chosen: RawMeta?
         switch (first, second) {
         case (.valid(let a), .valid(let b)):
             if a.pageSize != b.pageSize {
-                fail("the meta pages disagree on the page size (\(a.pageSize) and \(b.pageSize))")
+                fail(.pageSizesDisagree(a.pageSize, b.pageSize))
             }
             chosen = a.txnid < b.txnid ? b : a
             // LMDB writes the meta of transaction t to page t & 1, so the two pages hold
             // consecutive ids of matching parity. A damaged id could make readers pick
             // the older snapshot silently.
             for meta in [a, b] where meta.txnid != 0 && Int(meta.txnid & 1) != meta.page {
-                fail(
-                    "meta page \(meta.page) holds transaction \(meta.txnid), which LMDB would have written to page \(meta.txnid & 1): the id is damaged",
-                    page: UInt64(meta.page))
+                fail(.transactionOnWrongMetaPage(txnid: meta.txnid), page: UInt64(meta.page))
             }
             let (newer, older) = a.txnid < b.txnid ? (b, a) : (a, b)
             if newer.txnid &- older.txnid != 1 {
-                fail(
-                    "the meta pages hold transactions \(a.txnid) and \(b.txnid), not consecutive ones: one of them is damaged and readers may see the wrong snapshot",
-                    page: UInt64(newer.page))
+                fail(.transactionsNotConsecutive(a.txnid, b.txnid), page: UInt64(newer.page))
             }
         case (.valid(let a), .invalid):
             chosen = a
@@ -116,40 +112,33 @@ public struct MetaCheck: Sendable, Equatable {
             mapSize: raw.mapSize, freeDatabase: raw.free, mainDatabase: raw.main, fileSize: length)
         let filePages = meta.filePages
         if filePages < Layout.metaPageCount {
-            fail("the file is \(length) bytes, less than two pages of \(meta.pageSize) bytes")
+            fail(.fileShorterThanTwoPages(length: length, pageSize: meta.pageSize))
         }
         if raw.lastPage < Layout.metaPageCount - 1 {
-            fail("meta page \(raw.page): last page \(raw.lastPage) is below the two meta pages", page: UInt64(raw.page))
+            fail(.lastPageBelowMeta(lastPage: raw.lastPage), page: UInt64(raw.page))
         } else if raw.lastPage >= filePages {
-            let pages = raw.lastPage &+ 1
-            let (bytesNeeded, over) = pages.multipliedReportingOverflow(by: UInt64(meta.pageSize))
-            let needed = over ? "more than \(UInt64.max)" : "\(bytesNeeded)"
             fail(
-                "the file is \(length) bytes but the newest meta page says it has \(pages) pages "
-                    + "(\(needed) bytes): it looks truncated",
+                .fileTruncated(length: length, pages: raw.lastPage &+ 1, pageSize: meta.pageSize),
                 page: UInt64(raw.page))
         }
-        for (name, record) in [("main", raw.main), ("free", raw.free)] {
+        for (tree, record) in [(StructureFinding.MetaTree.main, raw.main), (.free, raw.free)] {
             if record.isEmpty {
                 if record.depth != 0 || record.entries != 0 {
                     fail(
-                        "meta page \(raw.page): the empty \(name) DB claims depth \(record.depth) and \(record.entries) entries",
+                        .emptyMetaTreeClaims(tree, depth: record.depth, entries: record.entries),
                         page: UInt64(raw.page))
                 }
                 continue
             }
             if record.root < Layout.metaPageCount || record.root > raw.lastPage {
                 fail(
-                    "meta page \(raw.page): the \(name) DB root page \(record.root) is outside pages 2...\(raw.lastPage)",
-                    page: UInt64(raw.page))
+                    .metaRootOutOfRange(tree, root: record.root, lastPage: raw.lastPage), page: UInt64(raw.page))
             } else if record.root >= filePages {
                 fail(
-                    "meta page \(raw.page): the \(name) DB root page \(record.root) lies beyond the end of the file "
-                        + "(\(filePages) pages)",
-                    page: UInt64(raw.page))
+                    .metaRootPastFileEnd(tree, root: record.root, filePages: filePages), page: UInt64(raw.page))
             }
             if record.depth == 0 || Int(record.depth) > Layout.maxDepth {
-                fail("meta page \(raw.page): the \(name) DB claims depth \(record.depth)", page: UInt64(raw.page))
+                fail(.metaTreeDepth(tree, depth: record.depth), page: UInt64(raw.page))
             }
         }
         self.init(meta: meta, findings: findings)
@@ -172,32 +161,32 @@ public struct MetaCheck: Sendable, Equatable {
 
     enum ParsedMeta {
         case valid(RawMeta)
-        case invalid(String)
+        case invalid(StructureFinding.Detail)
     }
 
-    /// Parses the meta page at `offset`, saying in one sentence why it is unusable.
+    /// Parses the meta page at `offset`, or says why it is unusable.
     static func readMeta(base: UnsafeRawPointer, length: Int, page: Int, offset: Int) -> ParsedMeta {
         guard offset >= 0, offset <= length - (Layout.metaOffset + Layout.metaSize) else {
-            return .invalid("page \(page): the file ends before this meta page (\(length) bytes)")
+            return .invalid(.metaPagePastEnd(length: length))
         }
         let flags = base.u16(offset + 10)
         guard flags & PageFlag.meta != 0 else {
-            return .invalid("page \(page): not a meta page (page flags 0x\(String(flags, radix: 16)))")
+            return .invalid(.notMetaPage(flags: flags))
         }
         let m = offset + Layout.metaOffset
         let magic = base.u32(m)
         guard magic == Layout.magic else {
-            return .invalid("page \(page): bad magic 0x\(String(magic, radix: 16)) (expected 0xbeefc0de)")
+            return .invalid(.badMagic(magic))
         }
         let version = base.u32(m + 4)
         guard version == Layout.version else {
-            return .invalid("page \(page): unsupported LMDB data version \(version) (expected 1)")
+            return .invalid(.unsupportedVersion(version))
         }
         let free = DatabaseRecord(at: base, offset: m + 24)
         let main = DatabaseRecord(at: base, offset: m + 24 + Layout.recordSize)
         let pageSize = Int(free.pad)
         guard pageSize >= Layout.minPageSize, pageSize <= Layout.maxPageSize, pageSize & (pageSize - 1) == 0 else {
-            return .invalid("page \(page): page size \(pageSize) is not a power of two in 512...65536")
+            return .invalid(.badPageSize(pageSize))
         }
         return .valid(
             RawMeta(

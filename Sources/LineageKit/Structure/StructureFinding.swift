@@ -1,5 +1,9 @@
-/// One thing wrong with a checkpoint file's LMDB structure.
-public struct StructureFinding: Sendable, Equatable, CustomStringConvertible {
+/// One thing wrong with a checkpoint file's LMDB structure, as data: what kind,
+/// where (database and page), and the numbers that say how.
+///
+/// A finding holds no prose; `StructurePhrasing` words it, so each format shows the
+/// location once and escapes the raw bytes its own way.
+public struct StructureFinding: Sendable, Equatable {
     /// A stable, short name for the kind of damage, for scripts and tests.
     public enum Kind: String, Sendable, CaseIterable {
         /// A meta page is missing, malformed, or contradicts the file.
@@ -38,26 +42,23 @@ public struct StructureFinding: Sendable, Equatable, CustomStringConvertible {
 
     /// What kind of damage this is.
     public let kind: Kind
-    /// A sentence saying what is wrong and where.
-    public let message: String
-    /// The page involved, when there is one.
-    public let page: UInt64?
     /// The (sub-)database involved: a name, `"(main)"` or `"(free)"`, when there is one.
     public let database: String?
+    /// The page involved, when there is one.
+    public let page: UInt64?
+    /// Which situation this is, with its numbers.
+    public let detail: Detail
 
     /// Makes a finding.
-    public init(kind: Kind, message: String, page: UInt64? = nil, database: String? = nil) {
+    public init(kind: Kind, database: String? = nil, page: UInt64? = nil, detail: Detail) {
         self.kind = kind
-        self.message = message
-        self.page = page
         self.database = database
+        self.page = page
+        self.detail = detail
     }
 
     /// The stable short code of `kind`, e.g. `"key-order"`.
     public var code: String { kind.rawValue }
-
-    /// The code in brackets, then the message: `[key-order] in_edges: ...`.
-    public var description: String { "[\(code)] \(message)" }
 }
 
 /// A capped list of findings with an exact total.
@@ -72,18 +73,24 @@ struct FindingLog: Sendable {
         self.cap = cap
     }
 
-    /// Records a finding; the message is only built while under the cap.
+    /// Records a finding; the detail is only built while under the cap.
     mutating func add(
         _ kind: StructureFinding.Kind, page: UInt64? = nil, database: String?,
-        _ message: @autoclosure () -> String
+        _ detail: @autoclosure () -> StructureFinding.Detail
     ) {
         total += 1
         if kept.count < cap {
-            kept.append(StructureFinding(kind: kind, message: message(), page: page, database: database))
+            kept.append(StructureFinding(kind: kind, database: database, page: page, detail: detail()))
         }
     }
 
-    /// Counts findings whose text was dropped under another log's cap.
+    /// Records a finding made elsewhere (a walk's or the meta check's).
+    mutating func add(_ finding: StructureFinding) {
+        total += 1
+        if kept.count < cap { kept.append(finding) }
+    }
+
+    /// Counts findings whose details were dropped under another log's cap.
     mutating func addUntold(_ count: Int) {
         total += max(0, count)
     }

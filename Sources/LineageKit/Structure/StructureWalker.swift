@@ -71,8 +71,7 @@ public struct StructureWalker: Sendable {
         guard let named = databases.first(where: { $0.name == name }) else {
             return DatabaseWalkResult(
                 name: name,
-                finding: StructureFinding(
-                    kind: .subdbRecord, message: "the main DB names no sub-database \"\(name)\"", database: name))
+                finding: StructureFinding(kind: .subdbRecord, database: name, detail: .noSuchSubDatabase))
         }
         var walk = TreeWalk(base: base, meta: meta, database: name)
         let role: TreeRole = named.record.isDupSort ? .dupSort : .plain
@@ -125,15 +124,15 @@ public struct StructureWalker: Sendable {
     public func report(combining results: [DatabaseWalkResult]) -> StructureReport {
         var log = FindingLog()
         for finding in metaCheck.findings {
-            log.add(finding.kind, page: finding.page, database: finding.database, finding.message)
+            log.add(finding)
         }
         // The main DB's walk is always included; a copy passed in by the caller is ignored.
         let walks = [mainWalk] + results.filter { $0.name != StructureWalker.mainName }
         for result in walks {
             for finding in result.findings {
-                log.add(finding.kind, page: finding.page, database: finding.database, finding.message)
+                log.add(finding)
             }
-            // Findings past each walk's own cap are counted without their text.
+            // Findings past each walk's own cap are counted without their details.
             log.addUntold(result.findingCount - result.findings.count)
         }
 
@@ -157,8 +156,7 @@ public struct StructureWalker: Sendable {
                     let page = UInt64(i) * 64 + UInt64(shared.trailingZeroBitCount)
                     log.add(
                         .pageShared, page: page, database: result.name,
-                        "\(result.name): page \(page) is also reached from another tree (\(shared.nonzeroBitCount) such pages in this group of 64)"
-                    )
+                        .reachedFromAnotherTree(pagesInGroup: shared.nonzeroBitCount))
                 }
                 reachable[i] |= word
             }
@@ -169,8 +167,7 @@ public struct StructureWalker: Sendable {
                 let page = UInt64(i) * 64 + UInt64(both.trailingZeroBitCount)
                 log.add(
                     .pageShared, page: page, database: StructureWalker.freeListName,
-                    "page \(page) is on the free list but reachable from a tree (\(both.nonzeroBitCount) such pages in this group of 64)"
-                )
+                    .freeButReachable(pagesInGroup: both.nonzeroBitCount))
             }
         }
         let reachableCount = reachable.reduce(UInt64(0)) { $0 + UInt64($1.nonzeroBitCount) }
@@ -191,8 +188,7 @@ public struct StructureWalker: Sendable {
             if missing > 0 {
                 log.add(
                     .unaccounted, page: first, database: nil,
-                    "\(missing) of the \(meta.lastPage &+ 1) pages are neither reachable from a tree nor on the free list (the first is page \(first ?? 0))"
-                )
+                    .unaccountedPages(count: missing, total: meta.lastPage &+ 1))
             }
         }
 

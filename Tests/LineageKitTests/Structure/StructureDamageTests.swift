@@ -1,8 +1,7 @@
-import LineageTestSupport
 import Foundation
-import Testing
-
 import LineageKit
+import LineageTestSupport
+import Testing
 
 /// Writes damaged bytes to a fresh temp file, maps it and walks it fully (visitors included).
 func walkDamaged(_ bytes: [UInt8]) throws -> (check: MetaCheck, report: StructureReport) {
@@ -42,8 +41,8 @@ struct StructureDamageTests {
         let (check, report) = try walkDamaged(bytes)
         #expect(check.meta == nil)
         #expect(check.findings.count == 2)
-        #expect(check.findings.first?.message.hasPrefix("page 0: bad magic") == true)
-        #expect(check.findings.last?.message.hasPrefix("page 1:") == true)
+        #expect(check.findings.first == StructureFinding(kind: .meta, page: 0, detail: .badMagic(0xBEEF_C0DE ^ 0xff)))
+        #expect(check.findings.last?.page == 1)
         #expect(report.meta == nil)
         #expect(report.databases.isEmpty)
         #expect(kinds(report) == [.meta])
@@ -63,15 +62,16 @@ struct StructureDamageTests {
         let bytes = Array(try StructureSupport.fixtureBytes("four_stage").prefix(pageSize))
         let (check, report) = try walkDamaged(bytes)
         #expect(!check.isSound)
-        #expect(check.findings.contains { $0.message.hasPrefix("page 1:") })
+        #expect(check.findings.contains { $0.page == 1 })
         #expect(!report.isClean)
     }
 
     @Test func truncatedByOnePage() throws {
         let bytes = Array(try StructureSupport.fixtureBytes("four_stage").dropLast(pageSize))
         let (check, report) = try walkDamaged(bytes)
+        #expect(check.findings.map(\.detail) == [.fileTruncated(length: 65536, pages: 17, pageSize: 4096)])
         #expect(
-            check.findings.map(\.message) == [
+            check.findings.map(StructurePhrasing.describe) == [
                 "the file is 65536 bytes but the newest meta page says it has 17 pages (69632 bytes): it looks truncated"
             ])
         #expect(kinds(report).contains(.meta))
@@ -92,7 +92,8 @@ struct StructureDamageTests {
         bytes.setU64(map.metaPageOffset + 16 + 24 + 48 + 40, 1000)
         let (check, report) = try walkDamaged(bytes)
         #expect(check.findings.map(\.kind) == [.meta])
-        #expect(check.findings.first?.message.contains("main DB root page 1000") == true)
+        #expect(check.findings.first?.detail == .metaRootOutOfRange(.main, root: 1000, lastPage: map.meta.lastPage))
+        #expect(check.findings.first.map(StructurePhrasing.describe)?.contains("main DB root page 1000") == true)
         #expect(kinds(report).contains(.pageRange))
     }
 
@@ -226,7 +227,8 @@ struct StructureDamageTests {
         let bytes = Array(String(repeating: "this is not an LMDB file\n", count: 400).utf8)
         let (check, report) = try walkDamaged(bytes)
         #expect(check.meta == nil)
-        #expect(check.findings.first?.message.hasPrefix("page 0: not a meta page") == true)
+        let flags = UInt16(bytes[10]) | UInt16(bytes[11]) << 8
+        #expect(check.findings.first == StructureFinding(kind: .meta, page: 0, detail: .notMetaPage(flags: flags)))
         #expect(!report.isClean)
     }
 
