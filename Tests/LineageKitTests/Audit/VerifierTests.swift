@@ -10,7 +10,7 @@ struct VerifierFixtureTests {
         let fixture = try FixtureExpectation.load(name)
         let report = try Verifier.verify(path: fixture.checkpoint.path)
         for check in report.checks {
-            #expect(check.status == .passed, "\(name): \(check.id.rawValue) \(check.examples.map(\.message))")
+            #expect(check.status == .passed, "\(name): \(check.id.rawValue) \(check.examples.map(FindingPhrasing.line))")
             #expect(check.violations == 0)
             #expect(check.examples.isEmpty)
         }
@@ -124,7 +124,7 @@ struct VerifierViolationTests {
                 #expect(!check.examples.isEmpty)
                 #expect(check.examples.count <= check.violations)
                 if !testCase.named.isEmpty {
-                    #expect(check.examples.contains { $0.message.contains(testCase.named) }, "\(check.examples.map(\.message))")
+                    #expect(check.examples.contains { FindingPhrasing.line($0).contains(testCase.named) }, "\(check.examples.map(FindingPhrasing.line))")
                 }
             }
             // Whatever the damage, the rendered reports stay one line per entry and valid JSON.
@@ -174,7 +174,7 @@ struct VerifierViolationTests {
             try CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.b, Tasks.c), (Tasks.b, Tasks.d)], completed: [Tasks.c, Tasks.d, Tasks.b])
                 .write(to: file)
             let report = try Verifier.verify(path: file.path)
-            let failed = report.checks.filter { !$0.passed }.map { "\($0.id.rawValue): \($0.examples.map(\.message))" }
+            let failed = report.checks.filter { !$0.passed }.map { "\($0.id.rawValue): \($0.examples.map(FindingPhrasing.line))" }
             #expect(failed.isEmpty)
             #expect(report.tasks == 4)
             #expect(report.edges == 3)
