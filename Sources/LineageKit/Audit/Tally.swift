@@ -12,7 +12,7 @@ struct Tally: Sendable {
 
     /// Counts one finding; builds its subjects only while examples are still wanted.
     @inline(__always)
-    mutating func add(_ problem: @autoclosure () -> Problem, database: String? = nil, page: UInt64? = nil) {
+    mutating func add(_ problem: @autoclosure () -> Finding.Problem, database: String? = nil, page: UInt64? = nil) {
         count += 1
         if examples.count < limit { examples.append(Finding(check: check, problem: problem(), database: database, page: page)) }
     }

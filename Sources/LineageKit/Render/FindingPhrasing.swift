@@ -4,7 +4,7 @@
 /// phrase is printable, one line, whatever the file holds.
 public enum FindingPhrasing {
     /// The phrase for `problem`, without the location.
-    public static func describe(_ problem: Problem) -> String {
+    public static func describe(_ problem: Finding.Problem) -> String {
         switch problem {
         case .structure(let finding):
             return StructurePhrasing.describe(finding)

@@ -13,7 +13,7 @@ struct FindingPhrasingTests {
 
     /// One finding per problem kind, each with a location, and a word its phrase must hold.
     /// The switch has no default: a new kind does not compile until it is listed here.
-    static func sample(_ problem: Problem) -> (check: CheckID, database: String, word: String) {
+    static func sample(_ problem: Finding.Problem) -> (check: CheckID, database: String, word: String) {
         switch problem {
         case .structure: return (.structure, "task_type", "keys out of order")
         case .mainDBFlags: return (.structure, "(main)", "flags 0x8")
@@ -33,7 +33,7 @@ struct FindingPhrasingTests {
         }
     }
 
-    static let problems: [Problem] = [
+    static let problems: [Finding.Problem] = [
         .structure(structure), .mainDBFlags(8), .missingSubDatabase(.completed), .wrongFlags(.inEdges, flags: 0, expected: 4),
         .badKey(.outEdges, key: hostile), .badEdgeValue(.inEdges, key: a, value: hostile), .badTypeValue(key: hostile, value: Array("muddle".utf8)),
         .edgeOnlyIn(.outEdges, parent: a, child: b), .dangling(a),
@@ -41,7 +41,7 @@ struct FindingPhrasingTests {
         .completedValue(key: Array(a.string.utf8), value: Array("yes".utf8)), .completedUnknown(a), .closure(parent: a, child: b),
     ]
 
-    static func report(_ problem: Problem) -> AuditReport {
+    static func report(_ problem: Finding.Problem) -> AuditReport {
         let sample = sample(problem)
         let finding = Finding(check: sample.check, problem: problem, database: sample.database, page: 13)
         let checks = CheckID.allCases.map { id in
@@ -51,7 +51,7 @@ struct FindingPhrasingTests {
     }
 
     @Test("the text report phrases every problem kind on one line, its location once", arguments: problems)
-    func text(_ problem: Problem) throws {
+    func text(_ problem: Finding.Problem) throws {
         let sample = Self.sample(problem)
         let lines = TextRenderer.audit(Self.report(problem)).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 2 + CheckID.allCases.count + 1)
@@ -72,7 +72,7 @@ struct FindingPhrasingTests {
     }
 
     @Test("the JSON example holds the phrase without the location, the page, the database and the code", arguments: problems)
-    func json(_ problem: Problem) throws {
+    func json(_ problem: Finding.Problem) throws {
         let sample = Self.sample(problem)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(Self.report(problem)).utf8)) as? [String: Any])
         let checks = try #require(object["checks"] as? [[String: Any]])
@@ -86,7 +86,7 @@ struct FindingPhrasingTests {
 
     @Test("the JUnit failure shows each example as the text report does")
     func junit() {
-        let problem = Problem.selfLoop(.outEdges, Self.a)
+        let problem = Finding.Problem.selfLoop(.outEdges, Self.a)
         let xml = JUnitRenderer.render([.report(Self.report(problem))])
         #expect(xml.contains(">[out_edges, page 13] \(Self.a) has an edge to itself</failure>"), "\(xml)")
     }
