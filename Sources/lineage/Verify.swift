@@ -56,7 +56,7 @@ extension Lineage {
                     outcomes.append(.report(report))
                     worst = max(worst, report.ok ? 0 : report.structureFailed ? 2 : 1)
                     if report.structureFailed, let structure = report[.structure] {
-                        let first = structure.examples.first?.message ?? "see the report"
+                        let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
                         Console.error(
                             "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); if the pipeline is still writing it, run verify again once it has stopped; otherwise do not resume from it, restore a good copy."
                         )

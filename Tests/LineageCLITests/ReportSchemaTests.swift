@@ -1,5 +1,5 @@
-import LineageTestSupport
 import Foundation
+import LineageTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -155,6 +155,11 @@ struct ReportSchemaTests {
             #expect(checks.map { $0["id"] as? String } == Self.checkIDs)
             #expect(checks.first?["status"] as? String == "failed")
             #expect(checks.dropFirst().allSatisfy { $0["status"] as? String == "not_run" })
+            // A structure example: the kind of damage as its code, the location in its own fields.
+            let damage = try #require((checks.first?["examples"] as? [[String: Any]])?.first)
+            #expect(damage["code"] as? String == "key-order", "\(damage)")
+            #expect(damage["database"] as? String == "task_type", "\(damage)")
+            #expect((damage["message"] as? String)?.hasPrefix("[") == false, "the code is not repeated in the message: \(damage)")
             let missing = try #require(try CLI.run(["verify", "--format", "json", cases[4].path]).json() as? [String: Any])
             #expect(missing["error"] is String)
             #expect((missing["checks"] as? [Any])?.isEmpty == true)
@@ -210,6 +215,33 @@ struct ReportSchemaTests {
         #expect(outcome["good"] == .some(nil), "the fixture's report should be valid")
         for (label, errors) in outcome where label != "good" {
             #expect(errors != nil, "the schema accepted a broken report: \(label)")
+        }
+    }
+
+    @Test("an example carries its code apart from its message; the schema rejects a malformed code")
+    func exampleCode() throws {
+        try withTemporaryDirectory { directory in
+            let result = try CLI.run(["verify", "--format", "json", try Self.badTypeCopy(in: directory)])
+            #expect(result.status == 1, "\(result)")
+            let object = try #require(try result.json() as? [String: Any])
+            let checks = try #require(object["checks"] as? [[String: Any]])
+            let typeValues = try #require(checks.first { $0["id"] as? String == "type-values" })
+            let example = try #require((typeValues["examples"] as? [[String: Any]])?.first)
+            #expect(example["code"] as? String == "bad-type-value")
+            #expect(example["database"] as? String == "task_type")
+            let message = try #require(example["message"] as? String)
+            #expect(message.hasSuffix("has task_type \"muddle\", not one of source, middle, leaf, source_leaf"), "\(message)")
+            #expect(!message.contains("[task_type]"))
+
+            let good = String(decoding: result.stdout, as: UTF8.self)
+            let outcome = try Self.validate([
+                ("with code", result.stdout),
+                ("code not a string", Data(good.replacingOccurrences(of: "\"code\": \"bad-type-value\"", with: "\"code\": 7").utf8)),
+                ("code with spaces", Data(good.replacingOccurrences(of: "\"code\": \"bad-type-value\"", with: "\"code\": \"bad type\"").utf8)),
+            ])
+            #expect(outcome["with code"] == .some(nil), "\(outcome)")
+            #expect(outcome["code not a string"] != .some(nil))
+            #expect(outcome["code with spaces"] != .some(nil))
         }
     }
 

@@ -1,5 +1,5 @@
-import LineageTestSupport
 import Foundation
+import LineageTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -41,7 +41,8 @@ struct VerifyCommandTests {
         #expect(object["edges"] as? Int == fixture.edgeLines.count)
         #expect(object["completed"] as? Int == fixture.records.values.filter(\.completed).count)
         let checks = try #require(object["checks"] as? [[String: Any]])
-        let status = Dictionary(uniqueKeysWithValues: checks.compactMap { check in (check["id"] as? String).map { ($0, check["status"] as? String) } })
+        let status = Dictionary(
+            uniqueKeysWithValues: checks.compactMap { check in (check["id"] as? String).map { ($0, check["status"] as? String) } })
         for id in Self.checkIDs { #expect(status[id] == "passed", "\(id)") }
         #expect(status["structure"] == "passed")
     }
@@ -113,9 +114,11 @@ struct VerifyCommandTests {
         #expect(types.status == 0, "\(types)")
     }
 
-    @Test("no checkpoint given is a usage error (64) that says how to give one", arguments: [
-        ["verify"], ["show", "5feceb66"], ["edges"], ["types"], ["export-dot"],
-    ])
+    @Test(
+        "no checkpoint given is a usage error (64) that says how to give one",
+        arguments: [
+            ["verify"], ["show", "5feceb66"], ["edges"], ["types"], ["export-dot"],
+        ])
     func noCheckpoint(arguments: [String]) throws {
         for environment in [[:], ["LINEAGE_CHECKPOINT": ""]] {
             let result = try CLI.run(arguments, environment: environment)
@@ -136,6 +139,26 @@ struct VerifyCommandTests {
             #expect(result.status == 0, "\(result)")
             let object = try #require(try result.json() as? [String: Any])
             #expect(object["checkpoint"] as? String == file.path)
+        }
+    }
+}
+
+@Suite("lineage verify on a logically broken checkpoint")
+struct VerifyFindingTextTests {
+    @Test("a failed check's example shows its location once, then the phrase")
+    func locationOnce() throws {
+        try withTemporaryDirectory { directory in
+            var data = try Data(contentsOf: URL(fileURLWithPath: CLI.fixture("four_stage")))
+            let range = try #require(data.range(of: Data("middle".utf8), options: .backwards))
+            data.replaceSubrange(range, with: Data("muddle".utf8))
+            let file = directory.appendingPathComponent("bad_type.mdb")
+            try data.write(to: file)
+            let result = try CLI.run(["verify", file.path])
+            #expect(result.status == 1, "\(result)")
+            let example = try #require(result.text.lines.first { $0.hasPrefix("          - ") }, "\(result)")
+            #expect(example.hasPrefix("          - [task_type] "), "\(example)")
+            #expect(example.hasSuffix(" has task_type \"muddle\", not one of source, middle, leaf, source_leaf"), "\(example)")
+            #expect(example.components(separatedBy: "[task_type]").count == 2, "\(example)")
         }
     }
 }

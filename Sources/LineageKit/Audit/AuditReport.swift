@@ -7,34 +7,34 @@ public enum CheckStatus: String, Sendable, Codable {
     case notRun = "not_run"
 }
 
-/// One example violation: a sentence naming the udids involved, and for structure
-/// problems where in the file it is.
-public struct Violation: Sendable, Equatable {
-    /// What is wrong, naming the udids or keys involved (escaped, printable).
-    public let message: String
-    /// The page number, for structure problems.
-    public let page: UInt64?
-    /// The sub-database involved, when known.
-    public let database: String?
-
-    public init(_ message: String, page: UInt64? = nil, database: String? = nil) {
-        self.message = message
-        self.page = page
-        self.database = database
-    }
-}
-
 /// The result of one check: status, exact number of violations and a few examples.
 public struct CheckResult: Sendable, Equatable {
+    /// The check.
     public let id: CheckID
+    /// Whether it passed, failed or did not run.
     public var status: CheckStatus
     /// Exact count of violations found (0 when passed or not run).
     public var violations: Int
-    /// At most `maxExamples` examples.
-    public var examples: [Violation]
+    /// At most `maxExamples` examples, in the order found.
+    public var examples: [Finding]
     /// Why the check did not run, or a remark that is not a violation (an extra sub-database).
-    public var note: String?
+    public var note: CheckNote?
 
+    /// Makes a result.
+    public init(id: CheckID, status: CheckStatus, violations: Int = 0, examples: [Finding] = [], note: CheckNote? = nil) {
+        self.id = id
+        self.status = status
+        self.violations = violations
+        self.examples = examples
+        self.note = note
+    }
+
+    /// A check that did not run, and why.
+    static func notRun(_ id: CheckID, _ note: CheckNote) -> CheckResult {
+        CheckResult(id: id, status: .notRun, note: note)
+    }
+
+    /// True when the check ran and found nothing.
     public var passed: Bool { status == .passed }
 }
 

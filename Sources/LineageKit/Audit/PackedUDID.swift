@@ -46,6 +46,12 @@ struct PackedUDID: Hashable, Comparable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The public form, for findings (built only for the few examples kept).
+    var udid: UDID {
+        guard let udid = UDID(string) else { preconditionFailure("32 hex digits always form a udid") }
+        return udid
+    }
+
     @inline(__always)
     static func < (a: PackedUDID, b: PackedUDID) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
 }

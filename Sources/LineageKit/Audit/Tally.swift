@@ -1,19 +1,23 @@
-/// Counts violations of one check exactly and keeps the first few as examples.
-struct Tally {
+/// Counts the findings of one check exactly and keeps the first few as examples.
+struct Tally: Sendable {
+    let check: CheckID
     let limit: Int
     private(set) var count = 0
-    private(set) var examples: [Violation] = []
+    private(set) var examples: [Finding] = []
 
-    init(limit: Int) { self.limit = limit }
-
-    /// Counts one violation; builds its message only while examples are still wanted.
-    @inline(__always)
-    mutating func add(_ example: @autoclosure () -> Violation) {
-        count += 1
-        if examples.count < limit { examples.append(example()) }
+    init(_ check: CheckID, limit: Int) {
+        self.check = check
+        self.limit = limit
     }
 
-    /// Counts violations that get no example of their own.
+    /// Counts one finding; builds its subjects only while examples are still wanted.
+    @inline(__always)
+    mutating func add(_ problem: @autoclosure () -> Finding.Problem, database: String? = nil, page: UInt64? = nil) {
+        count += 1
+        if examples.count < limit { examples.append(Finding(check: check, problem: problem(), database: database, page: page)) }
+    }
+
+    /// Counts findings that get no example of their own.
     mutating func addWithoutExample(_ n: Int) { count += n }
 
     mutating func absorb(_ other: Tally) {
@@ -21,7 +25,7 @@ struct Tally {
         for example in other.examples where examples.count < limit { examples.append(example) }
     }
 
-    func result(_ id: CheckID, note: String? = nil) -> CheckResult {
-        CheckResult(id: id, status: count == 0 ? .passed : .failed, violations: count, examples: examples, note: note)
+    func result(note: CheckNote? = nil) -> CheckResult {
+        CheckResult(id: check, status: count == 0 ? .passed : .failed, violations: count, examples: examples, note: note)
     }
 }

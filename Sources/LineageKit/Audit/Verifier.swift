@@ -27,35 +27,12 @@ public enum Verifier {
     }
 
     static func audit(_ walker: StructureWalker, path: String, maxExamples: Int, progress: ProgressHandler?) -> AuditReport {
-        // Schema: from the main DB the walker read.
-        var schema = Tally(limit: maxExamples)
-        var found: [SubDatabase: NamedDatabase] = [:]
-        for name in SubDatabase.allCases {
-            guard let named = walker.databases.first(where: { $0.name == name.rawValue }) else {
-                if walker.metaCheck.isSound {
-                    schema.add(Violation("the `\(name.rawValue)` sub-database is missing", database: name.rawValue))
-                }
-                continue
-            }
-            // The writer sets exactly DUPSORT on the edge databases and nothing elsewhere;
-            // any other flag changes how readers order and compare keys.
-            let expected: UInt16 = name.isDupSort ? 0x04 : 0
-            if named.record.flags != expected {
-                schema.add(
-                    Violation(
-                        "`\(name.rawValue)` has flags 0x\(String(named.record.flags, radix: 16)), expected 0x\(String(expected, radix: 16))\(name.isDupSort ? " (MDB_DUPSORT)" : "")",
-                        database: name.rawValue))
-            }
-            found[name] = named
-        }
-        let extras = walker.databases.map(\.name).filter { SubDatabase(rawValue: $0) == nil }
-        let note =
-            extras.isEmpty ? nil : "extra sub-databases (suspicious, not fatal): " + extras.map { Escaping.jsonString($0) }.joined(separator: ", ")
+        let schema = schemaResult(walker, maxExamples: maxExamples)
 
         // One walk per sub-database, feeding the logical checks as it goes. The two
         // edge sub-databases, the bulk of the file, are read on two threads at once.
-        var audit = GraphAudit(maxExamples: maxExamples)
-        let present = found
+        var builder = GraphBuilder(maxExamples: maxExamples)
+        let present = schema.found
         @Sendable func walk(_ name: SubDatabase, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> DatabaseWalkResult {
             let total = Int(present[name]?.record.entries ?? 0)
             let phase = "reading \(name.rawValue)"
@@ -77,14 +54,14 @@ public enum Verifier {
         let freeList: DatabaseWalkResult
         (_, freeList) = inParallel(
             {
-                if present[.taskType] != nil { audit.readTaskTypes(expecting: capacity(.taskType)) { walks.append(walk(.taskType, $0)) } }
+                if present[.taskType] != nil { builder.readTaskTypes(expecting: capacity(.taskType)) { walks.append(walk(.taskType, $0)) } }
             }, { walker.walkFreeList() })
         walks.append(freeList)
 
         // The edge sub-databases, the bulk of the file: out_edges keeps its values (the
         // graph the checks walk), in_edges only a checksum of its pairs to compare, unless
         // out_edges is missing and in_edges must stand for the graph.
-        let snapshot = audit
+        let snapshot = builder
         let hasIn = present[.inEdges] != nil
         let hasOut = present[.outEdges] != nil
         let seed = UInt64.random(in: .min ... .max)
@@ -92,7 +69,7 @@ public enum Verifier {
             { () -> EdgePass? in
                 guard hasOut else { return nil }
                 var walked: DatabaseWalkResult? = nil
-                let pass = audit.edgePass(.outEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.outEdges)) {
+                let pass = builder.edgePass(.outEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.outEdges)) {
                     walked = walk(.outEdges, $0)
                 }
                 walked.map { walks.append($0) }
@@ -112,7 +89,7 @@ public enum Verifier {
         if var pass = outPass {
             let count = pass.values.count
             let half = count / 2
-            let resolver = audit
+            let resolver = builder
             var ids = [Int32](repeating: 0, count: count)
             ids.withUnsafeMutableBufferPointer { ids in
                 pass.values.withUnsafeBufferPointer { values in
@@ -123,66 +100,43 @@ public enum Verifier {
                 }
             }
             pass.valueIDs = ids
-            audit.finishResolving(&pass)
+            builder.finishResolving(&pass)
             outPass = pass
         }
-        if present[.completed] != nil { audit.readCompleted { walks.append(walk(.completed, $0)) } }
-        if let outPass { audit.absorb(outPass) }
+        if present[.completed] != nil { builder.readCompleted { walks.append(walk(.completed, $0)) } }
+        if let outPass { builder.absorb(outPass) }
         if let (pass, _) = inPass {
             var pass = pass
-            if pass.keepsValues { audit.resolveValues(&pass) }
-            audit.absorb(pass)
+            if pass.keepsValues { builder.resolveValues(&pass) }
+            builder.absorb(pass)
         }
-        if hasIn && hasOut && !audit.edgeChecksumsAgree {
+        if hasIn && hasOut && !builder.edgeChecksumsAgree {
             // The sub-databases differ: read in_edges again, pair by pair, to say where.
-            var pass = audit.edgePass(.inEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.inEdges)) {
+            var pass = builder.edgePass(.inEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.inEdges)) {
                 _ = walk(.inEdges, $0)
             }
-            audit.resolveValues(&pass)
+            builder.resolveValues(&pass)
             // Its key-format and self-loop findings were counted on the first read.
-            pass.keyFormat = Tally(limit: maxExamples)
+            pass.keyFormat = Tally(.keyFormat, limit: maxExamples)
             pass.selfLoops = []
-            audit.absorb(pass)
+            builder.absorb(pass)
         }
         progress?(WorkProgress(phase: "checking the graph", done: 0, total: nil, unit: "tasks"))
 
-        let structure = walker.report(combining: walks)
-        var structureTally = Tally(limit: maxExamples)
-        for finding in structure.findings {
-            structureTally.add(
-                Violation(
-                    "[\(finding.code)] \(StructurePhrasing.describe(finding))", page: finding.page,
-                    database: finding.database))
-        }
-        structureTally.addWithoutExample(structure.findingCount - structure.findings.count)
-        // Named sub-databases live in a main DB with default flags; other flags make
-        // liblmdb compare the names differently, so readers would not find them.
-        if let main = walker.metaCheck.meta?.mainDatabase, main.flags != 0 {
-            structureTally.add(
-                Violation(
-                    "[meta] the main database has flags 0x\(String(main.flags, radix: 16)), expected 0: readers would not find the sub-databases",
-                    page: UInt64(walker.metaCheck.meta?.metaPage ?? 0), database: StructureWalker.mainName))
-        }
-        let structureResult = structureTally.result(.structure)
+        let structure = structureResult(walker, walks: walks, maxExamples: maxExamples)
 
         // Any structural damage means the entries the logical checks would read cannot
         // be trusted (even a finding attributed to the free list may hide a page a tree uses).
-        let logicalTrusted = structureResult.passed
-        var checks = [structureResult]
-        if logicalTrusted {
-            checks.append(schema.result(.schema, note: note))
-            checks += audit.finish()
+        var checks = [structure]
+        if structure.passed {
+            checks.append(schema.result)
+            checks += CheckRegistry.run(CheckRegistry.all, on: builder.finish())
         } else {
-            let why =
-                walker.metaCheck.isSound
-                ? "the file's structure is damaged, so the entries it holds cannot be trusted"
-                : "the file is not a readable LMDB environment"
-            for id in CheckID.allCases where id != .structure {
-                checks.append(CheckResult(id: id, status: .notRun, violations: 0, examples: [], note: why))
-            }
+            let why: CheckNote = walker.metaCheck.isSound ? .structureDamaged : .notLMDB
+            for id in [.schema] + CheckRegistry.all.map(\.id) { checks.append(.notRun(id, why)) }
         }
         return AuditReport(
-            checkpoint: path, tasks: audit.taskCount, edges: audit.edgeCount, completed: audit.completedCount, checks: checks)
+            checkpoint: path, tasks: builder.taskCount, edges: builder.edgeCount, completed: builder.completedCount, checks: checks)
     }
 }
 

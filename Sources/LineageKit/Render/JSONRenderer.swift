@@ -31,9 +31,10 @@ public enum JSONRenderer {
     public static func audit(_ report: AuditReport) -> String {
         let checks = report.checks.map { check in
             let examples = check.examples.map { example in
-                var fields = ["\"message\": \(Escaping.jsonString(example.message))"]
+                var fields = ["\"message\": \(Escaping.jsonString(FindingPhrasing.describe(example.problem)))"]
                 fields.append("\"page\": \(example.page.map(String.init) ?? "null")")
                 fields.append("\"database\": \(example.database.map(Escaping.jsonString) ?? "null")")
+                fields.append("\"code\": \(Escaping.jsonString(example.problem.code))")
                 return "{" + fields.joined(separator: ", ") + "}"
             }
             var fields = [
@@ -43,7 +44,7 @@ public enum JSONRenderer {
                 "\"violations\": \(check.violations)",
                 "\"examples\": [\(examples.joined(separator: ", "))]",
             ]
-            fields.append("\"note\": \(check.note.map(Escaping.jsonString) ?? "null")")
+            fields.append("\"note\": \(check.note.map { Escaping.jsonString(FindingPhrasing.describe($0)) } ?? "null")")
             return "    {" + fields.joined(separator: ", ") + "}"
         }
         return """

@@ -31,14 +31,9 @@ public enum JUnitRenderer {
                     case .passed:
                         suite += "</testcase>\n"
                     case .notRun:
-                        suite += "<skipped message=\"\(Escaping.xml(check.note ?? "not run"))\"/></testcase>\n"
+                        suite += "<skipped message=\"\(Escaping.xml(check.note.map(FindingPhrasing.describe) ?? "not run"))\"/></testcase>\n"
                     case .failed:
-                        let body = check.examples.map { example in
-                            var location = ""
-                            if let database = example.database { location += "[\(database)] " }
-                            if let page = example.page { location += "[page \(page)] " }
-                            return location + example.message
-                        }.joined(separator: "\n")
+                        let body = check.examples.map(FindingPhrasing.line).joined(separator: "\n")
                         let summary = "\(check.violations) violation\(check.violations == 1 ? "" : "s"): \(check.id.summary) does not hold"
                         suite +=
                             "\n      <failure message=\"\(Escaping.xml(summary))\" type=\"\(check.id.rawValue)\">\(Escaping.xml(body))</failure>\n    </testcase>\n"

@@ -48,20 +48,16 @@ public enum TextRenderer {
                 detail = "\(check.violations) violation\(check.violations == 1 ? "" : "s")"
             case .notRun:
                 status = "skip"
-                detail = "not run: \(check.note ?? "")"
+                detail = "not run: \(check.note.map(FindingPhrasing.describe) ?? "")"
             }
             lines.append("  \(status)  \(check.id.rawValue.padding(17))  \(detail)")
             for example in check.examples {
-                var location: [String] = []
-                if let database = example.database { location.append(database) }
-                if let page = example.page, !example.message.contains("page \(page)") { location.append("page \(page)") }
-                let prefix = location.isEmpty ? "" : "[\(location.joined(separator: ", "))] "
-                lines.append("          - \(prefix)\(example.message)")
+                lines.append("          - \(FindingPhrasing.line(example))")
             }
             if check.status == .failed, check.violations > check.examples.count {
                 lines.append("          ... and \(check.violations - check.examples.count) more")
             }
-            if check.status != .notRun, let note = check.note { lines.append("          note: \(note)") }
+            if check.status != .notRun, let note = check.note { lines.append("          note: \(FindingPhrasing.describe(note))") }
         }
         let failed = report.checks.filter { $0.status == .failed }.count
         let skipped = report.checks.filter { $0.status == .notRun }.count

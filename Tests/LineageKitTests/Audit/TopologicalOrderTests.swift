@@ -9,7 +9,7 @@ struct TopologicalOrderTests {
         let graph = AdjacencyList(nodeCount: n, sources: edges.map(\.0), destinations: edges.map(\.1))
         var indegree = [Int32](repeating: 0, count: n)
         for (from, to) in edges where from != to { indegree[Int(to)] += 1 }
-        let ordered = GraphAudit.topologicalCount(graph, indegree: &indegree)
+        let ordered = AcyclicCheck.topologicalCount(graph, indegree: &indegree)
         return (ordered, Set((0..<n).filter { indegree[$0] > 0 }))
     }
 

@@ -10,7 +10,7 @@ struct VerifierFixtureTests {
         let fixture = try FixtureExpectation.load(name)
         let report = try Verifier.verify(path: fixture.checkpoint.path)
         for check in report.checks {
-            #expect(check.status == .passed, "\(name): \(check.id.rawValue) \(check.examples.map(\.message))")
+            #expect(check.status == .passed, "\(name): \(check.id.rawValue) \(check.examples.map(FindingPhrasing.line))")
             #expect(check.violations == 0)
             #expect(check.examples.isEmpty)
         }
@@ -123,9 +123,9 @@ struct VerifierViolationTests {
                 #expect(check.violations >= 1)
                 #expect(!check.examples.isEmpty)
                 let repeated = check.examples.indices.filter { check.examples[..<$0].contains(check.examples[$0]) }
-                #expect(repeated.isEmpty, "examples reported twice: \(repeated.map { check.examples[$0].message })")
+                #expect(repeated.isEmpty, "examples reported twice: \(repeated.map { FindingPhrasing.line(check.examples[$0]) })")
                 if !testCase.named.isEmpty {
-                    #expect(check.examples.contains { $0.message.contains(testCase.named) }, "\(check.examples.map(\.message))")
+                    #expect(check.examples.contains { FindingPhrasing.line($0).contains(testCase.named) }, "\(check.examples.map(FindingPhrasing.line))")
                 }
             }
             // Whatever the damage, the rendered reports stay one line per entry and valid JSON.
@@ -175,7 +175,7 @@ struct VerifierViolationTests {
             try CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.b, Tasks.c), (Tasks.b, Tasks.d)], completed: [Tasks.c, Tasks.d, Tasks.b])
                 .write(to: file)
             let report = try Verifier.verify(path: file.path)
-            let failed = report.checks.filter { !$0.passed }.map { "\($0.id.rawValue): \($0.examples.map(\.message))" }
+            let failed = report.checks.filter { !$0.passed }.map { "\($0.id.rawValue): \($0.examples.map(FindingPhrasing.line))" }
             #expect(failed.isEmpty)
             #expect(report.tasks == 4)
             #expect(report.edges == 3)

@@ -1,7 +1,8 @@
-import LineageTestSupport
 import Foundation
-@testable import LineageKit
+import LineageTestSupport
 import Testing
+
+@testable import LineageKit
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -49,7 +50,8 @@ struct RendererTests {
     func nonASCIIPath() throws {
         let fixture = try FixtureExpectation.load("four_stage")
         var report = try Verifier.verify(path: fixture.checkpoint.path)
-        report = AuditReport(checkpoint: "/data/café ✓/ckpt.mdb", tasks: report.tasks, edges: report.edges, completed: report.completed, checks: report.checks)
+        report = AuditReport(
+            checkpoint: "/data/café ✓/ckpt.mdb", tasks: report.tasks, edges: report.edges, completed: report.completed, checks: report.checks)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report).utf8)) as? [String: Any])
         #expect(object["checkpoint"] as? String == "/data/café ✓/ckpt.mdb")
         let unreadable = JSONRenderer.unreadable(path: "/data/café/x.mdb", message: "/data/café/x.mdb: no such file")
@@ -149,9 +151,13 @@ struct JUnitRendererTests {
         var failed = sound
         failed.checks[1].status = .failed
         failed.checks[1].violations = 2
-        failed.checks[1].examples = [Violation("<bad> & \"quoted\" \u{1b} 'key'", page: 3, database: "in_edges")]
+        failed.checks[1].examples = [
+            Finding(
+                check: failed.checks[1].id, problem: .badKey(.inEdges, key: Array("<bad> & \"quoted\" \u{1b} 'key'".utf8)), database: "in_edges",
+                page: 3)
+        ]
         failed.checks[2].status = .notRun
-        failed.checks[2].note = "needs <in_edges>"
+        failed.checks[2].note = .extraSubDatabases(["<in_edges>"])
         let hostilePath = "/tmp/<a&b>\"c'\u{1}.mdb"
         let xml = JUnitRenderer.render([
             .report(sound), .report(failed), .unreadable(path: hostilePath, message: "\(hostilePath): not a readable LMDB checkpoint <x>"),
@@ -169,9 +175,10 @@ struct JUnitRendererTests {
             #expect(suites.count == 3)
             #expect(suites.map { $0.elements(forName: "testcase").count } == [checks, checks, 1])
             let failure = try #require(try document.nodes(forXPath: "//failure").first as? XMLElement)
-            #expect(failure.stringValue?.contains("<bad> & \"quoted\"") == true)
+            #expect(failure.stringValue?.contains("[in_edges, page 3] key \"<bad> & \\\"quoted\\\"") == true)
             #expect(failure.attribute(forName: "type")?.stringValue == failed.checks[1].id.rawValue)
-            #expect(try document.nodes(forXPath: "//skipped").count == 1)
+            let skipped = try #require(try document.nodes(forXPath: "//skipped").first as? XMLElement)
+            #expect(skipped.attribute(forName: "message")?.stringValue == "extra sub-databases (suspicious, not fatal): \"<in_edges>\"")
             let error = try #require(try document.nodes(forXPath: "//error").first as? XMLElement)
             #expect(error.attribute(forName: "message")?.stringValue?.contains("<x>") == true)
             #expect(suites[2].attribute(forName: "name")?.stringValue?.contains("<a&b>\"c'") == true)

@@ -1,0 +1,6 @@
+/// Every `completed` value is `1`; counted while `completed` is read.
+struct CompletedValuesCheck: GraphCheck {
+    let id = CheckID.completedValues
+    let needs: [[SubDatabase]] = [[.completed]]
+    func run(_ graph: TaskGraph) -> Tally { graph.completedValues }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LineageTestSupport
+import Testing
+
+@testable import LineageKit
+
+@Suite("Check registry")
+struct CheckRegistryTests {
+    @Test("every logical CheckID has exactly one registered check, listed in CheckID order")
+    func oneCheckPerID() {
+        let registered = CheckRegistry.all.map(\.id)
+        let logical = CheckID.allCases.filter { $0 != .structure && $0 != .schema }
+        #expect(registered == logical)
+        for id in logical { #expect(registered.filter { $0 == id }.count == 1, "\(id.rawValue)") }
+        // Each check declares at least one sub-database it reads.
+        for check in CheckRegistry.all { #expect(!check.needs.isEmpty && check.needs.allSatisfy { !$0.isEmpty }, "\(check.id.rawValue)") }
+    }
+
+    /// A check that records whether it ran.
+    struct Probe: GraphCheck {
+        let id: CheckID
+        let needs: [[SubDatabase]]
+        var runsAlongside = false
+        func run(_ graph: TaskGraph) -> Tally {
+            var tally = graph.tally(id)
+            tally.add(.dangling(UDID(lineagePath: "0")))
+            return tally
+        }
+    }
+
+    @Test("a check whose needed sub-database is missing is not run, with the missing names in its declared order")
+    func notRunFromNeeds() {
+        var builder = GraphBuilder(maxExamples: 5)
+        builder.readTaskTypes { _ in }
+        let graph = builder.finish()
+        #expect(graph.present == [.taskType])
+        let checks: [any GraphCheck] = [
+            Probe(id: .dangling, needs: [[.taskType], [.inEdges, .outEdges]]),
+            Probe(id: .typeValues, needs: [[.taskType]], runsAlongside: true),
+            Probe(id: .completedKnown, needs: [[.completed], [.taskType]]),
+        ]
+        let results = CheckRegistry.run(checks, on: graph)
+        #expect(results.map(\.id) == [.dangling, .typeValues, .completedKnown])
+        #expect(results[0] == CheckResult(id: .dangling, status: .notRun, note: .missing([.inEdges, .outEdges])))
+        #expect(results[1].status == .failed)
+        #expect(results[1].violations == 1)
+        #expect(results[2].note == .missing([.completed]))
+        #expect(FindingPhrasing.describe(results[0].note!) == "needs `in_edges` and `out_edges`, which is missing")
+    }
+
+    @Test("a checkpoint without `completed`: its checks are not run with today's note, the others pass")
+    func missingCompleted() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("crafted.mdb")
+            var crafted = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
+            crafted.completed = nil
+            try crafted.write(to: file)
+            let report = try Verifier.verify(path: file.path)
+            for id in [CheckID.completedValues, .completedKnown, .completedClosure] {
+                #expect(report[id] == CheckResult(id: id, status: .notRun, note: .missing([.completed])), "\(id.rawValue)")
+            }
+            for id in [CheckID.keyFormat, .typeValues, .edgeSymmetry, .dangling, .typeConsistency, .selfLoop, .acyclic] {
+                #expect(report[id]?.status == .passed, "\(id.rawValue)")
+            }
+            let text = TextRenderer.audit(report)
+            #expect(text.contains("  skip  completed-values   not run: needs `completed`, which is missing"))
+            #expect(text.contains("          - [completed] the sub-database is missing"))
+        }
+    }
+}
