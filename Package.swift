@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["liblmdb-dev"])]
         ),
         .target(name: "LineageKit", dependencies: ["CLMDB"]),
-        .target(name: "LineageRecorder", dependencies: ["CLMDB", "LineageKit"]),
+        .target(name: "LineageRecorder", dependencies: ["LineageKit"]),
         .executableTarget(
             name: "lineage",
             dependencies: [

@@ -13,7 +13,8 @@ public struct Subgraph: Sendable, Equatable {
     }
 }
 
-/// The export would hold more tasks than the caller allows.
+/// The export would hold more tasks than the caller allows. `description` states the
+/// numbers and names the file.
 public struct SubgraphTooLarge: Error, CustomStringConvertible {
     /// The checkpoint.
     public let path: String
@@ -21,12 +22,12 @@ public struct SubgraphTooLarge: Error, CustomStringConvertible {
     public let tasks: Int
     /// The limit that was exceeded.
     public let limit: Int
-    /// Whether the export was centred on a task (`--around`).
+    /// Whether the export was centred on a task (a neighbourhood) rather than the whole graph.
     public let around: Bool
 
     public var description: String {
         let scope = around ? "the neighbourhood has more than \(limit) tasks" : "the checkpoint has \(tasks) tasks, more than the limit of \(limit)"
-        return "\(path): \(scope); narrow the export with --around UDID --depth N (a smaller depth), or raise --max-nodes."
+        return "\(path): \(scope)."
     }
 }
 
