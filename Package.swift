@@ -36,6 +36,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LineageRecorderTests", dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["lineage", "LineageKit", "LineageRecorder", "LineageTestSupport"]),
     ]
 )

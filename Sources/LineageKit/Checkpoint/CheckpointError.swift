@@ -1,6 +1,6 @@
 /// Why a checkpoint could not be opened or read: a typed value to switch over. Its
 /// `description` states the fact and names the file; advice belongs to the caller.
-public enum CheckpointError: Error, Equatable, CustomStringConvertible {
+public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing exists at the path.
     case missing(path: String)
     /// The path exists but cannot be read (permissions, I/O error).

@@ -15,7 +15,7 @@ public struct Subgraph: Sendable, Equatable {
 
 /// The export would hold more tasks than the caller allows. `description` states the
 /// numbers and names the file.
-public struct SubgraphTooLarge: Error, CustomStringConvertible {
+public struct SubgraphTooLarge: Error, Equatable, Sendable, CustomStringConvertible {
     /// The checkpoint.
     public let path: String
     /// Tasks the export would hold (at least this many).
@@ -24,6 +24,13 @@ public struct SubgraphTooLarge: Error, CustomStringConvertible {
     public let limit: Int
     /// Whether the export was centred on a task (a neighbourhood) rather than the whole graph.
     public let around: Bool
+
+    package init(path: String, tasks: Int, limit: Int, around: Bool) {
+        self.path = path
+        self.tasks = tasks
+        self.limit = limit
+        self.around = around
+    }
 
     public var description: String {
         let scope = around ? "the neighbourhood has more than \(limit) tasks" : "the checkpoint has \(tasks) tasks, more than the limit of \(limit)"

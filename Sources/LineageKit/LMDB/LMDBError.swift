@@ -10,7 +10,7 @@ import CLMDB
 ///
 /// `MDB_NOTFOUND` never becomes an `LMDBError`: the wrapper turns it into `nil` or the
 /// end of a sequence.
-public struct LMDBError: Error, Equatable, CustomStringConvertible {
+public struct LMDBError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The status code liblmdb returned (an `errno` value or one of `MDB_*`).
     public let code: Int32
     /// The C function that failed, e.g. `mdb_txn_begin`.
