@@ -68,6 +68,11 @@ enum ErrorPresentation {
         }
     }
 
+    /// The sentence `CrashGuard` prints if reading `path` faults anyway (exit 2).
+    static func readingFault(_ path: String) -> String {
+        "\(path): reading stopped on damaged data; the checkpoint is damaged or was changed while being read, run `lineage verify \(path)`."
+    }
+
     /// What `lineage fixture` prints when writing `path` failed (exit 2), or `nil` for
     /// an error that is not the recorder's.
     static func writing(_ error: any Error, to path: String) -> Presentation? {
