@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["liblmdb-dev"])]
         ),
         .target(name: "LineageKit", dependencies: ["CLMDB"]),
-        .target(name: "LineageRecorder", dependencies: ["CLMDB", "LineageKit"]),
+        .target(name: "LineageRecorder", dependencies: ["LineageKit"]),
         .executableTarget(
             name: "lineage",
             dependencies: [
@@ -36,6 +36,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LineageRecorderTests", dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["lineage", "LineageKit", "LineageRecorder", "LineageTestSupport"]),
     ]
 )

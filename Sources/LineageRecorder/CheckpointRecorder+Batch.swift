@@ -1,4 +1,3 @@
-import CLMDB
 import LineageKit
 
 extension CheckpointRecorder {
@@ -7,7 +6,7 @@ extension CheckpointRecorder {
         let txn: RawCheckpointWriter.Transaction
         let databases: Databases
 
-        private static let completedMark = Array("1".utf8)
+        private static let completedMark = [SubDatabase.completedValue]
 
         /// Records an emission inside the batch's transaction; see
         /// `CheckpointRecorder.recordEmission(parents:children:)`.
@@ -54,18 +53,12 @@ extension CheckpointRecorder {
             }
         }
 
-        /// The type edge presence gives `key` now: FORMAT.md's rule.
-        private func taskType(of key: [UInt8]) throws(LMDBError) -> [UInt8] {
-            let hasParent = try txn.contains(databases.inEdges, key: key)
-            let hasChild = try txn.contains(databases.outEdges, key: key)
-            let word =
-                switch (hasParent, hasChild) {
-                case (true, true): "middle"
-                case (true, false): "leaf"
-                case (false, true): "source"
-                case (false, false): "source_leaf"
-                }
-            return Array(word.utf8)
+        /// The type edge presence gives `key` now: FORMAT.md's rule, as `TaskType` states it.
+        private func taskType(of key: [UInt8]) throws -> [UInt8] {
+            let type = TaskType(
+                hasParents: try txn.contains(databases.inEdges, key: key),
+                hasChildren: try txn.contains(databases.outEdges, key: key))
+            return Array(type.rawValue.utf8)
         }
     }
 }

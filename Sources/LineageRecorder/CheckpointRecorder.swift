@@ -1,4 +1,3 @@
-import CLMDB
 import LineageKit
 
 /// Writes a lineage checkpoint exactly as the pipeline's writer does.
@@ -12,10 +11,10 @@ public final class CheckpointRecorder {
 
     /// The four sub-database handles.
     struct Databases {
-        let inEdges: MDB_dbi
-        let outEdges: MDB_dbi
-        let taskType: MDB_dbi
-        let completed: MDB_dbi
+        let inEdges: LMDBDatabase
+        let outEdges: LMDBDatabase
+        let taskType: LMDBDatabase
+        let completed: LMDBDatabase
     }
 
     /// Creates an empty checkpoint at `path` with the four sub-databases, opened like the pipeline.
@@ -32,10 +31,10 @@ public final class CheckpointRecorder {
             mapSize: mapSize
         )
         databases = Databases(
-            inEdges: try writer.handle("in_edges"),
-            outEdges: try writer.handle("out_edges"),
-            taskType: try writer.handle("task_type"),
-            completed: try writer.handle("completed")
+            inEdges: try writer.handle(SubDatabase.inEdges.rawValue),
+            outEdges: try writer.handle(SubDatabase.outEdges.rawValue),
+            taskType: try writer.handle(SubDatabase.taskType.rawValue),
+            completed: try writer.handle(SubDatabase.completed.rawValue)
         )
     }
 

@@ -1,4 +1,3 @@
-import CLMDB
 import LineageKit
 
 /// A single-file LMDB environment opened the way the pipeline's writer opens it, holding
@@ -13,12 +12,7 @@ public final class RawCheckpointWriter {
     public typealias DatabaseSpec = (name: String, dupsort: Bool)
 
     /// The pipeline's four sub-databases, in the order its writer opens them.
-    public static let pipelineDatabases: [DatabaseSpec] = [
-        (name: "in_edges", dupsort: true),
-        (name: "out_edges", dupsort: true),
-        (name: "task_type", dupsort: false),
-        (name: "completed", dupsort: false),
-    ]
+    public static let pipelineDatabases: [DatabaseSpec] = SubDatabase.allCases.map { (name: $0.rawValue, dupsort: $0.isDupSort) }
 
     /// The map size the pipeline starts with (16 GiB); it doubles whenever a write fills it.
     public static let pipelineMapSize = 16 << 30
@@ -35,9 +29,9 @@ public final class RawCheckpointWriter {
     /// The sub-database names, in creation order.
     public let databaseNames: [String]
 
-    private var environment: OpaquePointer?
-    private let handles: [String: MDB_dbi]
-    let mainHandle: MDB_dbi
+    private var environment: LMDBEnvironment?
+    private let handles: [String: LMDBDatabase]
+    let mainHandle: LMDBDatabase
 
     /// Creates a new single-file checkpoint at `path` holding `databases`, all empty.
     ///
@@ -55,27 +49,24 @@ public final class RawCheckpointWriter {
         self.path = path
         self.mapSize = mapSize
         try CheckpointFile.claim(path, overwrite: overwrite)
-        var created: OpaquePointer?
+        let opened: LMDBEnvironment
         do {
-            try LMDBError.check(mdb_env_create(&created), "mdb_env_create")
-            guard let env = created else { throw LMDBError(code: MDB_PANIC, function: "mdb_env_create") }
             let maxDatabases = max(Self.pipelineMaxDatabases, databases.count)
-            try LMDBError.check(mdb_env_set_maxdbs(env, MDB_dbi(maxDatabases)), "mdb_env_set_maxdbs")
-            try LMDBError.check(mdb_env_set_mapsize(env, mapSize), "mdb_env_set_mapsize")
-            let flags = UInt32(MDB_NOSUBDIR | MDB_NOLOCK | MDB_NOSYNC | MDB_NOMETASYNC | MDB_NORDAHEAD)
-            try LMDBError.check(mdb_env_open(env, path, flags, 0o644), "mdb_env_open")
-            (mainHandle, handles) = try Self.createDatabases(databases, in: env)
+            opened = try LMDBEnvironment(writingAt: path, maxDatabases: maxDatabases, mapSize: mapSize)
+            (mainHandle, handles) = try opened.write { txn in
+                let main = try txn.reader.mainDatabase()
+                var named: [String: LMDBDatabase] = [:]
+                for database in databases {
+                    named[database.name] = try txn.createDatabase(named: database.name, dupSort: database.dupsort)
+                }
+                return (main, named)
+            }
         } catch {
-            if let created { mdb_env_close(created) }
             try? CheckpointFile.removeIfPresent(path)
             throw error
         }
-        environment = created
+        environment = opened
         databaseNames = databases.map(\.name)
-    }
-
-    deinit {
-        if let environment { mdb_env_close(environment) }
     }
 
     /// Flushes the file to disk once and releases the environment; later writes throw
@@ -84,8 +75,7 @@ public final class RawCheckpointWriter {
     public func close() throws {
         guard let env = environment else { return }
         environment = nil
-        defer { mdb_env_close(env) }
-        try LMDBError.check(mdb_env_sync(env, 1), "mdb_env_sync")
+        try env.sync()
     }
 
     /// Runs `body` in one write transaction and commits it.
@@ -98,24 +88,13 @@ public final class RawCheckpointWriter {
     public func write<Result>(_ body: (Transaction) throws -> Result) throws -> Result {
         guard let env = environment else { throw RecorderError.closed(path: path) }
         while true {
-            var begun: OpaquePointer?
-            try LMDBError.check(mdb_txn_begin(env, nil, 0, &begun), "mdb_txn_begin")
-            guard let txn = begun else { throw LMDBError(code: MDB_PANIC, function: "mdb_txn_begin") }
-            var open = true
             do {
-                let result = try body(Transaction(txn: txn, writer: self))
-                open = false  // mdb_txn_commit frees the transaction even when it fails
-                try LMDBError.check(mdb_txn_commit(txn), "mdb_txn_commit")
-                return result
-            } catch let error as LMDBError where error.code == MDB_MAP_FULL {
-                if open { mdb_txn_abort(txn) }
+                return try env.write { txn in try body(Transaction(txn: txn, writer: self)) }
+            } catch let error as LMDBError where error.kind == .mapFull {
                 let doubled = mapSize.multipliedReportingOverflow(by: 2)
                 guard !doubled.overflow else { throw error }
-                try LMDBError.check(mdb_env_set_mapsize(env, doubled.partialValue), "mdb_env_set_mapsize")
+                try env.setMapSize(doubled.partialValue)
                 mapSize = doubled.partialValue
-            } catch {
-                if open { mdb_txn_abort(txn) }
-                throw error
             }
         }
     }
@@ -148,34 +127,9 @@ public final class RawCheckpointWriter {
     }
 
     /// The handle of a sub-database by name; nil is the main database.
-    func handle(_ name: String?) throws(RecorderError) -> MDB_dbi {
+    func handle(_ name: String?) throws(RecorderError) -> LMDBDatabase {
         guard let name else { return mainHandle }
         guard let handle = handles[name] else { throw .unknownDatabase(name: name, known: databaseNames) }
         return handle
-    }
-
-    private static func createDatabases(
-        _ databases: [DatabaseSpec],
-        in env: OpaquePointer
-    ) throws(LMDBError) -> (main: MDB_dbi, named: [String: MDB_dbi]) {
-        var begun: OpaquePointer?
-        try LMDBError.check(mdb_txn_begin(env, nil, 0, &begun), "mdb_txn_begin")
-        guard let txn = begun else { throw LMDBError(code: MDB_PANIC, function: "mdb_txn_begin") }
-        var main = MDB_dbi(0)
-        var named: [String: MDB_dbi] = [:]
-        do {
-            try LMDBError.check(mdb_dbi_open(txn, nil, 0, &main), "mdb_dbi_open")
-            for database in databases {
-                var handle = MDB_dbi(0)
-                let flags = UInt32(MDB_CREATE | (database.dupsort ? MDB_DUPSORT : 0))
-                try LMDBError.check(mdb_dbi_open(txn, database.name, flags, &handle), "mdb_dbi_open")
-                named[database.name] = handle
-            }
-        } catch {
-            mdb_txn_abort(txn)
-            throw error
-        }
-        try LMDBError.check(mdb_txn_commit(txn), "mdb_txn_commit")
-        return (main, named)
     }
 }

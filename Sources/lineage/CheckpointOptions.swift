@@ -22,12 +22,12 @@ struct CheckpointOptions: ParsableArguments {
 
     func validate() throws { _ = try path }
 
-    /// Opens the checkpoint and runs `body` in one read transaction; reading errors
-    /// become a one-sentence message and exit code 2.
+    /// Opens the checkpoint and runs `body` in one read transaction.
+    /// - Throws: `CheckpointError` (presented by `ErrorPresentation`), or what `body` throws.
     func read<T>(_ body: (CheckpointReader) throws -> T) throws -> T {
         let path = try path
         CrashGuard.arm(reading: path)
-        return try Failure.mapping { try Checkpoint(path: path).read(body) }
+        return try Checkpoint(path: path).read(body)
     }
 }
 
@@ -41,21 +41,6 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
         case .text: return .text
         case .jsonl: return .jsonLines
         case .json: return .jsonArray(first: first)
-        }
-    }
-}
-
-/// Turns library errors into the documented messages and exit codes.
-enum Failure {
-    static func mapping<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as CheckpointError {
-            Console.error(error.description)
-            throw ExitCode(2)
-        } catch let error as SubgraphTooLarge {
-            Console.error(error.description)
-            throw ExitCode(1)
         }
     }
 }

@@ -11,8 +11,7 @@ enum CrashGuard {
 
     /// Arms the guard for reading `path`.
     static func arm(reading path: String) {
-        let text =
-            "lineage: \(path): reading stopped on damaged data; the checkpoint is damaged or was changed while being read, run `lineage verify \(path)`.\n"
+        let text = "lineage: " + ErrorPresentation.readingFault(path) + "\n"
         free(message)
         message = strdup(text)
         for signal in [SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL] {

@@ -40,8 +40,7 @@ extension Lineage {
                 return try reader.neighbourhood(of: center, depth: depth, maxNodes: maxNodes)
             }
             guard let graph else {
-                Console.error("\(path): no task with udid \(around ?? ""); list the tasks with `lineage types`.")
-                throw ExitCode(1)
+                throw CommandFailure.noTask(path: path, what: "udid \(around ?? "")")
             }
             let title =
                 center.map { "\(path): \(graph.tasks.count) tasks within \(depth) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"

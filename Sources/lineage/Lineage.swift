@@ -13,4 +13,20 @@ struct Lineage: ParsableCommand {
         version: "0.1.0",
         subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
     )
+
+    /// Parses and runs the command; the errors `ErrorPresentation` knows become its one
+    /// sentence on stderr and its exit status, the rest are ArgumentParser's to report.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Console.flush()
+            if let presented = ErrorPresentation.presentation(of: error) {
+                Console.error(presented.message)
+                exit(withError: ExitCode(presented.exitCode))
+            }
+            exit(withError: error)
+        }
+    }
 }

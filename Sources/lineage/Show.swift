@@ -50,10 +50,8 @@ extension Lineage {
                     // One more than is listed tells "exactly 20" from "more than 20".
                     let candidates = try reader.udids(withPrefix: prefix, limit: 21)
                     if candidates.count > 1 {
-                        let listed = candidates.prefix(20).map { "  \($0)" }.joined(separator: "\n")
-                        let count = candidates.count > 20 ? "more than 20 tasks (the first 20 listed)" : "\(candidates.count) tasks"
-                        Console.error("\(path): prefix \(prefix) matches \(count); give more digits:\n\(listed)")
-                        throw ExitCode(1)
+                        throw CommandFailure.ambiguousPrefix(
+                            path: path, prefix: prefix, candidates: Array(candidates.prefix(20)), more: candidates.count > 20)
                     }
                     guard let only = candidates.first else { return nil }
                     target = only
@@ -62,8 +60,7 @@ extension Lineage {
             }
             guard let record else {
                 let what = lineagePath.map { "lineage path \($0) (udid \(UDID(lineagePath: $0)))" } ?? "udid \(udid ?? "")"
-                Console.error("\(path): no task with \(what); list the tasks with `lineage types`.")
-                throw ExitCode(1)
+                throw CommandFailure.noTask(path: path, what: what)
             }
             switch format {
             case .text: Console.print(TextRenderer.record(record, lineagePath: lineagePath))

@@ -62,9 +62,9 @@ extension Lineage {
                         )
                     }
                 case .failure(let error):
-                    outcomes.append(.unreadable(path: path, message: error.description))
+                    outcomes.append(.unreadable(path: path, message: ErrorPresentation.message(for: error)))
                     worst = 2
-                    Console.error(error.description)
+                    Console.error(ErrorPresentation.message(for: error))
                 }
             }
             switch format {

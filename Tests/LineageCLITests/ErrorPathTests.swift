@@ -1,5 +1,6 @@
-import LineageTestSupport
 import Foundation
+import LineageRecorder
+import LineageTestSupport
 import Testing
 
 /// What a user may point lineage at instead of a checkpoint. Each must end in exit 2
@@ -91,6 +92,28 @@ struct ErrorPathTests {
             let show = try CLI.run(["show", "-c", directory.path, "--path", "0"])
             #expect(show.status == 0, "\(show)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["data.mdb"])
+        }
+    }
+
+    @Test("a sub-database missing or with the wrong flags: exit 2, one sentence naming the file and the database")
+    func schemaErrors() throws {
+        try withTemporaryDirectory { directory in
+            let missing = directory.appendingPathComponent("no-completed.mdb").path
+            try RawCheckpointWriter(creating: missing, databases: Array(RawCheckpointWriter.pipelineDatabases.prefix(3))).close()
+            let flat = directory.appendingPathComponent("flat-edges.mdb").path
+            try RawCheckpointWriter(
+                creating: flat, databases: RawCheckpointWriter.pipelineDatabases.map { (name: $0.name, dupsort: false) }
+            ).close()
+            let types = try CLI.run(["types", "-c", missing])
+            #expect(types.status == 2, "\(types)")
+            #expect(
+                types.stderr
+                    == "lineage: \(missing): the checkpoint has no `completed` sub-database; it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(missing)`).\n"
+            )
+            let edges = try CLI.run(["edges", "-c", flat])
+            #expect(edges.status == 2, "\(edges)")
+            #expect(edges.stderr == "lineage: \(flat): the `out_edges` sub-database has the wrong flags; run `lineage verify \(flat)` for details.\n")
+            #expect(edges.stdout.isEmpty)
         }
     }
 }

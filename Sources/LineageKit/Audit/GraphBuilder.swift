@@ -88,7 +88,7 @@ struct GraphBuilder {
         seen.insert(.completed)
         try scan { key, value in
             completedCount += 1
-            if !(value.count == 1 && value[0] == 0x31) {
+            if !(value.count == 1 && value[0] == SubDatabase.completedValue) {
                 completedValues.add(.completedValue(key: Array(key), value: Array(value)), database: SubDatabase.completed.rawValue)
             }
             guard let udid = PackedUDID(key) else {

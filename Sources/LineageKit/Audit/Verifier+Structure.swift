@@ -11,7 +11,7 @@ extension Verifier {
             }
             // The writer sets exactly DUPSORT on the edge databases and nothing elsewhere;
             // any other flag changes how readers order and compare keys.
-            let expected: UInt16 = name.isDupSort ? 0x04 : 0
+            let expected = name.recordFlags
             if named.record.flags != expected {
                 schema.add(.wrongFlags(name, flags: named.record.flags, expected: expected), database: name.rawValue)
             }

@@ -1,11 +1,3 @@
-import CLMDB
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A task-lineage checkpoint opened for reading: an LMDB file with the four
 /// sub-databases `in_edges`, `out_edges`, `task_type` and `completed`.
 ///
@@ -43,11 +35,11 @@ public final class Checkpoint {
         do {
             environment = try LMDBEnvironment(readOnlyAt: path, subdirectory: isDirectory)
         } catch {
-            switch error.code {
-            case MDB_INVALID: throw .notCheckpoint(path: path, reason: "no LMDB meta page")
-            case MDB_VERSION_MISMATCH: throw .notCheckpoint(path: path, reason: "an LMDB version this reader does not support")
-            case EACCES, EPERM: throw .unreadable(path: path, reason: String(cString: strerror(error.code)))
-            default: throw .readFailed(path: path, error: error)
+            switch error.kind {
+            case .notLMDB: throw .notCheckpoint(path: path, reason: "no LMDB meta page")
+            case .versionMismatch: throw .notCheckpoint(path: path, reason: "an LMDB version this reader does not support")
+            case .permissionDenied: throw .unreadable(path: path, reason: error.message)
+            case .mapFull, .other: throw .readFailed(path: path, error: error)
             }
         }
     }

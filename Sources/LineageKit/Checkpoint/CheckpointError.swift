@@ -1,6 +1,6 @@
-/// Why a checkpoint could not be opened or read. Each description is a sentence a
-/// user can act on, naming the file.
-public enum CheckpointError: Error, Equatable, CustomStringConvertible {
+/// Why a checkpoint could not be opened or read: a typed value to switch over. Its
+/// `description` states the fact and names the file; advice belongs to the caller.
+public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing exists at the path.
     case missing(path: String)
     /// The path exists but cannot be read (permissions, I/O error).
@@ -16,23 +16,25 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     /// liblmdb failed while reading a file that passed the pre-flight check.
     case readFailed(path: String, error: LMDBError)
 
+    /// The checkpoint the error is about, as the caller named it.
+    public var path: String {
+        switch self {
+        case .missing(let path), .unreadable(let path, _), .notCheckpoint(let path, _), .notAFile(let path, _),
+            .missingDatabase(let path, _), .wrongFlags(let path, _), .readFailed(let path, _):
+            path
+        }
+    }
+
+    /// What is wrong, naming the file; what to do about it is the caller's to say.
     public var description: String {
         switch self {
-        case .missing(let path):
-            return "\(path): no such file; pass the checkpoint with -c PATH or set LINEAGE_CHECKPOINT."
-        case .unreadable(let path, let reason):
-            return "\(path): cannot be read (\(reason)); check the path and its permissions."
-        case .notCheckpoint(let path, let reason):
-            return "\(path): not a readable LMDB checkpoint (\(reason)); run `lineage verify \(path)` for a full report."
-        case .notAFile(let path, let reason):
-            return "\(path) is \(reason); pass the checkpoint file itself (or a directory holding its data.mdb)."
-        case .missingDatabase(let path, let name):
-            return
-                "\(path): the checkpoint has no `\(name)` sub-database; it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(path)`)."
-        case .wrongFlags(let path, let name):
-            return "\(path): the `\(name)` sub-database has the wrong flags; run `lineage verify \(path)` for details."
-        case .readFailed(let path, let error):
-            return "\(path): reading failed (\(error)); the file may be damaged or still being written, run `lineage verify \(path)`."
+        case .missing(let path): "\(path): no such file."
+        case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))."
+        case .notCheckpoint(let path, let reason): "\(path): not a readable LMDB checkpoint (\(reason))."
+        case .notAFile(let path, let reason): "\(path) is \(reason)."
+        case .missingDatabase(let path, let name): "\(path): the checkpoint has no `\(name)` sub-database."
+        case .wrongFlags(let path, let name): "\(path): the `\(name)` sub-database has the wrong flags."
+        case .readFailed(let path, let error): "\(path): reading failed (\(error))."
         }
     }
 }

@@ -14,7 +14,7 @@ public struct CheckpointReader {
 
     /// Opens a sub-database the caller needs; throws `CheckpointError.missingDatabase`
     /// when it is absent and `.wrongFlags` when its DUPSORT flag is not as the writer sets it.
-    func require(_ name: SubDatabase) throws -> ReadTransaction.Database {
+    func require(_ name: SubDatabase) throws -> LMDBDatabase {
         guard let database = try transaction.database(named: name.rawValue) else {
             throw CheckpointError.missingDatabase(path: path, name: name.rawValue)
         }

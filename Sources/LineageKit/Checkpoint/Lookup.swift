@@ -2,10 +2,10 @@
 /// Each costs one B-tree descent, independent of the checkpoint's size.
 struct Lookup {
     let reader: CheckpointReader
-    let inEdges: ReadTransaction.Database
-    let outEdges: ReadTransaction.Database
-    let taskType: ReadTransaction.Database
-    let completed: ReadTransaction.Database
+    let inEdges: LMDBDatabase
+    let outEdges: LMDBDatabase
+    let taskType: LMDBDatabase
+    let completed: LMDBDatabase
 
     init(reader: CheckpointReader) throws {
         self.reader = reader
@@ -26,7 +26,7 @@ struct Lookup {
 
     /// The duplicates of `udid` in an edge database (its parents or children), sorted,
     /// each with its type and completion.
-    func neighbours(of udid: String, in database: ReadTransaction.Database) throws -> [TaskSummary] {
+    func neighbours(of udid: String, in database: LMDBDatabase) throws -> [TaskSummary] {
         let ids = try duplicates(of: udid, in: database)
         return try ids.map { id in
             let (typeName, done) = try typeAndCompletion(of: id)
@@ -35,7 +35,7 @@ struct Lookup {
     }
 
     /// The duplicates stored under `udid` in an edge database, in order.
-    func duplicates(of udid: String, in database: ReadTransaction.Database) throws -> [String] {
+    func duplicates(of udid: String, in database: LMDBDatabase) throws -> [String] {
         try reader.transaction.withCursor(database) { cursor in
             var ids: [String] = []
             try Array(udid.utf8).withUnsafeBytes { key in

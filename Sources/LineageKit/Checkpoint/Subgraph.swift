@@ -13,20 +13,28 @@ public struct Subgraph: Sendable, Equatable {
     }
 }
 
-/// The export would hold more tasks than the caller allows.
-public struct SubgraphTooLarge: Error, CustomStringConvertible {
+/// The export would hold more tasks than the caller allows. `description` states the
+/// numbers and names the file.
+public struct SubgraphTooLarge: Error, Equatable, Sendable, CustomStringConvertible {
     /// The checkpoint.
     public let path: String
     /// Tasks the export would hold (at least this many).
     public let tasks: Int
     /// The limit that was exceeded.
     public let limit: Int
-    /// Whether the export was centred on a task (`--around`).
+    /// Whether the export was centred on a task (a neighbourhood) rather than the whole graph.
     public let around: Bool
+
+    package init(path: String, tasks: Int, limit: Int, around: Bool) {
+        self.path = path
+        self.tasks = tasks
+        self.limit = limit
+        self.around = around
+    }
 
     public var description: String {
         let scope = around ? "the neighbourhood has more than \(limit) tasks" : "the checkpoint has \(tasks) tasks, more than the limit of \(limit)"
-        return "\(path): \(scope); narrow the export with --around UDID --depth N (a smaller depth), or raise --max-nodes."
+        return "\(path): \(scope)."
     }
 }
 

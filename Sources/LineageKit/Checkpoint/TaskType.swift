@@ -43,14 +43,3 @@ public enum TaskType: String, CaseIterable, Sendable, Codable {
     private static let ceHalf: UInt16 = 0x6563
     private static let leHalf: UInt16 = 0x656c
 }
-
-/// The names of the four sub-databases of a checkpoint, and what each must be.
-public enum SubDatabase: String, CaseIterable, Sendable {
-    case inEdges = "in_edges"
-    case outEdges = "out_edges"
-    case taskType = "task_type"
-    case completed = "completed"
-
-    /// Whether the writer creates it with `MDB_DUPSORT`.
-    public var isDupSort: Bool { self == .inEdges || self == .outEdges }
-}

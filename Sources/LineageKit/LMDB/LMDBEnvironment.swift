@@ -1,148 +1,94 @@
 import CLMDB
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// A read-only liblmdb environment: never creates, locks or writes anything.
+/// A liblmdb environment: the one place the project opens, reads and writes LMDB files.
 ///
-/// Opened with `MDB_RDONLY | MDB_NOLOCK`, so no `-lock` file appears beside the data
-/// file and no write permission is needed; the data file is opened `O_RDONLY`.
+/// The reader opens it with `init(readOnlyAt:subdirectory:)`, which never creates, locks
+/// or writes anything. Only the recorder opens one for writing
+/// (`init(writingAt:maxDatabases:mapSize:)`); both use the same scoped transactions.
+/// `deinit` only releases the handle.
 package final class LMDBEnvironment {
     private let handle: OpaquePointer
 
-    /// Opens the environment at `path`, a data file (`subdirectory == false`) or a
-    /// directory holding `data.mdb`.
+    /// Opens the environment at `path` read-only, a data file (`subdirectory == false`)
+    /// or a directory holding `data.mdb`.
     ///
-    /// Throws `LMDBError` when liblmdb refuses the file (`MDB_INVALID` for a file that
-    /// is not LMDB, `MDB_VERSION_MISMATCH`, an `errno`).
+    /// Opened with `MDB_RDONLY | MDB_NOLOCK | MDB_NORDAHEAD`, so no `-lock` file appears
+    /// beside the data file and no write permission is needed; the data file is opened
+    /// `O_RDONLY`.
+    /// - Throws: `LMDBError` when liblmdb refuses the file (`.notLMDB`, `.versionMismatch`, an `errno`).
     package init(readOnlyAt path: String, subdirectory: Bool, maxDatabases: UInt32 = 16) throws(LMDBError) {
-        var env: OpaquePointer?
-        try LMDBError.check(mdb_env_create(&env), "mdb_env_create")
-        guard let env else { throw LMDBError(code: ENOMEM, function: "mdb_env_create") }
+        var flags = UInt32(MDB_RDONLY | MDB_NOLOCK | MDB_NORDAHEAD)
+        if !subdirectory { flags |= UInt32(MDB_NOSUBDIR) }
+        handle = try Self.open(path, flags: flags, mode: 0o444, maxDatabases: maxDatabases, mapSize: nil)
+    }
+
+    /// Opens (creating if needed) the single-file environment at `path` for writing, the
+    /// way the pipeline's writer does: `MDB_NOSUBDIR | MDB_NOLOCK` (no `-lock` file) plus
+    /// `MDB_NOSYNC | MDB_NOMETASYNC | MDB_NORDAHEAD`, mode 0644.
+    ///
+    /// Nothing is flushed until `sync()`. One writer, one thread.
+    /// - Throws: `LMDBError`.
+    package init(writingAt path: String, maxDatabases: Int, mapSize: Int) throws(LMDBError) {
+        let flags = UInt32(MDB_NOSUBDIR | MDB_NOLOCK | MDB_NOSYNC | MDB_NOMETASYNC | MDB_NORDAHEAD)
+        handle = try Self.open(path, flags: flags, mode: 0o644, maxDatabases: UInt32(clamping: maxDatabases), mapSize: mapSize)
+    }
+
+    private static func open(
+        _ path: String, flags: UInt32, mode: mdb_mode_t, maxDatabases: UInt32, mapSize: Int?
+    ) throws(LMDBError) -> OpaquePointer {
+        let env = try LMDBError.handle("mdb_env_create") { mdb_env_create(&$0) }
         do {
             try LMDBError.check(mdb_env_set_maxdbs(env, maxDatabases), "mdb_env_set_maxdbs")
-            var flags = UInt32(MDB_RDONLY | MDB_NOLOCK | MDB_NORDAHEAD)
-            if !subdirectory { flags |= UInt32(MDB_NOSUBDIR) }
-            try LMDBError.check(mdb_env_open(env, path, flags, 0o444), "mdb_env_open")
+            if let mapSize { try LMDBError.check(mdb_env_set_mapsize(env, mapSize), "mdb_env_set_mapsize") }
+            try LMDBError.check(mdb_env_open(env, path, flags, mode), "mdb_env_open")
         } catch {
             mdb_env_close(env)
             throw error
         }
-        handle = env
+        return env
     }
 
     deinit { mdb_env_close(handle) }
 
-    /// Runs `body` inside one read-only transaction, aborted when `body` returns.
+    /// Runs `body` inside one read-only transaction, aborted when `body` returns or throws.
     ///
     /// Bytes seen inside the transaction are valid only until it ends.
+    /// - Throws: `LMDBError` if the transaction cannot begin, or what `body` throws.
     package func read<T>(_ body: (ReadTransaction) throws -> T) throws -> T {
-        var txn: OpaquePointer?
-        try LMDBError.check(mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &txn), "mdb_txn_begin")
-        guard let txn else { throw LMDBError(code: ENOMEM, function: "mdb_txn_begin") }
+        let txn = try LMDBError.handle("mdb_txn_begin") { mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &$0) }
         defer { mdb_txn_abort(txn) }
         return try body(ReadTransaction(handle: txn))
     }
-}
 
-/// One open read transaction. Valid only inside `LMDBEnvironment.read`.
-package struct ReadTransaction {
-    fileprivate let handle: OpaquePointer
-
-    /// A named sub-database and the flags it was created with.
-    package struct Database {
-        package let dbi: MDB_dbi
-        package let flags: UInt32
-        /// Whether the sub-database allows sorted duplicates (`MDB_DUPSORT`).
-        package var isDupSort: Bool { flags & UInt32(MDB_DUPSORT) != 0 }
-    }
-
-    /// Opens the named sub-database, or `nil` when the main DB has no such name.
-    package func database(named name: String) throws -> Database? {
-        var dbi = MDB_dbi()
-        let rc = mdb_dbi_open(handle, name, 0, &dbi)
-        if rc == MDB_NOTFOUND { return nil }
-        try LMDBError.check(rc, "mdb_dbi_open(\(name))")
-        var flags: UInt32 = 0
-        try LMDBError.check(mdb_dbi_flags(handle, dbi, &flags), "mdb_dbi_flags(\(name))")
-        return Database(dbi: dbi, flags: flags)
-    }
-
-    /// Number of entries (every duplicate counted) in `database`; reads one record.
-    package func entryCount(_ database: Database) throws -> Int {
-        var stat = MDB_stat()
-        try LMDBError.check(mdb_stat(handle, database.dbi, &stat), "mdb_stat")
-        return Int(stat.ms_entries)
-    }
-
-    /// Runs `body` with a cursor on `database`, closed when `body` returns.
-    package func withCursor<T>(_ database: Database, _ body: (Cursor) throws -> T) throws -> T {
-        var cursor: OpaquePointer?
-        try LMDBError.check(mdb_cursor_open(handle, database.dbi, &cursor), "mdb_cursor_open")
-        guard let cursor else { throw LMDBError(code: ENOMEM, function: "mdb_cursor_open") }
-        defer { mdb_cursor_close(cursor) }
-        return try body(Cursor(handle: cursor))
-    }
-
-    /// The value stored under `key`, handed to `body` zero-copy, or `nil` if absent.
-    package func get<T>(_ database: Database, key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T? {
-        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
-        var v = MDB_val()
-        let rc = mdb_get(handle, database.dbi, &k, &v)
-        if rc == MDB_NOTFOUND { return nil }
-        try LMDBError.check(rc, "mdb_get")
-        return try body(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
-    }
-}
-
-/// A cursor over one sub-database. Valid only inside `ReadTransaction.withCursor`.
-package struct Cursor {
-    fileprivate let handle: OpaquePointer
-
-    /// Visits entries in key order (every duplicate, in dup order) starting at the first
-    /// key `>= start` (or the first key), until `body` returns `false` or the end.
+    /// Runs `body` inside one write transaction: committed when `body` returns, aborted
+    /// (nothing written) when it throws.
     ///
-    /// A cursor error mid-way is thrown, never mistaken for the end.
-    package func forEach(from start: UnsafeRawBufferPointer?, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool) throws {
-        var k = MDB_val()
-        var v = MDB_val()
-        var op = MDB_FIRST
-        if let start, !start.isEmpty {
-            k = MDB_val(mv_size: start.count, mv_data: UnsafeMutableRawPointer(mutating: start.baseAddress))
-            op = MDB_SET_RANGE
+    /// Reads inside the transaction see its own earlier writes.
+    /// - Throws: what `body` throws, or `LMDBError` (`mdb_txn_begin`, `mdb_txn_commit`;
+    ///   `.mapFull` when the map is too small, after which nothing was written).
+    package func write<T>(_ body: (WriteTransaction) throws -> T) throws -> T {
+        let txn = try LMDBError.handle("mdb_txn_begin") { mdb_txn_begin(handle, nil, 0, &$0) }
+        let result: T
+        do {
+            result = try body(WriteTransaction(handle: txn))
+        } catch {
+            mdb_txn_abort(txn)
+            throw error
         }
-        var rc = mdb_cursor_get(handle, &k, &v, op)
-        while rc == MDB_SUCCESS {
-            let more = try body(
-                UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size), UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
-            if !more { return }
-            rc = mdb_cursor_get(handle, &k, &v, MDB_NEXT)
-        }
-        if rc != MDB_NOTFOUND { try LMDBError.check(rc, "mdb_cursor_get") }
+        // mdb_txn_commit frees the transaction even when it fails: no abort after it.
+        try LMDBError.check(mdb_txn_commit(txn), "mdb_txn_commit")
+        return result
     }
 
-    /// Moves to the first entry (`first`) or the next one and returns it, or `nil` at the end.
-    package func step(first: Bool) throws -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
-        var k = MDB_val()
-        var v = MDB_val()
-        let rc = mdb_cursor_get(handle, &k, &v, first ? MDB_FIRST : MDB_NEXT)
-        if rc == MDB_NOTFOUND { return nil }
-        try LMDBError.check(rc, "mdb_cursor_get")
-        return (UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size), UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
+    /// Sets the map size; only between transactions.
+    /// - Throws: `LMDBError`.
+    package func setMapSize(_ bytes: Int) throws(LMDBError) {
+        try LMDBError.check(mdb_env_set_mapsize(handle, bytes), "mdb_env_set_mapsize")
     }
 
-    /// Visits every duplicate stored under exactly `key`, in order; nothing if absent.
-    package func forEachDuplicate(of key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
-        var v = MDB_val()
-        var rc = mdb_cursor_get(handle, &k, &v, MDB_SET_KEY)
-        while rc == MDB_SUCCESS {
-            try body(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
-            rc = mdb_cursor_get(handle, &k, &v, MDB_NEXT_DUP)
-        }
-        if rc != MDB_NOTFOUND { try LMDBError.check(rc, "mdb_cursor_get") }
+    /// Flushes the data file to disk (`mdb_env_sync` with force).
+    /// - Throws: `LMDBError`.
+    package func sync() throws(LMDBError) {
+        try LMDBError.check(mdb_env_sync(handle, 1), "mdb_env_sync")
     }
 }
