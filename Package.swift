@@ -29,7 +29,7 @@ let package = Package(
             ]
         ),
         // Helpers every test target shares: temporary directories, running programs, seeded randomness.
-        .target(name: "LineageTestSupport", path: "Tests/LineageTestSupport"),
+        .target(name: "LineageTestSupport", dependencies: ["LineageKit", "LineageRecorder"], path: "Tests/LineageTestSupport"),
         .testTarget(
             name: "LineageKitTests",
             dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"],

@@ -90,11 +90,11 @@ extension Lineage {
                 }
                 Console.print(documents.count == 1 ? documents[0] : "[\n" + documents.joined(separator: ",\n") + "\n]")
             case .junit:
-                Console.print(JUnitRenderer.render(outcomes))
+                Console.print(JUnitRenderer.render(outcomes, suiteName: "lineage verify"))
             }
             if let junit {
                 do {
-                    try (JUnitRenderer.render(outcomes) + "\n").write(toFile: junit, atomically: true, encoding: .utf8)
+                    try (JUnitRenderer.render(outcomes, suiteName: "lineage verify") + "\n").write(toFile: junit, atomically: true, encoding: .utf8)
                 } catch {
                     Console.error(
                         "\(junit): cannot write the JUnit report (\(error.localizedDescription)); check the directory exists and is writable.")

@@ -11,8 +11,7 @@ struct ExportDotCommandTests {
     static func taskNodes(_ svg: String) -> Int { svg.components(separatedBy: "class=\"node\"").count - 1 - 5 }
     static func edges(_ svg: String) -> Int { svg.components(separatedBy: "class=\"edge\"").count - 1 }
 
-    @Test("every fixture's export renders with dot and shows every task",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: dot), "needs graphviz"), arguments: CLI.fixtureNames)
+    @Test("every fixture's export renders with dot and shows every task", arguments: CLI.fixtureNames)
     func whole(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
         let export = try CLI.run(["export-dot", "-c", fixture.path])
@@ -28,7 +27,6 @@ struct ExportDotCommandTests {
     }
 
     @Test("--around with --depth exports the neighbourhood",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: dot), "needs graphviz"),
           arguments: [(0, 1, 0), (1, 5, 4), (2, 8, 7), (3, 8, 7)])
     func around(depth: Int, tasks: Int, edges: Int) throws {
         let path = CLI.fixture("four_stage")

@@ -4,7 +4,7 @@ import Testing
 
 /// Progress goes to stderr only when it is a terminal, and never with --no-progress.
 /// A terminal comes from util-linux `script`; the one-second delay is lifted for the test.
-@Suite("Progress on a terminal", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+@Suite("Progress on a terminal")
 struct ProgressTests {
     private func onTerminal(_ arguments: [String]) throws -> String {
         try withTemporaryDirectory { directory in

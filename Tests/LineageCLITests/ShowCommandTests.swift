@@ -114,10 +114,7 @@ struct ShowCommandTests {
         let root = UDID(lineagePath: "0").string
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("ambiguous.mdb")
-            try MDBLoad.write(
-                to: file,
-                outEdges: [(root, first), (root, second)],
-                taskType: [(root, "source"), (first, "leaf"), (second, "leaf")])
+            try CraftedCheckpoint.dag([(root, first), (root, second)]).write(to: file)
             let shared = String(first.prefix(4))
             let result = try CLI.run(["show", "-c", file.path, shared])
             #expect(result.status == 1, "\(result)")
@@ -131,28 +128,5 @@ struct ShowCommandTests {
             #expect(picked.status == 0, "\(picked)")
             #expect((try picked.json() as? [String: Any])?["udid"] as? String == first)
         }
-    }
-}
-
-/// Writes a small checkpoint with lmdb-utils' mdb_load (an independent writer).
-enum MDBLoad {
-    static func write(to file: URL, outEdges: [(String, String)], taskType: [(String, String)], completed: [(String, String)] = []) throws {
-        func hex(_ text: String) -> String { text.utf8.map { String(format: "%02x", $0) }.joined() }
-        func database(_ name: String, _ entries: [(String, String)], dupSort: Bool) -> String {
-            var text = "VERSION=3\nformat=bytevalue\ndatabase=\(name)\ntype=btree\n" + (dupSort ? "dupsort=1\n" : "") + "HEADER=END\n"
-            for (key, value) in entries { text += " \(hex(key))\n \(hex(value))\n" }
-            return text + "DATA=END\n"
-        }
-        let dump = database("completed", completed, dupSort: false)
-            + database("in_edges", outEdges.map { ($0.1, $0.0) }, dupSort: true)
-            + database("out_edges", outEdges, dupSort: true)
-            + database("task_type", taskType, dupSort: false)
-        try #require(
-            FileManager.default.isExecutableFile(atPath: "/usr/bin/mdb_load"), "/usr/bin/mdb_load is missing: install lmdb-utils (CI does)")
-        let input = file.deletingLastPathComponent().appendingPathComponent("load.dump")
-        try Data(dump.utf8).write(to: input)
-        let load = try CLI.exec("/usr/bin/mdb_load", ["-n", "-f", input.path, file.path])
-        try #require(load.status == 0, "mdb_load: \(load.stderr)")
-        try? FileManager.default.removeItem(atPath: file.path + "-lock")
     }
 }

@@ -8,8 +8,12 @@ public enum JUnitRenderer {
         case unreadable(path: String, message: String)
     }
 
-    /// The whole `<testsuites>` document.
-    public static func render(_ outcomes: [Outcome]) -> String {
+    /// The whole `<testsuites>` document. `suiteName` names the tool that audited (the
+    /// caller's, e.g. its command line); each suite is that name and the checkpoint, each
+    /// test case's class is the name with dots for spaces.
+    public static func render(_ outcomes: [Outcome], suiteName: String) -> String {
+        let name = Escaping.xml(suiteName)
+        let className = Escaping.xml(suiteName.split(separator: " ").joined(separator: "."))
         var suites: [String] = []
         var totalTests = 0
         var totalFailures = 0
@@ -24,9 +28,9 @@ public enum JUnitRenderer {
                 totalFailures += failures
                 totalSkipped += skipped
                 var suite =
-                    "  <testsuite name=\"lineage verify \(Escaping.xml(report.checkpoint))\" tests=\"\(report.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+                    "  <testsuite name=\"\(name) \(Escaping.xml(report.checkpoint))\" tests=\"\(report.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
                 for check in report.checks {
-                    suite += "    <testcase classname=\"lineage.verify\" name=\"\(check.id.rawValue)\" file=\"\(Escaping.xml(report.checkpoint))\">"
+                    suite += "    <testcase classname=\"\(className)\" name=\"\(check.id.rawValue)\" file=\"\(Escaping.xml(report.checkpoint))\">"
                     switch check.status {
                     case .passed:
                         suite += "</testcase>\n"
@@ -46,15 +50,15 @@ public enum JUnitRenderer {
                 totalErrors += 1
                 suites.append(
                     """
-                      <testsuite name="lineage verify \(Escaping.xml(path))" tests="1" failures="0" errors="1" skipped="0">
-                        <testcase classname="lineage.verify" name="open" file="\(Escaping.xml(path))"><error message="\(Escaping.xml(message))" type="unreadable"/></testcase>
+                      <testsuite name="\(name) \(Escaping.xml(path))" tests="1" failures="0" errors="1" skipped="0">
+                        <testcase classname="\(className)" name="open" file="\(Escaping.xml(path))"><error message="\(Escaping.xml(message))" type="unreadable"/></testcase>
                       </testsuite>
                     """)
             }
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="lineage verify" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)" skipped="\(totalSkipped)">
+            <testsuites name="\(name)" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)" skipped="\(totalSkipped)">
             \(suites.joined(separator: "\n"))
             </testsuites>
             """

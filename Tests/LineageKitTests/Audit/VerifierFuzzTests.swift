@@ -22,7 +22,7 @@ struct VerifierFuzzTests {
     /// Mutations per run: a thousand in the suite, more with `make fuzz`.
     static let iterations = ProcessInfo.processInfo.environment["LINEAGE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1000
 
-    @Test("every mutation gets a verdict in time; a passing verdict means the reader sees the original content")
+    @Test("every mutation gets a verdict that stops the logical checks on damage; a passing verdict means the reader sees the original content")
     func mutations() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -40,10 +40,8 @@ struct VerifierFuzzTests {
         var verdicts: [String: Int] = [:]
         for iteration in 0..<Self.iterations {
             let (damage, bytes) = mutate(original, pageSize: 4096, using: &rng)
-            let start = ContinuousClock.now
+            // How long a verdict takes is `make fuzz`'s concern, not the suite's.
             let report = Verifier.verify(file: MappedFile(copying: bytes), path: "mutant-\(iteration)", maxExamples: 3)
-            let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(2), "iteration \(iteration) (\(damage)) took \(elapsed)")
             #expect(report.checks.map(\.id) == CheckID.allCases, "iteration \(iteration) (\(damage))")
             let logicalRan = report.checks.contains { $0.id != .structure && $0.status != .notRun }
             if report.structureFailed {

@@ -87,7 +87,7 @@ struct FindingPhrasingTests {
     @Test("the JUnit failure shows each example as the text report does")
     func junit() {
         let problem = Finding.Problem.selfLoop(.outEdges, Self.a)
-        let xml = JUnitRenderer.render([.report(Self.report(problem))])
+        let xml = JUnitRenderer.render([.report(Self.report(problem))], suiteName: "lineage verify")
         #expect(xml.contains(">[out_edges, page 13] \(Self.a) has an edge to itself</failure>"), "\(xml)")
     }
 

@@ -1,22 +1,22 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
 import LineageRecorder
-import Testing
 
 /// A small checkpoint written by the recorder's low-level writer, with whatever content
 /// a test needs, including content the pipeline would never write.
-struct CraftedCheckpoint {
+public struct CraftedCheckpoint {
     /// Entries per sub-database, in any order; `nil` for a sub-database left out.
-    var inEdges: [(String, String)]? = []
-    var outEdges: [(String, String)]? = []
-    var taskType: [(String, String)]? = []
-    var completed: [(String, String)]? = []
+    public var inEdges: [(String, String)]? = []
+    public var outEdges: [(String, String)]? = []
+    public var taskType: [(String, String)]? = []
+    public var completed: [(String, String)]? = []
     /// Whether the edge databases get `MDB_DUPSORT`, as the writer creates them.
-    var edgesDupSort = true
+    public var edgesDupSort = true
+
+    public init() {}
 
     /// A consistent DAG: edges in both directions and every type derived from them.
-    static func dag(_ edges: [(String, String)], tasks extra: [String] = [], completed: [String] = []) -> CraftedCheckpoint {
+    public static func dag(_ edges: [(String, String)], tasks extra: [String] = [], completed: [String] = []) -> CraftedCheckpoint {
         var crafted = CraftedCheckpoint()
         crafted.outEdges = edges
         crafted.inEdges = edges.map { ($0.1, $0.0) }
@@ -31,7 +31,7 @@ struct CraftedCheckpoint {
 
     /// Writes the checkpoint as a single file (`MDB_NOSUBDIR`) at `file`, creating only
     /// the sub-databases that are not `nil`, with the DUPSORT flag as asked.
-    func write(to file: URL) throws {
+    public func write(to file: URL) throws {
         let databases: [(name: String, entries: [(String, String)]?, dupsort: Bool)] = [
             ("in_edges", inEdges, edgesDupSort), ("out_edges", outEdges, edgesDupSort),
             ("task_type", taskType, false), ("completed", completed, false),
@@ -48,9 +48,9 @@ struct CraftedCheckpoint {
 }
 
 /// Udids for hand-made checkpoints, from real lineage paths.
-enum Tasks {
-    static let a = UDID(lineagePath: "0").string
-    static let b = UDID(lineagePath: "0_0").string
-    static let c = UDID(lineagePath: "0_0_0").string
-    static let d = UDID(lineagePath: "0_0_0_0").string
+public enum Tasks {
+    public static let a = UDID(lineagePath: "0").string
+    public static let b = UDID(lineagePath: "0_0").string
+    public static let c = UDID(lineagePath: "0_0_0").string
+    public static let d = UDID(lineagePath: "0_0_0_0").string
 }
