@@ -17,8 +17,8 @@ struct ErrorPresentationTests {
         let all: [CheckpointError] = [
             .missing(path: path),
             .unreadable(path: path, reason: "permission denied"),
-            .notCheckpoint(path: path, reason: "no LMDB meta page"),
-            .notAFile(path: path, reason: "a directory without a data.mdb file"),
+            .notCheckpoint(path: path, reason: .noMetaPage),
+            .notAFile(path: path, reason: .directoryWithoutData),
             .missingDatabase(path: path, name: "completed"),
             .wrongFlags(path: path, name: "in_edges"),
             .readFailed(path: path, error: LMDBError(code: -30796, function: "mdb_cursor_get")),
@@ -62,10 +62,10 @@ struct ErrorPresentationTests {
             ErrorPresentation.message(for: .missing(path: p))
                 == "\(p): no such file; pass the checkpoint with -c PATH or set LINEAGE_CHECKPOINT.")
         #expect(
-            ErrorPresentation.message(for: .notCheckpoint(path: p, reason: "no LMDB meta page"))
+            ErrorPresentation.message(for: .notCheckpoint(path: p, reason: .noMetaPage))
                 == "\(p): not a readable LMDB checkpoint (no LMDB meta page); run `lineage verify \(p)` for a full report.")
         #expect(
-            ErrorPresentation.message(for: .notAFile(path: p, reason: "not a regular file"))
+            ErrorPresentation.message(for: .notAFile(path: p, reason: .notRegularFile))
                 == "\(p) is not a regular file; pass the checkpoint file itself (or a directory holding its data.mdb).")
         #expect(
             ErrorPresentation.message(for: .missingDatabase(path: p, name: "completed"))

@@ -30,14 +30,14 @@ public final class Checkpoint {
         let isDirectory = file.path != path
         let check = MetaCheck(file: file)
         if !check.isSound {
-            throw .notCheckpoint(path: path, reason: check.findings.first.map(StructurePhrasing.located) ?? "no valid LMDB meta page")
+            throw .notCheckpoint(path: path, reason: check.findings.first.map { .damaged($0) } ?? .noMetaPage)
         }
         do {
             environment = try LMDBEnvironment(readOnlyAt: path, subdirectory: isDirectory)
         } catch {
             switch error.kind {
-            case .notLMDB: throw .notCheckpoint(path: path, reason: "no LMDB meta page")
-            case .versionMismatch: throw .notCheckpoint(path: path, reason: "an LMDB version this reader does not support")
+            case .notLMDB: throw .notCheckpoint(path: path, reason: .noMetaPage)
+            case .versionMismatch: throw .notCheckpoint(path: path, reason: .unsupportedVersion)
             case .permissionDenied: throw .unreadable(path: path, reason: error.message)
             case .mapFull, .other: throw .readFailed(path: path, error: error)
             }

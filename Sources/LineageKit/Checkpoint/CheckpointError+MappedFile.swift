@@ -4,8 +4,8 @@ extension CheckpointError {
         switch error.reason {
         case .notFound: self = .missing(path: displayPath)
         case .permissionDenied: self = .unreadable(path: displayPath, reason: "permission denied")
-        case .directoryWithoutData: self = .notAFile(path: displayPath, reason: "a directory without a data.mdb file")
-        case .notRegularFile: self = .notAFile(path: displayPath, reason: "not a regular file")
+        case .directoryWithoutData: self = .notAFile(path: displayPath, reason: .directoryWithoutData)
+        case .notRegularFile: self = .notAFile(path: displayPath, reason: .notRegularFile)
         case .system: self = .unreadable(path: displayPath, reason: error.description)
         }
     }

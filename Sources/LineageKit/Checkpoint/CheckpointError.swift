@@ -1,14 +1,15 @@
 /// Why a checkpoint could not be opened or read: a typed value to switch over. Its
-/// `description` states the fact and names the file; advice belongs to the caller.
-public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible {
+/// `description` (worded in `Render/`) states the fact and names the file; advice
+/// belongs to the caller.
+public enum CheckpointError: Error, Equatable, Sendable {
     /// Nothing exists at the path.
     case missing(path: String)
     /// The path exists but cannot be read (permissions, I/O error).
     case unreadable(path: String, reason: String)
     /// The file is not an LMDB environment, or is damaged so that reading it is unsafe.
-    case notCheckpoint(path: String, reason: String)
+    case notCheckpoint(path: String, reason: NotCheckpointReason)
     /// The path is not a checkpoint file at all (a directory without `data.mdb`, a device).
-    case notAFile(path: String, reason: String)
+    case notAFile(path: String, reason: NotAFileReason)
     /// A sub-database the command needs is absent.
     case missingDatabase(path: String, name: String)
     /// A sub-database exists but with the wrong flags.
@@ -25,16 +26,21 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 
-    /// What is wrong, naming the file; what to do about it is the caller's to say.
-    public var description: String {
-        switch self {
-        case .missing(let path): "\(path): no such file."
-        case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))."
-        case .notCheckpoint(let path, let reason): "\(path): not a readable LMDB checkpoint (\(reason))."
-        case .notAFile(let path, let reason): "\(path) is \(reason)."
-        case .missingDatabase(let path, let name): "\(path): the checkpoint has no `\(name)` sub-database."
-        case .wrongFlags(let path, let name): "\(path): the `\(name)` sub-database has the wrong flags."
-        case .readFailed(let path, let error): "\(path): reading failed (\(error))."
-        }
+    /// Why a file is not a readable LMDB checkpoint.
+    public enum NotCheckpointReason: Sendable, Equatable {
+        /// The pre-flight check of the meta pages and the size found this damage.
+        case damaged(StructureFinding)
+        /// No valid LMDB meta page (an empty or foreign file).
+        case noMetaPage
+        /// An LMDB data version this reader does not support.
+        case unsupportedVersion
+    }
+
+    /// Why a path is not a checkpoint file.
+    public enum NotAFileReason: Sendable, Equatable {
+        /// A directory without a `data.mdb` file.
+        case directoryWithoutData
+        /// A device, socket or other file that is not a regular file.
+        case notRegularFile
     }
 }

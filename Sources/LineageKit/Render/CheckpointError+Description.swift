@@ -1,0 +1,35 @@
+extension CheckpointError: CustomStringConvertible {
+    /// What is wrong, naming the file; what to do about it is the caller's to say.
+    public var description: String {
+        switch self {
+        case .missing(let path): "\(path): no such file."
+        case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))."
+        case .notCheckpoint(let path, let reason): "\(path): not a readable LMDB checkpoint (\(reason.description))."
+        case .notAFile(let path, let reason): "\(path) is \(reason.description)."
+        case .missingDatabase(let path, let name): "\(path): the checkpoint has no `\(name)` sub-database."
+        case .wrongFlags(let path, let name): "\(path): the `\(name)` sub-database has the wrong flags."
+        case .readFailed(let path, let error): "\(path): reading failed (\(error))."
+        }
+    }
+}
+
+extension CheckpointError.NotCheckpointReason: CustomStringConvertible {
+    /// The reason as the clause inside the error's parentheses.
+    public var description: String {
+        switch self {
+        case .damaged(let finding): StructurePhrasing.located(finding)
+        case .noMetaPage: "no LMDB meta page"
+        case .unsupportedVersion: "an LMDB version this reader does not support"
+        }
+    }
+}
+
+extension CheckpointError.NotAFileReason: CustomStringConvertible {
+    /// The reason as the predicate of "PATH is ...".
+    public var description: String {
+        switch self {
+        case .directoryWithoutData: "a directory without a data.mdb file"
+        case .notRegularFile: "not a regular file"
+        }
+    }
+}
