@@ -22,6 +22,8 @@ extension Lineage {
         @Option(help: "Refuse to export more tasks than this.")
         var maxNodes = 2000
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             if let around, UDID(around.lowercased()) == nil { throw ValidationError("--around '\(around)' is not a udid: give all 32 hex digits.") }
             if depth != nil && around == nil { throw ValidationError("--depth needs --around UDID: it counts edges away from that task.") }
@@ -34,8 +36,9 @@ extension Lineage {
             let path = try options.path
             let center = around.flatMap { UDID($0.lowercased()) }
             let depth = self.depth ?? 2
+            let report = progress.handler("lineage export-dot")
             let graph = try options.read { reader -> Subgraph? in
-                guard let center else { return try reader.wholeGraph(maxNodes: maxNodes) }
+                guard let center else { return try reader.wholeGraph(maxNodes: maxNodes, progress: report) }
                 guard try reader.record(center) != nil else { return nil }
                 return try reader.neighbourhood(of: center, depth: depth, maxNodes: maxNodes)
             }
@@ -44,7 +47,7 @@ extension Lineage {
             }
             let title =
                 center.map { "\(path): \(graph.tasks.count) tasks within \(depth) of \($0.short)" } ?? "\(path): \(graph.tasks.count) tasks"
-            Console.print(DOTRenderer.render(graph, title: title), terminator: "")
+            Console.writeDOT(graph, title: title, progress: report)
         }
     }
 }

@@ -41,26 +41,45 @@ public struct SubgraphTooLarge: Error, Equatable, Sendable, CustomStringConverti
 extension CheckpointReader {
     /// The whole DAG, refused with `SubgraphTooLarge` above `maxNodes` tasks (the count
     /// is read from the sub-database record first, so refusing costs nothing).
-    public func wholeGraph(maxNodes: Int) throws -> Subgraph {
+    /// `progress` hears "reading task_type" and "reading out_edges" every 65,536 entries.
+    ///
+    /// Tasks arrive from `task_type` in key order, which is udid order, so they are
+    /// appended as they come; membership of edge ends is tested on 128-bit udids.
+    public func wholeGraph(maxNodes: Int, progress: ProgressHandler? = nil) throws -> Subgraph {
         let count = try taskCount()
         if count > maxNodes { throw SubgraphTooLarge(path: path, tasks: count, limit: maxNodes, around: false) }
-        var tasks: [String: TaskSummary] = [:]
+        var tasks: [TaskSummary] = []
+        tasks.reserveCapacity(count)
+        var known = TaskSet()
+        known.reserve(count)
+        var sorted = true
         try forEachTask { udid, typeName, completed in
             let id = String(decoding: udid, as: UTF8.self)
-            tasks[id] = TaskSummary(udid: id, typeName: String(decoding: typeName, as: UTF8.self), completed: completed)
+            if let last = tasks.last, !(last.udid < id) { sorted = false }
+            tasks.append(TaskSummary(udid: id, typeName: String(decoding: typeName, as: UTF8.self), completed: completed))
+            known.insert(udid)
+            if tasks.count & 0xffff == 0 { progress?(WorkProgress(phase: "reading task_type", done: tasks.count, total: count, unit: "tasks")) }
         }
+        let edgeTotal = try edgeCount()
         var edges: [(parent: String, child: String)] = []
+        edges.reserveCapacity(edgeTotal)
+        // A udid that is only in an edge (a damaged file) is still drawn, untyped.
+        var untyped = Set<String>()
         try forEachEdge { parent, child in
-            edges.append((String(decoding: parent, as: UTF8.self), String(decoding: child, as: UTF8.self)))
+            let pair = (String(decoding: parent, as: UTF8.self), String(decoding: child, as: UTF8.self))
+            if !known.contains(parent) { untyped.insert(pair.0) }
+            if !known.contains(child) { untyped.insert(pair.1) }
+            edges.append(pair)
+            if edges.count & 0xffff == 0 { progress?(WorkProgress(phase: "reading out_edges", done: edges.count, total: edgeTotal, unit: "edges")) }
         }
-        for (parent, child) in edges {
-            // A udid that is only in an edge (a damaged file) is still drawn, untyped.
-            for id in [parent, child] where tasks[id] == nil {
-                tasks[id] = TaskSummary(udid: id, typeName: nil, completed: false)
-            }
+        if tasks.count + untyped.count > maxNodes {
+            throw SubgraphTooLarge(path: path, tasks: tasks.count + untyped.count, limit: maxNodes, around: false)
         }
-        if tasks.count > maxNodes { throw SubgraphTooLarge(path: path, tasks: tasks.count, limit: maxNodes, around: false) }
-        return Subgraph(tasks: tasks.values.sorted { $0.udid < $1.udid }, edges: edges, focus: nil)
+        if !untyped.isEmpty || !sorted {
+            tasks += untyped.map { TaskSummary(udid: $0, typeName: nil, completed: false) }
+            tasks.sort { $0.udid < $1.udid }
+        }
+        return Subgraph(tasks: tasks, edges: edges, focus: nil)
     }
 
     /// The tasks within `depth` edges of `center` (parents and children, both
@@ -94,5 +113,23 @@ extension CheckpointReader {
             for child in around.children where distance[child] != nil { edges.append((id, child)) }
         }
         return Subgraph(tasks: tasks, edges: edges, focus: center.string)
+    }
+}
+
+/// The udids of `task_type`, for membership tests: well-formed udids as 128-bit values
+/// (no string hashing), anything else (a damaged key) as its bytes.
+private struct TaskSet {
+    private var packed = Set<PackedUDID>()
+    private var odd = Set<[UInt8]>()
+
+    mutating func reserve(_ count: Int) { packed.reserveCapacity(count) }
+
+    mutating func insert(_ udid: UnsafeRawBufferPointer) {
+        if let value = PackedUDID(udid) { packed.insert(value) } else { odd.insert(Array(udid)) }
+    }
+
+    func contains(_ udid: UnsafeRawBufferPointer) -> Bool {
+        if let value = PackedUDID(udid) { return packed.contains(value) }
+        return odd.contains(Array(udid))
     }
 }

@@ -4,30 +4,61 @@
 public enum DOTRenderer {
     /// The DOT text for `graph`, titled `title` (escaped, so any bytes are safe).
     public static func render(_ graph: Subgraph, title: String) -> String {
-        var out = "digraph lineage {\n"
-        out += "  graph [rankdir=TB, fontname=\"Helvetica\", label=\(quote(title)), labelloc=t, fontsize=12];\n"
-        out += "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n"
-        out += "  edge [color=\"#555555\", arrowsize=0.7];\n\n"
-        for task in graph.tasks {
-            var attributes = [
-                "label=\(quote(label(task)))",
-                "shape=\(shape(task.typeName))",
-                "fillcolor=\(quote(task.completed ? "#a6dba0" : "#f7f7f7"))",
-                "color=\(quote(colour(task.typeName)))",
-                "tooltip=\(quote(task.udid))",
-            ]
-            if task.completed { attributes.append("penwidth=2") }
-            if task.udid == graph.focus { attributes.append("peripheries=2") }
-            if task.typeName.flatMap(TaskType.init(rawValue:)) == nil { attributes.append("style=\"filled,dashed\"") }
-            out += "  \(quote(task.udid)) [\(attributes.joined(separator: ", "))];\n"
-        }
-        out += "\n"
-        for edge in graph.edges {
-            out += "  \(quote(edge.parent)) -> \(quote(edge.child));\n"
-        }
-        out += legend
-        out += "}\n"
-        return out
+        var out: [UInt8] = []
+        appendHeader(title: title, to: &out)
+        for task in graph.tasks { appendNode(task, focus: graph.focus, to: &out) }
+        appendEdgesStart(to: &out)
+        for edge in graph.edges { appendEdge(parent: edge.parent, child: edge.child, to: &out) }
+        appendFooter(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The graph's opening lines. A caller streaming a large graph appends the header,
+    /// every node, `appendEdgesStart`, every edge, then the footer; together they are
+    /// `render`'s text, byte for byte.
+    public static func appendHeader(title: String, to out: inout [UInt8]) {
+        out.append(contentsOf: "digraph lineage {\n".utf8)
+        out.append(contentsOf: "  graph [rankdir=TB, fontname=\"Helvetica\", label=".utf8)
+        appendQuoted(title, to: &out)
+        out.append(contentsOf: ", labelloc=t, fontsize=12];\n".utf8)
+        out.append(contentsOf: "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n".utf8)
+        out.append(contentsOf: "  edge [color=\"#555555\", arrowsize=0.7];\n\n".utf8)
+    }
+
+    /// One task's node line; `focus` is the udid drawn with a double outline, if any.
+    public static func appendNode(_ task: TaskSummary, focus: String?, to out: inout [UInt8]) {
+        out.append(contentsOf: "  ".utf8)
+        appendQuoted(task.udid, to: &out)
+        out.append(contentsOf: " [label=".utf8)
+        appendQuoted(label(task), to: &out)
+        out.append(contentsOf: ", shape=".utf8)
+        out.append(contentsOf: shape(task.typeName).utf8)
+        out.append(contentsOf: (task.completed ? ", fillcolor=\"#a6dba0\", color=" : ", fillcolor=\"#f7f7f7\", color=").utf8)
+        appendQuoted(colour(task.typeName), to: &out)
+        out.append(contentsOf: ", tooltip=".utf8)
+        appendQuoted(task.udid, to: &out)
+        if task.completed { out.append(contentsOf: ", penwidth=2".utf8) }
+        if task.udid == focus { out.append(contentsOf: ", peripheries=2".utf8) }
+        if task.typeName.flatMap(TaskType.init(rawValue:)) == nil { out.append(contentsOf: ", style=\"filled,dashed\"".utf8) }
+        out.append(contentsOf: "];\n".utf8)
+    }
+
+    /// The blank line between the nodes and the edges.
+    public static func appendEdgesStart(to out: inout [UInt8]) { out.append(0x0a) }
+
+    /// One edge line, `parent -> child`.
+    public static func appendEdge(parent: String, child: String, to out: inout [UInt8]) {
+        out.append(contentsOf: "  ".utf8)
+        appendQuoted(parent, to: &out)
+        out.append(contentsOf: " -> ".utf8)
+        appendQuoted(child, to: &out)
+        out.append(contentsOf: ";\n".utf8)
+    }
+
+    /// The legend and the closing brace.
+    public static func appendFooter(to out: inout [UInt8]) {
+        out.append(contentsOf: legend.utf8)
+        out.append(contentsOf: "}\n".utf8)
     }
 
     private static func label(_ task: TaskSummary) -> String {
@@ -75,6 +106,30 @@ public enum DOTRenderer {
     /// A DOT double-quoted string: quotes and backslashes escaped, newlines as `\n`
     /// (a centred line break in labels), other control bytes dropped to `\xNN` text.
     static func quote(_ text: String) -> String {
-        "\"" + Escaping.escapingScalars(text, quotes: true) { "\\\\x" + String($0, radix: 16) } + "\""
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quote` into a byte buffer, byte by byte over the UTF-8 (a byte of a multi-byte
+    /// character is never below 0x80, so only ASCII bytes can need escaping): a udid is
+    /// copied as it is, with no per-character string building.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        // The common case, a udid or a type word: nothing to escape, one block copy.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5c && $0 != 0x7f }) {
+            out.append(contentsOf: text.utf8)
+            out.append(0x22)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22, 0x5c: out.append(contentsOf: [0x5c, byte])
+            case 0x0a: out.append(contentsOf: [0x5c, 0x6e])
+            case 0..<0x20, 0x7f: out.append(contentsOf: Array(("\\\\x" + String(byte, radix: 16)).utf8))
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
     }
 }
