@@ -28,23 +28,18 @@ enum Console {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes the buffered output. On the terminal stderr also shows, the status line
+    /// is erased first and not drawn again (one check per 64 KiB block, not per row).
     static func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { break }
-                offset += written
-            }
-        }
+        if Terminal.current.stdoutSharesTerminal { retireStatus() }
+        writeAll(STDOUT_FILENO, buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// One message line on stderr, prefixed `lineage: `.
+    /// One message line on stderr, prefixed `lineage: `, on a line of its own.
     static func error(_ message: String) {
         flush()
-        FileHandle.standardError.write(Data(("lineage: " + message + "\n").utf8))
+        withStatusErased { writeAll(STDERR_FILENO, Array(("lineage: " + message + "\n").utf8)) }
     }
 }

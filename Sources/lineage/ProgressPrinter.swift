@@ -2,22 +2,22 @@ import ArgumentParser
 import Foundation
 import LineageKit
 
-/// `--no-progress`, shared by the commands that can run long.
+/// `--no-progress`, accepted by every command so scripts can pass it uniformly.
 struct ProgressOptions: ParsableArguments {
     @Flag(help: "Never show progress on stderr (it is shown only on a terminal, after about a second).")
     var noProgress = false
 
     /// A handler that draws progress on stderr, or `nil` when stderr is not a terminal
-    /// or `--no-progress` was given.
+    /// or `--no-progress` was given. `command` starts the line, e.g. `lineage verify: b.mdb`.
     func handler(_ command: String) -> ProgressHandler? {
-        guard !noProgress, isatty(STDERR_FILENO) == 1 else { return nil }
+        guard !noProgress, Terminal.current.stderrIsTerminal else { return nil }
         let printer = ProgressPrinter(command: command)
         return { printer.report($0) }
     }
 }
 
-/// Draws one self-overwriting status line on stderr: phase, count, rate. Silent for the
-/// first second, so quick commands never flicker; redrawn at most ten times a second.
+/// Words progress as one status line (`Console.drawStatus`): phase, count, rate. Silent
+/// for the first second, so quick commands never flicker; redrawn at most ten times a second.
 final class ProgressPrinter: @unchecked Sendable {
     private let command: String
     private let start = Date()
@@ -26,7 +26,6 @@ final class ProgressPrinter: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     /// When each phase was first reported: phases may run on two threads at once.
     private var phaseStarts: [String: Date] = [:]
-    private var drawn = false
     private let lock = NSLock()
 
     init(command: String) { self.command = command }
@@ -54,17 +53,11 @@ final class ProgressPrinter: @unchecked Sendable {
         } else {
             line += "..."
         }
-        FileHandle.standardError.write(Data(("\r\u{1b}[K" + line).utf8))
-        drawn = true
+        Console.drawStatus(line)
     }
 
     /// Erases the status line, so the terminal is left as it was.
-    func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
-        drawn = false
-    }
+    func clear() { Console.eraseStatus() }
 
     private static func count(_ n: Int) -> String {
         switch n {
