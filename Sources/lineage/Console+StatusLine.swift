@@ -31,6 +31,9 @@ extension Console {
             // Spaces blank what a longer previous line left behind.
             bytes += Array(visible.utf8) + Array(repeating: UInt8(ascii: " "), count: max(0, statusWidth - width))
         }
+        // A signal may come while the line is being written: the handler blanks the
+        // wider of the old and the new line until the write is done.
+        StatusSignals.shown(width: max(width, statusWidth))
         writeAll(STDERR_FILENO, bytes)
         statusWidth = width
         StatusSignals.shown(width: width)
@@ -59,13 +62,13 @@ extension Console {
 
     private static func eraseStatusLocked() {
         guard statusWidth > 0 else { return }
-        StatusSignals.shown(width: 0)
         if Terminal.current.understandsEscapes {
             writeAll(STDERR_FILENO, Array("\r\u{1b}[K".utf8))
         } else {
             writeAll(STDERR_FILENO, Array("\r".utf8) + Array(repeating: UInt8(ascii: " "), count: statusWidth) + Array("\r".utf8))
         }
         statusWidth = 0
+        StatusSignals.shown(width: 0)
     }
 
     /// Writes every byte to `descriptor`, retrying after interrupted or partial writes.
@@ -139,7 +142,6 @@ enum StatusSignals {
     static func eraseFromHandler() {
         let shown = Int(width.pointee)
         guard shown > 0 else { return }
-        width.pointee = 0
         if escapes {
             _ = write(STDERR_FILENO, escapeErase, 4)
         } else {
