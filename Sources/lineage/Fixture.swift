@@ -19,6 +19,8 @@ struct FixtureOutput: ParsableArguments {
     @Flag(help: "Replace the file if it exists.")
     var force = false
 
+    @OptionGroup var progress: ProgressOptions
+
     /// Writes `scenario` and prints a one-line summary; recorder errors exit 2 with a sentence.
     func write(_ scenario: Scenario) throws {
         defer { Console.flush() }

@@ -20,6 +20,8 @@ extension Lineage {
         @Option(help: "Output format.")
         var format: Format = .text
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             switch (udid, lineagePath) {
             case (nil, nil): throw ValidationError("Give a udid (or a prefix of at least 4 hex digits) or --path LINEAGE_PATH.")

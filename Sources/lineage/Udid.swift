@@ -9,6 +9,8 @@ extension Lineage {
         @Argument(help: ArgumentHelp("Decimal indexes joined by '_', e.g. 0_0_1.", valueName: "lineage-path"))
         var lineagePath: String
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             // The empty path is legitimate: it names a root that was never given a lineage.
             guard lineagePath.isEmpty || LineagePath.isValid(lineagePath) else {

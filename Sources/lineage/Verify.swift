@@ -46,10 +46,13 @@ extension Lineage {
             defer { Console.flush() }
             var outcomes: [JUnitRenderer.Outcome] = []
             var worst: Int32 = 0
-            for path in try targets() {
+            let targets = try targets()
+            for path in targets {
                 CrashGuard.arm(reading: path)
                 let result = Result { () throws(CheckpointError) in
-                    try Verifier.verify(path: path, maxExamples: maxExamples, progress: progress.handler("lineage verify"))
+                    try Verifier.verify(
+                        path: path, maxExamples: maxExamples,
+                        progress: progress.handler(targets.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
                 }
                 switch result {
                 case .success(let report):
