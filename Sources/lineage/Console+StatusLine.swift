@@ -1,4 +1,5 @@
 import Foundation
+import LineageKit
 
 /// The one self-overwriting status line on stderr (progress). It never shares a line
 /// with anything else: `Console.error` erases it before a message, `Console.flush`
@@ -21,7 +22,8 @@ extension Console {
         defer { statusLock.unlock() }
         guard !statusRetired else { return }
         StatusSignals.installOnce()
-        let scalars = text.unicodeScalars
+        // A path given on the command line may hold control characters: shown as \xNN.
+        let scalars = Escaping.text(text).unicodeScalars
         let visible = String(String.UnicodeScalarView(scalars.prefix(max(1, Terminal.current.columns - 1))))
         let width = visible.unicodeScalars.count
         var bytes = Array("\r".utf8)
