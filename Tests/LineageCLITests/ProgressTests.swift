@@ -10,12 +10,14 @@ struct ProgressTests {
     /// A checkpoint big enough for row counts to be reported (every 65,536 rows): 97,000
     /// tasks and about 130,000 edges, written once by the recorder and only read after.
     static let big: String = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-progress-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("big.mdb").path
+        try? FileManager.default.createDirectory(atPath: bigDirectory, withIntermediateDirectories: true)
+        // Removed when the test process exits: the suites run in parallel and all read it.
+        atexit { try? FileManager.default.removeItem(atPath: ProgressTests.bigDirectory) }
+        let path = bigDirectory + "/big.mdb"
         _ = try? CLI.run(["fixture", "pipeline", "--roots", "1000", "--batch-size", "100000", path])
         return path
     }()
+    static let bigDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-progress-\(UUID().uuidString)").path
 
     static func isRow(_ line: String) -> Bool {
         line.wholeMatch(of: /[0-9a-f]{32}\t(source|middle|leaf|source_leaf)\t(completed|pending)/) != nil
