@@ -20,7 +20,7 @@ func structureWalkBenchmark() async throws {
         for named in walker.databases {
             results.append(
                 walker.walk(database: named.name) { key, value in
-                    // The same byte checksum as tools/scanfloor.c, so the two can be compared.
+                    // The same byte checksum as bench/floor.c, so the two can be compared.
                     entries &+= 1
                     for byte in key { sum &+= UInt64(byte) }
                     for byte in value { sum &+= UInt64(byte) }
