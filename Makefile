@@ -13,20 +13,24 @@ help:
 	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config, jsonschema)"
 	@echo "make test    build and run the whole test suite"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg)"
-	@echo "make bench   release build + benchmark table against the scan floor (SIZE=1m or 10m)"
+	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m)"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
 	@echo "make lint    swift format lint"
 
+# Installed only when one is missing, after refreshing the package lists.
+DEBIAN_PACKAGES := liblmdb-dev lmdb-utils graphviz pkg-config python3-pip
+
 deps:
-	@if ! dpkg -s liblmdb-dev lmdb-utils graphviz pkg-config >/dev/null 2>&1; then \
+	@if ! dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
-			apt-get install -y -qq liblmdb-dev lmdb-utils graphviz pkg-config python3-pip; \
+			apt-get install -y -qq $(DEBIAN_PACKAGES); \
 	fi
 
 # The JSON-report tests validate against Docs/verify-report.schema.json with jsonschema.
+# Debian's Python refuses pip installs outside a virtual environment unless told otherwise.
 test-deps: deps
-	@python3 -c 'import jsonschema' 2>/dev/null || pip install --quiet jsonschema 2>/dev/null \
-		|| pip install --quiet --break-system-packages jsonschema
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema 2>/dev/null \
+		|| python3 -m pip install --quiet --break-system-packages jsonschema
 
 build: deps
 	$(SWIFT) build
@@ -46,23 +50,26 @@ demo: build
 	dot -Tsvg demo/four_stage.dot > demo/four_stage.svg
 	@echo "wrote demo/four_stage.svg"
 
-# The floor and the writer are the project's shared tools, beside this repository.
-SHARED_TOOLS ?= ../shared/tools
-
-$(BENCH_DIR)/scanfloor: $(SHARED_TOOLS)/scanfloor.c
+# The floor: bench/floor.c reads every entry of the four sub-databases with liblmdb.
+$(BENCH_DIR)/floor: bench/floor.c
 	@mkdir -p $(BENCH_DIR)
-	cc -O2 -o $@ $< -llmdb
+	cc -O2 -Wall -o $@ $< -llmdb
 
-# Written like the pipeline writes (py-lmdb, one write transaction per emission):
-# 1m = 970,000 tasks (about 420 MB), 10m = 9.7 million tasks (about 4.2 GB).
-$(BENCH_DIR)/ckpt-%.mdb:
+# Written by lineage's own recorder the way the pipeline writes: one write transaction
+# per emission (--batch-size 1), so the file has the pipeline's layout and free pages.
+# 100k = 97,000 tasks, 1m = 970,000 tasks (about 420 MB), 10m = 9.7 million (about 4 GB).
+ROOTS_100k := 1000
+ROOTS_1m := 10000
+ROOTS_10m := 100000
+$(BENCH_DIR)/ckpt-%.mdb: | release
+	@test -n "$(ROOTS_$*)" || { echo "unknown SIZE=$*; use 100k, 1m or 10m"; exit 2; }
 	@mkdir -p $(BENCH_DIR)
-	@python3 -c "import lmdb" 2>/dev/null || pip install --quiet lmdb
-	python3 $(SHARED_TOOLS)/make_checkpoint.py $@ --roots $(if $(filter 10m,$*),100000,$(if $(filter 100k,$*),1000,10000)) --fanout 40 --fanin 5 --complete 0.6
+	.build/release/lineage fixture pipeline $@.part --force --roots $(ROOTS_$*) \
+		--fanout 40 --fanin 5 --complete 0.6 --batch-size 1
+	mv $@.part $@
 
-bench: release $(BENCH_DIR)/scanfloor
-	$(MAKE) $(BENCH_DIR)/ckpt-$(SIZE).mdb
-	python3 bench/bench.py --lineage .build/release/lineage --floor $(BENCH_DIR)/scanfloor \
+bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb
+	python3 bench/bench.py --lineage .build/release/lineage --floor $(BENCH_DIR)/floor \
 		--checkpoint $(BENCH_DIR)/ckpt-$(SIZE).mdb --small $(FIXTURES)/four_stage.mdb --runs $(RUNS)
 
 # A long seeded mutation campaign: verify must give every damaged copy a verdict in

@@ -2,7 +2,7 @@
 """Time lineage against the scan floor on a big checkpoint and print a table.
 
 For each command: median wall time over --runs runs, its ratio to the floor
-(scanfloor.c: open read-only and walk every entry of the four sub-databases),
+(bench/floor.c: open read-only and walk every entry of the four sub-databases),
 peak RSS (from wait4's rusage) and tasks per second. Only the standard library.
 
 usage: bench.py --lineage BIN --floor BIN --checkpoint FILE --small FIXTURE [--runs N]
@@ -59,7 +59,7 @@ def main():
     small_udid = some_middle(a.lineage, a.small, 8)
     L, C = a.lineage, a.checkpoint
     rows = [
-        ("floor (scanfloor.c)", [a.floor, C], True),
+        ("floor (bench/floor.c)", [a.floor, C], True),
         ("verify", [L, "verify", C], True),
         ("types --summary", [L, "types", "--summary", "-c", C], True),
         ("edges > /dev/null", [L, "edges", "-c", C], True),

@@ -24,7 +24,7 @@ public enum Scenario: Sendable, Equatable {
     case retriesAndJoins
     /// `roots` rooted tasks -> FanOut(`fanout`) -> Passthrough -> FanIn(groups of `fanin`)
     /// -> Passthrough, then the first `completeFraction` of the leaves completed in
-    /// chunks of 1000, exactly as `tools/make_checkpoint.py` writes it.
+    /// chunks of 1000, as a pipeline run of that shape records it.
     ///
     /// `batchSize` emissions (or completion chunks) share a write transaction: 1 is the
     /// pipeline's layout; larger values write the same content with fewer commits. Around
@@ -34,7 +34,7 @@ public enum Scenario: Sendable, Equatable {
 
     /// The map size the pipeline fixtures were written with (16 MiB, as `mdb_stat -e` shows).
     public static let fixtureMapSize = 16 << 20
-    /// The map size `tools/make_checkpoint.py` opens with (64 GiB).
+    /// The map size `pipeline` scenarios open with (64 GiB): room for the biggest benchmark file.
     public static let generatorMapSize = 1 << 36
 
     /// The fixtures this enum reproduces, by file name without `.mdb`.
@@ -48,7 +48,7 @@ public enum Scenario: Sendable, Equatable {
     ]
 
     /// The map size a file written for this scenario starts with: the fixtures' for the
-    /// fixture scenarios, `make_checkpoint.py`'s for `pipeline`, so dumps match byte for byte.
+    /// fixture scenarios, so dumps match theirs byte for byte; 64 GiB for `pipeline`.
     public var mapSize: Int {
         if case .pipeline = self { Self.generatorMapSize } else { Self.fixtureMapSize }
     }

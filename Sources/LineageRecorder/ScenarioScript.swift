@@ -119,7 +119,8 @@ extension ScenarioScript {
         try emit(["0"], [LineagePath.child(of: ["0"], index: 0)])
     }
 
-    /// The loop of `tools/make_checkpoint.py`'s `main`, step for step.
+    /// Every root's FanOut and its Passthroughs, then every FanIn group and its Passthrough,
+    /// then the completions: the order a pipeline run of that shape records them in.
     mutating func pipeline(roots: Int, fanout: Int, fanin: Int, completeFraction: Double) throws {
         var passedThrough: [String] = []
         passedThrough.reserveCapacity(roots * fanout)

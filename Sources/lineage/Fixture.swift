@@ -89,7 +89,9 @@ extension Lineage.Fixture {
     struct Pipeline: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A big rooted pipeline DAG: roots -> FanOut -> Passthrough -> FanIn -> Passthrough.",
-            discussion: "Same content as shared/tools/make_checkpoint.py; --batch-size 1 also gives the pipeline's file layout.")
+            discussion:
+                "The emissions and completions a pipeline run of this shape records; --batch-size 1 also gives the pipeline's file layout (one write transaction per emission, free pages included)."
+        )
 
         @OptionGroup var output: FixtureOutput
 

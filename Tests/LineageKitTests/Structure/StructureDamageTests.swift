@@ -106,11 +106,11 @@ struct StructureDamageTests {
         #expect(report.databases["in_edges"]?.entriesWalked == 0)
     }
 
-    @Test(.enabled(if: StructureSupport.pythonLMDB != nil, "needs python3 with lmdb"))
+    @Test
     func leafUnderABranchChangedToBranch() throws {
         let dir = try StructureSupport.makeTempDirectory()
         defer { StructureSupport.cleanUp(dir) }
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try #require(StructureSupport.makeCheckpoint(roots: 50, in: dir)))))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try StructureSupport.makeCheckpoint(roots: 50, in: dir))))
         let map = try FileMap(bytes)
         let record = try map.record("task_type")
         // Follow the first child pointers down to the leftmost leaf.
@@ -181,11 +181,11 @@ struct StructureDamageTests {
         #expect(kinds(report).contains(.unaccounted))
     }
 
-    @Test(.enabled(if: StructureSupport.pythonLMDB != nil, "needs python3 with lmdb"))
+    @Test
     func childPointerToAPageAlreadyUsed() throws {
         let dir = try StructureSupport.makeTempDirectory()
         defer { StructureSupport.cleanUp(dir) }
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try #require(StructureSupport.makeCheckpoint(roots: 50, in: dir)))))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try StructureSupport.makeCheckpoint(roots: 50, in: dir))))
         let map = try FileMap(bytes)
         let root = map.pageOffset(try map.record("in_edges").root)
         #expect(bytes.u16(root + 10) == 0x01)

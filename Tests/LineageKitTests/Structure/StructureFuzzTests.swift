@@ -122,7 +122,7 @@ struct StructureFuzzTests {
     func generatedFilesSurviveMutations() throws {
         let dir = try StructureSupport.makeTempDirectory()
         defer { StructureSupport.cleanUp(dir) }
-        let generated = try #require(StructureSupport.makeCheckpoint(roots: 50, in: dir))
+        let generated = try StructureSupport.makeCheckpoint(roots: 50, in: dir)
         let nested = try #require(
             StructureSupport.makeWithPython(StructureFixtureTests.bigValuesScript, named: "nested.mdb", in: dir))
         let flags = try #require(

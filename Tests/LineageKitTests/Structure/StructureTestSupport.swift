@@ -1,8 +1,8 @@
-import LineageTestSupport
 import Foundation
-import Testing
-
 import LineageKit
+import LineageRecorder
+import LineageTestSupport
+import Testing
 
 /// Fixture files, scratch directories and byte patching shared by the Structure tests.
 enum StructureSupport {
@@ -75,21 +75,19 @@ enum StructureSupport {
         return result
     }
 
-    static let makeCheckpointScript = "/work/shared/tools/make_checkpoint.py"
-
-    /// Whether python3 with the `lmdb` module is available to make larger files.
+    /// Whether python3 with the `lmdb` module is available to write files the recorder cannot
+    /// (overflow pages, nested duplicate trees, other database flags).
     static let pythonLMDB: String? = {
         guard let python = findExecutable("python3"), run(python, ["-c", "import lmdb"]) != nil else { return nil }
         return python
     }()
 
-    /// Makes a checkpoint with `make_checkpoint.py --roots N`, or nil when that is not possible here.
-    static func makeCheckpoint(roots: Int, in directory: URL) -> String? {
-        guard let python = pythonLMDB, FileManager.default.fileExists(atPath: makeCheckpointScript) else {
-            return nil
-        }
+    /// Writes a pipeline checkpoint with `roots` roots (97 tasks each) with the recorder, one
+    /// write transaction per emission as the pipeline does, so its trees have branch pages
+    /// and the file has free pages; returns its path.
+    static func makeCheckpoint(roots: Int, in directory: URL) throws -> String {
         let path = directory.appendingPathComponent("generated.mdb").path
-        guard run(python, [makeCheckpointScript, path, "--roots", String(roots)]) != nil else { return nil }
+        try Scenario.pipeline(roots: roots).write(to: path)
         return path
     }
 
