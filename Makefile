@@ -10,7 +10,7 @@ FUZZ_ITERATIONS ?= 200000
 .PHONY: help deps test-deps build release test demo bench fuzz lint format clean
 
 help:
-	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config, jsonschema)"
+	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config; jsonschema and lmdb from PyPI)"
 	@echo "make test    build and run the whole test suite"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg)"
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m)"
@@ -26,11 +26,15 @@ deps:
 			apt-get install -y -qq $(DEBIAN_PACKAGES); \
 	fi
 
-# The JSON-report tests validate against Docs/verify-report.schema.json with jsonschema.
+# The JSON-report tests validate against Docs/verify-report.schema.json with jsonschema;
+# the structure tests write files the recorder cannot (overflow pages, nested duplicate
+# trees, other key orders) with py-lmdb, an independent writer.
 # Debian's Python refuses pip installs outside a virtual environment unless told otherwise.
+PYTHON_TEST_PACKAGES := jsonschema lmdb
+
 test-deps: deps
-	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema 2>/dev/null \
-		|| python3 -m pip install --quiet --break-system-packages jsonschema
+	@python3 -c 'import jsonschema, lmdb' 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES) 2>/dev/null \
+		|| python3 -m pip install --quiet --break-system-packages $(PYTHON_TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build

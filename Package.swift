@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(
             name: "LineageKitTests",
             dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "LineageRecorderTests", dependencies: ["LineageKit", "LineageRecorder", "LineageTestSupport"]),
         .testTarget(name: "LineageCLITests", dependencies: ["lineage", "LineageKit", "LineageRecorder", "LineageTestSupport"]),

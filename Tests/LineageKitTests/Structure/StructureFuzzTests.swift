@@ -118,15 +118,13 @@ struct StructureFuzzTests {
         }
     }
 
-    @Test(.enabled(if: StructureSupport.pythonLMDB != nil, "needs python3 with lmdb"))
+    @Test
     func generatedFilesSurviveMutations() throws {
         let dir = try StructureSupport.makeTempDirectory()
         defer { StructureSupport.cleanUp(dir) }
         let generated = try StructureSupport.makeCheckpoint(roots: 50, in: dir)
-        let nested = try #require(
-            StructureSupport.makeWithPython(StructureFixtureTests.bigValuesScript, named: "nested.mdb", in: dir))
-        let flags = try #require(
-            StructureSupport.makeWithPython(StructureFixtureTests.flagsScript, named: "flags.mdb", in: dir))
+        let nested = try StructureSupport.makeWithPython(StructureFixtureTests.bigValuesScript, named: "nested.mdb", in: dir)
+        let flags = try StructureSupport.makeWithPython(StructureFixtureTests.flagsScript, named: "flags.mdb", in: dir)
         let inputs = [
             ("generated", [UInt8](try Data(contentsOf: URL(fileURLWithPath: generated)))),
             ("nested", [UInt8](try Data(contentsOf: URL(fileURLWithPath: nested)))),

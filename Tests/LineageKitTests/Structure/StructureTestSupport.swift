@@ -6,14 +6,9 @@ import Testing
 
 /// Fixture files, scratch directories and byte patching shared by the Structure tests.
 enum StructureSupport {
-    static let fixtureNames = [
-        "four_stage", "four_stage_completed", "four_stage_rooted", "killed_midrun", "partial_completion",
-        "retries_and_joins",
-    ]
+    static let fixtureNames = FixtureExpectation.names
 
-    static func fixtureURL(_ name: String, _ ext: String = "mdb") throws -> URL {
-        try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures"))
-    }
+    static func fixtureURL(_ name: String) throws -> URL { FixtureExpectation.checkpoint(name) }
 
     static func fixtureBytes(_ name: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: fixtureURL(name)))
@@ -91,14 +86,14 @@ enum StructureSupport {
         return path
     }
 
-    /// Runs a python3 script (with `lmdb`) that writes a file at argv[1]; nil when unavailable.
-    static func makeWithPython(_ script: String, named name: String, in directory: URL) -> String? {
-        guard let python = pythonLMDB else { return nil }
+    /// Runs a python3 script (with `lmdb`) that writes a file at argv[1] and returns its path.
+    /// Fails the test when python3 or py-lmdb is missing (`make test-deps` installs it).
+    static func makeWithPython(_ script: String, named name: String, in directory: URL) throws -> String {
+        let python = try #require(pythonLMDB, "python3 with the lmdb module is needed: run make test-deps (pip install lmdb)")
         let scriptURL = directory.appendingPathComponent(name + ".py")
         let path = directory.appendingPathComponent(name).path
-        guard (try? script.write(to: scriptURL, atomically: true, encoding: .utf8)) != nil,
-            run(python, [scriptURL.path, path]) != nil
-        else { return nil }
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        try #require(run(python, [scriptURL.path, path]) != nil, "the python writer failed for \(name)")
         return path
     }
 }
