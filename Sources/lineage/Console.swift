@@ -47,4 +47,10 @@ enum Console {
         flush()
         FileHandle.standardError.write(Data(("lineage: " + message + "\n").utf8))
     }
+
+    /// Text on stderr as it is, for usage errors in ArgumentParser's `Error: …` layout.
+    static func usageError(_ text: String) {
+        flush()
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import LineageKit
+
+/// `lineage show -`: answers udids or prefixes read from stdin, one per line, in one
+/// read transaction, so a script never needs a process per task.
+///
+/// Each non-blank line gets one answer in input order: with JSON one line, the task as
+/// `show --format json` prints it or `{"query", "error", "message"[, "candidates"]}`;
+/// with text the task's block (a blank line between two blocks) or the sentence on
+/// stderr. Answers are written out whenever stdin has no more input ready, so a
+/// coprocess gets each answer without waiting for the end. Exit 1 at the end when a
+/// query was malformed, unknown or ambiguous.
+struct ShowBatch {
+    let json: Bool
+
+    func run(_ location: CheckpointLocation) throws {
+        var failed = false
+        var first = true
+        try location.read { reader in
+            let lookup = try reader.lookup()
+            try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
+                let query = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if query.isEmpty { return }
+                guard let prefix = UDIDPrefix(query) else {
+                    failed = true
+                    let message = "'\(query)' is not a udid: give 4 to 32 hex digits."
+                    return fail(query: query, code: "not_a_udid", message: message)
+                }
+                switch try lookup.match(prefix) {
+                case .unique(let udid):
+                    // match found it as a key, so the record exists.
+                    guard let record = try lookup.record(udid) else { return }
+                    if !json && !first { Console.print("") }
+                    first = false
+                    Console.print(json ? JSONRenderer.record(record) : TextRenderer.record(record))
+                case .none:
+                    failed = true
+                    let error = TaskLookupError.notFound(path: reader.path, prefix: prefix)
+                    fail(query: query, code: "not_found", message: ErrorPresentation.message(for: error))
+                case .several(let candidates, let more):
+                    failed = true
+                    let error = TaskLookupError.ambiguous(path: reader.path, prefix: prefix, candidates: candidates, more: more)
+                    fail(query: query, code: "ambiguous", message: ErrorPresentation.message(for: error), candidates: candidates)
+                }
+            } whenIdle: {
+                Console.flush()
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    private func fail(query: String, code: String, message: String, candidates: [UDID]? = nil) {
+        if json {
+            // The first line of the sentence: the candidates are a field of their own.
+            let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
+            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates))
+        } else {
+            Console.error(message)
+        }
+    }
+}
+
+/// Reads lines from a file descriptor in large blocks.
+struct LineReader {
+    let fileDescriptor: Int32
+
+    /// Calls `body` with each line (without its `\n` or `\r\n`), then `whenIdle` after the
+    /// lines of each block read, and at the end.
+    func forEachLine(_ body: (ArraySlice<UInt8>) throws -> Void, whenIdle: () -> Void) throws {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var pending: [UInt8] = []
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(fileDescriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            pending.append(contentsOf: buffer[0..<count])
+            var start = pending.startIndex
+            while let end = pending[start...].firstIndex(of: 0x0a) {
+                var line = pending[start..<end]
+                if line.last == 0x0d { line = line.dropLast() }
+                try body(line)
+                start = end + 1
+            }
+            pending.removeSubrange(..<start)
+            whenIdle()
+        }
+        if !pending.isEmpty { try body(pending[...]) }
+        whenIdle()
+    }
+}
