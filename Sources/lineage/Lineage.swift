@@ -7,8 +7,10 @@ struct Lineage: ParsableCommand {
         commandName: "lineage",
         abstract: "Inspect and audit task-lineage checkpoints (read-only).",
         discussion: """
-            Exit codes: 0 success or a sound checkpoint; 1 not found, or verify found \
-            violations; 2 the checkpoint cannot be read or is damaged; 64 usage error.
+            Exit codes: 0 success or a sound checkpoint; 1 not found (no task with that \
+            udid, prefix or lineage path, or several), or verify found violations; 2 the \
+            checkpoint cannot be read (missing, not an LMDB file, without the lineage \
+            sub-databases) or is damaged, the same from every command; 64 usage error.
             """,
         version: "0.1.0",
         subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
