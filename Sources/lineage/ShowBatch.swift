@@ -20,17 +20,25 @@ struct ShowBatch {
         try location.read { reader in
             let lookup = try reader.lookup()
             try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
-                let query = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+                let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
+                let end = bytes.lastIndex { !isBlank($0) }.map { $0 + 1 } ?? start
+                let query = String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
                 if query.isEmpty { return }
                 guard let prefix = UDIDPrefix(query) else {
                     failed = true
                     let message = "'\(query)' is not a udid: give 4 to 32 hex digits."
                     return fail(query: query, code: "not_a_udid", message: message)
                 }
-                switch try lookup.match(prefix) {
+                // A full udid needs no search: its record says whether it is there.
+                let found: PrefixMatch = try prefix.udid.map { .unique($0) } ?? lookup.match(prefix)
+                switch found {
                 case .unique(let udid):
-                    // match found it as a key, so the record exists.
-                    guard let record = try lookup.record(udid) else { return }
+                    guard let record = try lookup.record(udid) else {
+                        failed = true
+                        let error = TaskLookupError.notFound(path: reader.path, prefix: prefix)
+                        return fail(query: query, code: "not_found", message: ErrorPresentation.message(for: error))
+                    }
                     if !json && !first { Console.print("") }
                     first = false
                     Console.print(json ? JSONRenderer.record(record) : TextRenderer.record(record))

@@ -27,7 +27,7 @@ public struct TaskLookup {
     /// - Throws: `LMDBError` when reading fails.
     public func match(_ prefix: UDIDPrefix, limit: Int = 20) throws -> PrefixMatch {
         if let udid = prefix.udid {
-            let found = try Array(udid.string.utf8).withUnsafeBytes { key in
+            let found = try withKey(udid.string) { key in
                 try [taskType, inEdges, outEdges, completed].contains { try reader.transaction.contains($0, key: key) }
             }
             return found ? .unique(udid) : .none
@@ -77,7 +77,7 @@ public struct TaskLookup {
 
     /// The stored type name (nil if absent) and completion of `udid`.
     func typeAndCompletion(of udid: String) throws -> (typeName: String?, completed: Bool) {
-        try Array(udid.utf8).withUnsafeBytes { key in
+        try withKey(udid) { key in
             let typeName = try reader.transaction.get(taskType, key: key) { String(decoding: $0, as: UTF8.self) }
             let done = try reader.transaction.contains(completed, key: key)
             return (typeName, done)
@@ -98,7 +98,7 @@ public struct TaskLookup {
     func duplicates(of udid: String, in database: LMDBDatabase) throws -> [String] {
         try reader.transaction.withCursor(database) { cursor in
             var ids: [String] = []
-            try Array(udid.utf8).withUnsafeBytes { key in
+            try withKey(udid) { key in
                 try cursor.forEachDuplicate(of: key) { ids.append(String(decoding: $0, as: UTF8.self)) }
             }
             return ids
@@ -109,6 +109,14 @@ public struct TaskLookup {
     func adjacent(_ udid: String) throws -> (parents: [String], children: [String]) {
         (try duplicates(of: udid, in: inEdges), try duplicates(of: udid, in: outEdges))
     }
+}
+
+/// Hands the UTF-8 bytes of `text` to `body` without copying them (when the string is
+/// native and contiguous, as udids made here are).
+@inline(__always)
+private func withKey<T>(_ text: String, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    var text = text
+    return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
 }
 
 /// What a udid prefix names in a checkpoint.

@@ -7,15 +7,22 @@ public enum JSONRenderer {
     /// `lineage show --format json`, one line: `{"udid", "task_type", "completed",
     /// "parents", "children"}`, each parent and child as `{"udid", "task_type", "completed"}`.
     public static func record(_ record: TaskRecord, lineagePath: String? = nil) -> String {
-        var fields = [
-            "\"udid\": \(Escaping.jsonString(record.udid))",
-            "\"task_type\": \(record.typeName.map(Escaping.jsonString) ?? "null")",
-            "\"completed\": \(record.completed)",
-            "\"parents\": \(summaries(record.parents))",
-            "\"children\": \(summaries(record.children))",
-        ]
-        if let lineagePath { fields.append("\"lineage_path\": \(Escaping.jsonString(lineagePath))") }
-        return "{" + fields.joined(separator: ", ") + "}"
+        // Appended into one string: `show -` renders a hundred thousand of these a second.
+        var out = "{\"udid\": "
+        out.reserveCapacity(160 + 110 * (record.parents.count + record.children.count))
+        out += quoted(record.udid)
+        out += ", \"task_type\": "
+        out += record.typeName.map(quoted) ?? "null"
+        out += record.completed ? ", \"completed\": true, \"parents\": " : ", \"completed\": false, \"parents\": "
+        appendSummaries(record.parents, to: &out)
+        out += ", \"children\": "
+        appendSummaries(record.children, to: &out)
+        if let lineagePath {
+            out += ", \"lineage_path\": "
+            out += Escaping.jsonString(lineagePath)
+        }
+        out += "}"
+        return out
     }
 
     /// One line of `lineage show -` for a query that names no task, or several:
@@ -82,11 +89,24 @@ public enum JSONRenderer {
         """
     }
 
-    private static func summaries(_ tasks: [TaskSummary]) -> String {
-        let objects = tasks.map { task in
-            "{\"udid\": \(Escaping.jsonString(task.udid)), \"task_type\": \(task.typeName.map(Escaping.jsonString) ?? "null"), \"completed\": \(task.completed)}"
+    private static func appendSummaries(_ tasks: [TaskSummary], to out: inout String) {
+        out += "["
+        for (index, task) in tasks.enumerated() {
+            out += index == 0 ? "{\"udid\": " : ", {\"udid\": "
+            out += quoted(task.udid)
+            out += ", \"task_type\": "
+            out += task.typeName.map(quoted) ?? "null"
+            out += task.completed ? ", \"completed\": true}" : ", \"completed\": false}"
         }
-        return "[" + objects.joined(separator: ", ") + "]"
+        out += "]"
+    }
+
+    /// `Escaping.jsonString`, with a fast path for the printable ASCII without quotes or
+    /// backslashes that udids and type names are: `show -` renders millions of them.
+    @inline(__always)
+    private static func quoted(_ text: String) -> String {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7f && $0 != 0x22 && $0 != 0x5c }
+        return plain ? "\"" + text + "\"" : Escaping.jsonString(text)
     }
 
     private static func list(_ items: [String]) -> String {
