@@ -9,8 +9,10 @@ extension Lineage {
             discussion: """
                 Each check has a stable id (structure, schema, key-format, type-values, edge-symmetry, \
                 dangling, type-consistency, self-loop, acyclic, completed-values, completed-known, \
-                completed-closure). Exit 0 when every checkpoint is sound, 1 when a check failed, \
-                2 when a checkpoint cannot be read or its structure is damaged; with several paths, the worst.
+                completed-closure). Exit 0 when every checkpoint is sound (OK), 1 when a check failed \
+                (FAILED), 2 when a checkpoint cannot be read, is not LMDB or not a lineage checkpoint \
+                (UNREADABLE) or its structure is damaged (DAMAGED); with several paths, the worst. \
+                --format json prints one report per line (JSON Lines).
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
