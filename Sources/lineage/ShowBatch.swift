@@ -41,7 +41,14 @@ struct ShowBatch {
                     }
                     if !json && !first { Console.print("") }
                     first = false
-                    Console.print(json ? JSONRenderer.record(record) : TextRenderer.record(record))
+                    if json {
+                        Console.withBuffer {
+                            JSONRenderer.appendRecord(record, to: &$0)
+                            $0.append(0x0a)
+                        }
+                    } else {
+                        Console.print(TextRenderer.record(record))
+                    }
                 case .none:
                     failed = true
                     let error = TaskLookupError.notFound(path: reader.path, prefix: prefix)

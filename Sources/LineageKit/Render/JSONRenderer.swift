@@ -7,22 +7,29 @@ public enum JSONRenderer {
     /// `lineage show --format json`, one line: `{"udid", "task_type", "completed",
     /// "parents", "children"}`, each parent and child as `{"udid", "task_type", "completed"}`.
     public static func record(_ record: TaskRecord, lineagePath: String? = nil) -> String {
-        // Appended into one string: `show -` renders a hundred thousand of these a second.
-        var out = "{\"udid\": "
-        out.reserveCapacity(160 + 110 * (record.parents.count + record.children.count))
-        out += quoted(record.udid)
-        out += ", \"task_type\": "
-        out += record.typeName.map(quoted) ?? "null"
-        out += record.completed ? ", \"completed\": true, \"parents\": " : ", \"completed\": false, \"parents\": "
+        var out: [UInt8] = []
+        appendRecord(record, lineagePath: lineagePath, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `record(_:lineagePath:)` appended to a byte buffer (no newline): `show -` writes a
+    /// hundred thousand of these a second straight into the output buffer.
+    public static func appendRecord(_ record: TaskRecord, lineagePath: String? = nil, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 160 + 110 * (record.parents.count + record.children.count))
+        out.append(contentsOf: #"{"udid": "#.utf8)
+        appendQuoted(record.udid, to: &out)
+        out.append(contentsOf: #", "task_type": "#.utf8)
+        appendQuoted(record.typeName, to: &out)
+        out.append(contentsOf: record.completed ? #", "completed": true, "parents": ["#.utf8 : #", "completed": false, "parents": ["#.utf8)
         appendSummaries(record.parents, to: &out)
-        out += ", \"children\": "
+        out.append(contentsOf: #"], "children": ["#.utf8)
         appendSummaries(record.children, to: &out)
+        out.append(0x5d)
         if let lineagePath {
-            out += ", \"lineage_path\": "
-            out += Escaping.jsonString(lineagePath)
+            out.append(contentsOf: #", "lineage_path": "#.utf8)
+            appendQuoted(lineagePath, to: &out)
         }
-        out += "}"
-        return out
+        out.append(0x7d)
     }
 
     /// One line of `lineage show -` for a query that names no task, or several:
@@ -89,24 +96,28 @@ public enum JSONRenderer {
         """
     }
 
-    private static func appendSummaries(_ tasks: [TaskSummary], to out: inout String) {
-        out += "["
+    private static func appendSummaries(_ tasks: [TaskSummary], to out: inout [UInt8]) {
         for (index, task) in tasks.enumerated() {
-            out += index == 0 ? "{\"udid\": " : ", {\"udid\": "
-            out += quoted(task.udid)
-            out += ", \"task_type\": "
-            out += task.typeName.map(quoted) ?? "null"
-            out += task.completed ? ", \"completed\": true}" : ", \"completed\": false}"
+            out.append(contentsOf: index == 0 ? #"{"udid": "#.utf8 : #", {"udid": "#.utf8)
+            appendQuoted(task.udid, to: &out)
+            out.append(contentsOf: #", "task_type": "#.utf8)
+            appendQuoted(task.typeName, to: &out)
+            out.append(contentsOf: task.completed ? #", "completed": true}"#.utf8 : #", "completed": false}"#.utf8)
         }
-        out += "]"
     }
 
-    /// `Escaping.jsonString`, with a fast path for the printable ASCII without quotes or
-    /// backslashes that udids and type names are: `show -` renders millions of them.
+    /// `Escaping.jsonString(text)` (or `null`), with a fast path for the printable ASCII
+    /// without quotes or backslashes that udids and type names are.
     @inline(__always)
-    private static func quoted(_ text: String) -> String {
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7f && $0 != 0x22 && $0 != 0x5c }
-        return plain ? "\"" + text + "\"" : Escaping.jsonString(text)
+    private static func appendQuoted(_ text: String?, to out: inout [UInt8]) {
+        guard let text else { return out.append(contentsOf: "null".utf8) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f && $0 != 0x22 && $0 != 0x5c }) {
+            out.append(0x22)
+            out.append(contentsOf: text.utf8)
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: Escaping.jsonString(text).utf8)
+        }
     }
 
     private static func list(_ items: [String]) -> String {
