@@ -101,20 +101,6 @@ struct CheckpointList: ParsableArguments {
     }
 }
 
-/// A `CheckpointError` about a path taken from `LINEAGE_CHECKPOINT`, so the message can
-/// say where the stale path came from.
-struct CheckpointFromEnvironment: Error {
-    let error: CheckpointError
-}
-
-/// A usage error found when the command runs, after ArgumentParser has matched every
-/// argument; presented as ArgumentParser presents its own (with the usage line), exit 64.
-struct UsageError: Error, Equatable, CustomStringConvertible {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
-}
-
 /// The formats of the commands that list rows (`edges`, `types`).
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case text, jsonl, json

@@ -19,6 +19,20 @@ enum CommandFailure: Error, Equatable {
     case noTask(path: String, what: String)
 }
 
+/// A `CheckpointError` about a path taken from `LINEAGE_CHECKPOINT`, so the message can
+/// say where the stale path came from.
+struct CheckpointFromEnvironment: Error {
+    let error: CheckpointError
+}
+
+/// A usage error found when the command runs, after ArgumentParser has matched every
+/// argument; presented as ArgumentParser presents its own (with the usage line), exit 64.
+struct UsageError: Error, Equatable, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
 /// The one place that turns errors into the words a person acts on and the exit status.
 ///
 /// The libraries' errors state the fact and name the file; this adds what to do about it
