@@ -42,4 +42,10 @@ enum Console {
         flush()
         withStatusErased { writeAll(STDERR_FILENO, Array(("lineage: " + message + "\n").utf8)) }
     }
+
+    /// Text on stderr as it is, for usage errors in ArgumentParser's `Error: …` layout.
+    static func usageError(_ text: String) {
+        flush()
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

@@ -2,17 +2,20 @@ import ArgumentParser
 import LineageKit
 
 extension Lineage {
-    struct Edges: ParsableCommand {
+    struct Edges: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
             abstract: "List every edge PARENT<TAB>CHILD in key order.",
-            discussion: "Streams from out_edges; --child reads in_edges. Exit 0 even when no edge matches.")
+            discussion: """
+                Streams from out_edges; --child reads in_edges. Exit 0 even when no edge matches; \
+                exit 1 when --parent or --child names no task, or several.
+                """)
 
-        @OptionGroup var options: CheckpointOptions
+        @OptionGroup var options: CheckpointOperand
 
-        @Option(help: ArgumentHelp("Only the edges from this parent (a full udid).", valueName: "udid"))
+        @Option(help: ArgumentHelp("Only the edges from this parent (a udid, or a unique prefix of 4+ hex digits).", valueName: "udid"))
         var parent: String?
 
-        @Option(help: ArgumentHelp("Only the edges into this child (a full udid).", valueName: "udid"))
+        @Option(help: ArgumentHelp("Only the edges into this child (a udid, or a unique prefix of 4+ hex digits).", valueName: "udid"))
         var child: String?
 
         @Option(help: "Output format.")
@@ -20,19 +23,20 @@ extension Lineage {
 
         @OptionGroup var progress: ProgressOptions
 
-        func validate() throws {
+        func checkUsage() throws {
             for (flag, value) in [("--parent", parent), ("--child", child)] {
-                if let value, UDID(value.lowercased()) == nil {
-                    throw ValidationError("\(flag) '\(value)' is not a udid: give all 32 hex digits.")
+                if let value, UDIDPrefix(value) == nil {
+                    throw UsageError("\(flag) '\(value)' is not a udid: give 4 to 32 hex digits.")
                 }
             }
         }
 
         func run() throws {
             defer { Console.flush() }
-            let parentID = parent.flatMap { UDID($0.lowercased()) }
-            let childID = child.flatMap { UDID($0.lowercased()) }
             try options.read { reader in
+                // checkUsage() accepted both prefixes.
+                let parentID = try parent.map { try reader.resolve(prefix: UDIDPrefix($0)!) }
+                let childID = try child.map { try reader.resolve(prefix: UDIDPrefix($0)!) }
                 var first = true
                 let report = progress.handler("lineage edges")
                 let total = report == nil ? 0 : try reader.edgeCount()

@@ -6,16 +6,31 @@ import LineageRecorder
 struct Presentation: Equatable {
     /// One sentence naming the file, printed on stderr after `lineage: `.
     let message: String
-    /// The documented exit status: 1 not found or too large, 2 unreadable or damaged.
+    /// The documented exit status: 1 not found or too large, 2 unreadable or damaged,
+    /// 64 usage.
     let exitCode: Int32
+    /// Whether the command's usage line follows, as for ArgumentParser's own usage errors.
+    var showsUsage = false
 }
 
 /// A failure a command finds itself, outside the libraries.
 enum CommandFailure: Error, Equatable {
-    /// No task in the checkpoint at `path` matches `what` (e.g. "udid 5fec...").
+    /// No task in the checkpoint at `path` matches `what` (e.g. "lineage path 7 (udid ...)").
     case noTask(path: String, what: String)
-    /// A udid prefix matches several tasks: the first 20 `candidates`, and whether there are more.
-    case ambiguousPrefix(path: String, prefix: String, candidates: [UDID], more: Bool)
+}
+
+/// A `CheckpointError` about a path taken from `LINEAGE_CHECKPOINT`, so the message can
+/// say where the stale path came from.
+struct CheckpointFromEnvironment: Error {
+    let error: CheckpointError
+}
+
+/// A usage error found when the command runs, after ArgumentParser has matched every
+/// argument; presented as ArgumentParser presents its own (with the usage line), exit 64.
+struct UsageError: Error, Equatable, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
 }
 
 /// The one place that turns errors into the words a person acts on and the exit status.
@@ -24,30 +39,40 @@ enum CommandFailure: Error, Equatable {
 /// with the command line (`-c PATH`, `lineage verify`, `--max-nodes`).
 enum ErrorPresentation {
     /// The message and status for `error`, or `nil` for errors ArgumentParser reports
-    /// itself (`ValidationError` exits 64, `ExitCode` exits silently).
+    /// itself (`ValidationError` exits 64, `ExitCode` exits silently). A `UsageError`
+    /// (exit 64) is shown with the command's usage line by `Lineage.main`.
     static func presentation(of error: any Error) -> Presentation? {
         switch error {
         case let error as CheckpointError: Presentation(message: message(for: error), exitCode: 2)
+        case let error as CheckpointFromEnvironment: Presentation(message: message(for: error.error, fromEnvironment: true), exitCode: 2)
+        case let error as UsageError: Presentation(message: error.message, exitCode: 64, showsUsage: true)
         case let error as SubgraphTooLarge: Presentation(message: message(for: error), exitCode: 1)
         case let error as CommandFailure: Presentation(message: message(for: error), exitCode: 1)
+        case let error as TaskLookupError: Presentation(message: message(for: error), exitCode: 1)
         default: nil
         }
     }
 
     /// The sentence for a checkpoint that cannot be opened or read (exit 2).
-    static func message(for error: CheckpointError) -> String {
+    /// `fromEnvironment` says the path came from `LINEAGE_CHECKPOINT`, so a stale
+    /// variable is named as the source of the path.
+    static func message(for error: CheckpointError, fromEnvironment: Bool = false) -> String {
         let path = error.path
         let advice =
             switch error {
+            case .missing where fromEnvironment: "set LINEAGE_CHECKPOINT to an existing checkpoint, or pass -c PATH."
             case .missing: "pass the checkpoint with -c PATH or set LINEAGE_CHECKPOINT."
             case .unreadable: "check the path and its permissions."
+            case .notCheckpoint(_, .notLMDB): "check the path: lineage reads the LMDB checkpoint files the pipeline writes."
             case .notCheckpoint: "run `lineage verify \(path)` for a full report."
             case .notAFile: "pass the checkpoint file itself (or a directory holding its data.mdb)."
             case .missingDatabase: "it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(path)`)."
             case .wrongFlags: "run `lineage verify \(path)` for details."
             case .readFailed: "the file may be damaged or still being written, run `lineage verify \(path)`."
             }
-        return sentence(error.description, advice)
+        var fact = error.description
+        if fromEnvironment, fact.hasPrefix(path) { fact = "\(path) (from LINEAGE_CHECKPOINT)" + fact.dropFirst(path.count) }
+        return sentence(fact, advice)
     }
 
     /// The sentence for an export refused as too large (exit 1).
@@ -55,17 +80,32 @@ enum ErrorPresentation {
         sentence(error.description, "narrow the export with --around UDID --depth N (a smaller depth), or raise --max-nodes.")
     }
 
-    /// The sentence for a task that is not there or not unique (exit 1); an ambiguous
-    /// prefix lists its candidates on the following lines.
+    /// The sentence for a task that is not there (exit 1).
     static func message(for failure: CommandFailure) -> String {
         switch failure {
-        case .noTask(let path, let what):
-            return "\(path): no task with \(what); list the tasks with `lineage types`."
-        case .ambiguousPrefix(let path, let prefix, let candidates, let more):
-            let listed = candidates.map { "  \($0)" }.joined(separator: "\n")
-            let count = more ? "more than \(candidates.count) tasks (the first \(candidates.count) listed)" : "\(candidates.count) tasks"
-            return "\(path): prefix \(prefix) matches \(count); give more digits:\n\(listed)"
+        case .noTask(let path, let what): notFound(path, what)
         }
+    }
+
+    /// The sentence for a udid or prefix that names no task or several (exit 1); an
+    /// ambiguous prefix lists its candidates on the following lines.
+    static func message(for error: TaskLookupError) -> String {
+        switch error {
+        case .notFound(let path, let prefix):
+            return notFound(path, prefix.udid == nil ? "a udid starting with \(prefix)" : "udid \(prefix)")
+        case .ambiguous(let path, let prefix, let candidates, let more):
+            let listed = candidates.map { "  \($0)" }.joined(separator: "\n")
+            return "\(path): prefix \(prefix) \(matchCount(candidates.count, more: more)); give more digits:\n\(listed)"
+        }
+    }
+
+    /// "matches 2 tasks", or "matches more than 20 tasks (the first 20 listed)".
+    static func matchCount(_ count: Int, more: Bool) -> String {
+        more ? "matches more than \(count) tasks (the first \(count) listed)" : "matches \(count) tasks"
+    }
+
+    private static func notFound(_ path: String, _ what: String) -> String {
+        "\(path): no task with \(what); list the tasks with `lineage types`."
     }
 
     /// The sentence `CrashGuard` prints if reading `path` faults anyway (exit 2).

@@ -7,8 +7,10 @@ struct Lineage: ParsableCommand {
         commandName: "lineage",
         abstract: "Inspect and audit task-lineage checkpoints (read-only).",
         discussion: """
-            Exit codes: 0 success or a sound checkpoint; 1 not found, or verify found \
-            violations; 2 the checkpoint cannot be read or is damaged; 64 usage error.
+            Exit codes: 0 success or a sound checkpoint; 1 not found (no task with that \
+            udid, prefix or lineage path, or several), or verify found violations; 2 the \
+            checkpoint cannot be read (missing, not an LMDB file, without the lineage \
+            sub-databases) or is damaged, the same from every command; 64 usage error.
             """,
         version: "0.1.0",
         subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
@@ -16,17 +18,55 @@ struct Lineage: ParsableCommand {
 
     /// Parses and runs the command; the errors `ErrorPresentation` knows become its one
     /// sentence on stderr and its exit status, the rest are ArgumentParser's to report.
+    /// Bare `lineage` and `lineage help WORD` for an unknown word are usage errors (64),
+    /// as in git, where ArgumentParser would print the help and exit 0.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var parsed: ParsableCommand.Type = Lineage.self
         do {
-            var command = try parseAsRoot()
+            if let word = unknownHelpTopic(arguments) {
+                throw UsageError("Unknown command '\(word)'; the commands are listed by `lineage --help`.")
+            }
+            var command = try parseAsRoot(arguments)
+            parsed = type(of: command)
+            if command is Lineage { throw UsageError("Give a command; they are listed by `lineage --help`.") }
+            if let checked = command as? any UsageChecked { try checked.checkUsage() }
             try command.run()
         } catch {
             Console.flush()
             if let presented = ErrorPresentation.presentation(of: error) {
-                Console.error(presented.message)
+                if presented.showsUsage {
+                    let name = parsed == Lineage.self ? "lineage" : "lineage \(parsed._commandName)"
+                    Console.usageError(
+                        "Error: \(presented.message)\nUsage: \(usageString(for: parsed))\n  See '\(name) --help' for more information.")
+                } else {
+                    Console.error(presented.message)
+                }
                 exit(withError: ExitCode(presented.exitCode))
             }
             exit(withError: error)
         }
     }
+
+    /// The first word after `help` that names no command, if any.
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var commands = configuration.subcommands
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            guard let command = commands.first(where: { $0._commandName == word }) else { return word }
+            commands = command.configuration.subcommands
+        }
+        return nil
+    }
+}
+
+/// A command whose usage checks run once ArgumentParser has matched every argument.
+///
+/// ArgumentParser calls `validate()` before it looks for unknown options, so a check
+/// there would answer `lineage show --fromat json ffda` with "'json' is not a udid"
+/// instead of "Unknown option '--fromat'. Did you mean '--format'?". `Lineage.main`
+/// calls `checkUsage()` after parsing instead; a `UsageError` it throws exits 64 with
+/// the command's usage line, as ArgumentParser's own errors do.
+protocol UsageChecked {
+    func checkUsage() throws
 }

@@ -2,11 +2,11 @@ import ArgumentParser
 import LineageKit
 
 extension Lineage {
-    struct Types: ParsableCommand {
+    struct Types: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
             abstract: "List every task UDID<TAB>TYPE<TAB>completed|pending, or counts with --summary.")
 
-        @OptionGroup var options: CheckpointOptions
+        @OptionGroup var options: CheckpointOperand
 
         @Option(help: "Only tasks of this type.")
         var type: TaskType?
@@ -17,7 +17,7 @@ extension Lineage {
         @Flag(help: "Only tasks not completed.")
         var pending = false
 
-        @Flag(help: "Print counts per type and completion instead of one line per task.")
+        @Flag(help: "Print counts per type and completion instead of one line per task (of the tasks the filters keep).")
         var summary = false
 
         @Option(help: "Output format.")
@@ -25,18 +25,15 @@ extension Lineage {
 
         @OptionGroup var progress: ProgressOptions
 
-        func validate() throws {
-            if completed && pending { throw ValidationError("--completed and --pending exclude each other; give one.") }
-            if summary && (type != nil || completed || pending) {
-                throw ValidationError("--summary counts every task; it takes no --type, --completed or --pending filter.")
-            }
+        func checkUsage() throws {
+            if completed && pending { throw UsageError("--completed and --pending exclude each other; give one.") }
         }
 
         func run() throws {
             defer { Console.flush() }
             try options.read { reader in
                 if summary {
-                    let counts = try reader.typeSummary()
+                    let counts = try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
                     switch format {
                     case .text: Console.print(TextRenderer.typeSummary(counts))
                     case .json, .jsonl: Console.print(JSONRenderer.typeSummary(counts))

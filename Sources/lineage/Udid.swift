@@ -2,20 +2,20 @@ import ArgumentParser
 import LineageKit
 
 extension Lineage {
-    struct Udid: ParsableCommand {
+    struct Udid: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
             abstract: "Print the udid of a lineage path (first 32 hex digits of its SHA-256).")
 
-        @Argument(help: ArgumentHelp("Decimal indexes joined by '_', e.g. 0_0_1.", valueName: "lineage-path"))
+        @Argument(
+            help: ArgumentHelp(
+                "Decimal indexes without leading zeros joined by '_', e.g. 0_0_1 (\"\" for a root without one).", valueName: "lineage-path"))
         var lineagePath: String
 
         @OptionGroup var progress: ProgressOptions
 
-        func validate() throws {
-            // The empty path is legitimate: it names a root that was never given a lineage.
-            guard lineagePath.isEmpty || LineagePath.isValid(lineagePath) else {
-                throw ValidationError("'\(lineagePath)' is not a lineage path: give decimal indexes joined by '_', e.g. 0_0_1.")
-            }
+        func checkUsage() throws {
+            // The empty path is valid: it names a root that was never given a lineage.
+            guard LineagePath.isValid(lineagePath) else { throw UsageError(LineagePath.usage(lineagePath)) }
         }
 
         func run() {

@@ -3,23 +3,21 @@ import Foundation
 import LineageKit
 
 extension Lineage {
-    struct Verify: ParsableCommand {
+    struct Verify: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
             abstract: "Audit checkpoints against every invariant of the format.",
             discussion: """
                 Each check has a stable id (structure, schema, key-format, type-values, edge-symmetry, \
                 dangling, type-consistency, self-loop, acyclic, completed-values, completed-known, \
-                completed-closure). Exit 0 when every checkpoint is sound, 1 when a check failed, \
-                2 when a checkpoint cannot be read or its structure is damaged; with several paths, the worst.
+                completed-closure). Exit 0 when every checkpoint is sound (OK), 1 when a check failed \
+                (FAILED), 2 when a checkpoint cannot be read, is not LMDB or not a lineage checkpoint \
+                (UNREADABLE) or its structure is damaged (DAMAGED); with several paths, the worst. \
+                --format json prints one report per line (JSON Lines).
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
 
-        @Argument(help: ArgumentHelp("Checkpoints to audit. Default: -c PATH or $LINEAGE_CHECKPOINT.", valueName: "path"))
-        var paths: [String] = []
-
-        @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The checkpoint, when no path is given.", valueName: "path"))
-        var checkpoint: String?
+        @OptionGroup var checkpoints: CheckpointList
 
         @Option(help: "Output format on stdout.")
         var format: Format = .text
@@ -27,47 +25,48 @@ extension Lineage {
         @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
         var junit: String?
 
-        @Option(help: "Examples shown per check (counts stay exact).")
+        // .unconditional takes `-1` as the value, so the range check below can word it.
+        @Option(parsing: .unconditional, help: "Examples shown per check, 0 or more; 0 shows only the counts (they stay exact).")
         var maxExamples = 5
 
         @OptionGroup var progress: ProgressOptions
 
-        func validate() throws {
-            guard maxExamples >= 0 else { throw ValidationError("--max-examples must be 0 or more.") }
-            _ = try targets()
-        }
-
-        private func targets() throws -> [String] {
-            if !paths.isEmpty { return paths }
-            return [try CheckpointOptions(checkpoint: checkpoint).path]
+        func checkUsage() throws {
+            guard maxExamples >= 0 else { throw UsageError("--max-examples must be 0 or more (got \(maxExamples)).") }
         }
 
         func run() throws {
             defer { Console.flush() }
             var outcomes: [JUnitRenderer.Outcome] = []
             var worst: Int32 = 0
-            let targets = try targets()
-            for path in targets {
+            let locations = try checkpoints.locations
+            for location in locations {
+                let path = location.path
                 CrashGuard.arm(reading: path)
                 let result = Result { () throws(CheckpointError) in
                     try Verifier.verify(
                         path: path, maxExamples: maxExamples,
-                        progress: progress.handler(targets.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
+                        progress: progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
                 }
                 switch result {
                 case .success(let report):
                     outcomes.append(.report(report))
-                    worst = max(worst, report.ok ? 0 : report.structureFailed ? 2 : 1)
+                    worst = max(worst, Self.exitCode(report))
                     if report.structureFailed, let structure = report[.structure] {
                         let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
                         Console.error(
                             "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); if the pipeline is still writing it, run verify again once it has stopped; otherwise do not resume from it, restore a good copy."
                         )
                     }
+                    if !report.structureFailed, let schema = report[.schema], schema.status == .failed {
+                        let first = schema.examples.first.map(FindingPhrasing.line) ?? "see the report"
+                        Console.error("\(path): not a lineage checkpoint (\(first)); lineage's other commands cannot read it.")
+                    }
                 case .failure(let error):
-                    outcomes.append(.unreadable(path: path, message: ErrorPresentation.message(for: error)))
+                    let message = ErrorPresentation.message(for: error, fromEnvironment: location.origin == .environment)
+                    outcomes.append(.unreadable(path: path, message: message))
                     worst = 2
-                    Console.error(ErrorPresentation.message(for: error))
+                    Console.error(message)
                 }
             }
             switch format {
@@ -76,7 +75,7 @@ extension Lineage {
                 for outcome in outcomes {
                     switch outcome {
                     case .report(let report): blocks.append(TextRenderer.audit(report))
-                    case .unreadable(let path, let message): blocks.append("\(path): not audited\nverdict: UNREADABLE, \(message)")
+                    case .unreadable(let path, let message): blocks.append(TextRenderer.unreadable(path: path, message: message))
                     }
                 }
                 Console.print(blocks.joined(separator: "\n\n"))
@@ -91,27 +90,45 @@ extension Lineage {
                     case .unreadable(let path, let message): return JSONRenderer.unreadable(path: path, message: message)
                     }
                 }
-                Console.print(documents.count == 1 ? documents[0] : "[\n" + documents.joined(separator: ",\n") + "\n]")
+                // JSON Lines: one report per line, so one path is one JSON document.
+                for document in documents { Console.print(document) }
             case .junit:
                 Console.print(JUnitRenderer.render(outcomes, suiteName: "lineage verify"))
             }
-            if let junit {
-                do {
-                    try (JUnitRenderer.render(outcomes, suiteName: "lineage verify") + "\n").write(toFile: junit, atomically: true, encoding: .utf8)
-                } catch {
-                    Console.error(
-                        "\(junit): cannot write the JUnit report (\(error.localizedDescription)); check the directory exists and is writable.")
-                    worst = max(worst, 2)
-                }
+            if let junit, let failure = Self.write(JUnitRenderer.render(outcomes, suiteName: "lineage verify") + "\n", to: junit) {
+                Console.error(failure)
+                worst = max(worst, 2)
             }
             if worst != 0 { throw ExitCode(worst) }
         }
-    }
-}
 
-extension CheckpointOptions {
-    init(checkpoint: String?) {
-        self.init()
-        self.checkpoint = checkpoint
+        /// 0 sound; 1 a logical check failed; 2 the file is damaged (structure) or not a
+        /// lineage checkpoint (schema: a sub-database missing or wrongly flagged), which
+        /// is what every other command exits with on it.
+        static func exitCode(_ report: AuditReport) -> Int32 {
+            if report.ok { return 0 }
+            return report.structureFailed || report[.schema]?.status == .failed ? 2 : 1
+        }
+
+        /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.
+        static func write(_ report: String, to file: String) -> String? {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+                return "\(file): cannot write the JUnit report there, it is a directory; give a file path such as \(file)/verify.xml."
+            }
+            let folder = (file as NSString).deletingLastPathComponent
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+                return "\(file): cannot write the JUnit report, the directory \(folder) does not exist."
+            }
+            if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                return "\(file): cannot write the JUnit report, the directory \(folder.isEmpty ? "." : folder) is not writable."
+            }
+            do {
+                try report.write(toFile: file, atomically: true, encoding: .utf8)
+                return nil
+            } catch {
+                return "\(file): cannot write the JUnit report; check the directory is writable and has space."
+            }
+        }
     }
 }

@@ -53,6 +53,12 @@ extension FixtureExpectation {
 extension ProcessOutput {
     var lines: [String] { text.split(separator: "\n").map(String.init) }
     func json() throws -> Any { try JSONSerialization.jsonObject(with: stdout) }
+    /// Stdout as JSON Lines: one object per line.
+    func jsonLines() throws -> [[String: Any]] {
+        try text.lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+        }
+    }
 }
 
 extension String {

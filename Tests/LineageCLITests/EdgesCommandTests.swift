@@ -55,9 +55,11 @@ struct EdgesCommandTests {
         #expect((try none.json() as? [Any])?.isEmpty == true, "\(none)")
     }
 
-    @Test("a --parent or --child that is not a full udid is a usage error", arguments: [
-        ["--parent", "5feceb66"], ["--child", "zz"], ["--format", "xml"],
-    ])
+    @Test(
+        "a --parent or --child that is not a udid or a prefix of 4+ digits is a usage error",
+        arguments: [
+            ["--parent", "5fe"], ["--child", "zz"], ["--parent", "5feceb66ffc86f38d952786c6d696c79a"], ["--format", "xml"],
+        ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(["edges", "-c", CLI.fixture("four_stage")] + arguments)
         #expect(result.status == 64, "\(result)")

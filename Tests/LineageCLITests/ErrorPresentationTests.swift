@@ -18,6 +18,7 @@ struct ErrorPresentationTests {
             .missing(path: path),
             .unreadable(path: path, reason: "permission denied"),
             .notCheckpoint(path: path, reason: .noMetaPage),
+            .notCheckpoint(path: path, reason: .notLMDB(StructureFinding(kind: .meta, page: nil, detail: .fileEmpty))),
             .notAFile(path: path, reason: .directoryWithoutData),
             .missingDatabase(path: path, name: "completed"),
             .wrongFlags(path: path, name: "in_edges"),
@@ -88,13 +89,32 @@ struct ErrorPresentationTests {
         let noTask = try #require(ErrorPresentation.presentation(of: CommandFailure.noTask(path: Self.path, what: "udid abcd")))
         #expect(noTask == Presentation(message: "\(Self.path): no task with udid abcd; list the tasks with `lineage types`.", exitCode: 1))
         let candidates = try (0..<20).map { try #require(UDID(String(repeating: "0", count: 30) + String(format: "%02d", $0))) }
+        let prefix = try #require(UDIDPrefix("0000"))
         let ambiguous = try #require(
-            ErrorPresentation.presentation(of: CommandFailure.ambiguousPrefix(path: Self.path, prefix: "0000", candidates: candidates, more: true)))
+            ErrorPresentation.presentation(of: TaskLookupError.ambiguous(path: Self.path, prefix: prefix, candidates: candidates, more: true)))
         #expect(ambiguous.exitCode == 1)
         #expect(ambiguous.message.hasPrefix("\(Self.path): prefix 0000 matches more than 20 tasks (the first 20 listed); give more digits:\n"))
         #expect(ambiguous.message.split(separator: "\n").count == 21)
+        let unknown = try #require(ErrorPresentation.presentation(of: TaskLookupError.notFound(path: Self.path, prefix: prefix)))
+        #expect(
+            unknown
+                == Presentation(message: "\(Self.path): no task with a udid starting with 0000; list the tasks with `lineage types`.", exitCode: 1))
+        #expect(ErrorPresentation.presentation(of: UsageError("usage")) == Presentation(message: "usage", exitCode: 64, showsUsage: true))
         #expect(ErrorPresentation.presentation(of: ValidationError("usage")) == nil)
         #expect(ErrorPresentation.presentation(of: ExitCode(1)) == nil)
+    }
+
+    @Test("a path from LINEAGE_CHECKPOINT is named as coming from it; a file that is not LMDB is not sent to verify")
+    func sources() throws {
+        let stale = try #require(ErrorPresentation.presentation(of: CheckpointFromEnvironment(error: .missing(path: Self.path))))
+        #expect(stale.exitCode == 2)
+        #expect(
+            stale.message
+                == "\(Self.path) (from LINEAGE_CHECKPOINT): no such file; set LINEAGE_CHECKPOINT to an existing checkpoint, or pass -c PATH.")
+        let foreign = ErrorPresentation.message(
+            for: .notCheckpoint(path: Self.path, reason: .notLMDB(StructureFinding(kind: .meta, page: nil, detail: .fileEmpty))))
+        #expect(foreign.hasPrefix("\(Self.path): not an LMDB file (the file is empty"), "\(foreign)")
+        #expect(!foreign.contains("verify"), "\(foreign)")
     }
 
     @Test("recorder errors while writing a fixture say what to do, exit 2")

@@ -26,8 +26,9 @@ struct ExportDotCommandTests {
         #expect(svg.text.contains("\(fixture.records.count) tasks"))
     }
 
-    @Test("--around with --depth exports the neighbourhood",
-          arguments: [(0, 1, 0), (1, 5, 4), (2, 8, 7), (3, 8, 7)])
+    @Test(
+        "--around with --depth exports the neighbourhood",
+        arguments: [(0, 1, 0), (1, 5, 4), (2, 8, 7), (3, 8, 7)])
     func around(depth: Int, tasks: Int, edges: Int) throws {
         let path = CLI.fixture("four_stage")
         let export = try CLI.run(["export-dot", "-c", path, "--around", Self.fanIn, "--depth", "\(depth)"])
@@ -65,9 +66,11 @@ struct ExportDotCommandTests {
         #expect(result.stderr.contains("00000000000000000000000000000000"))
     }
 
-    @Test("bad export-dot options are usage errors", arguments: [
-        ["--around", "ffda"], ["--depth", "-1"], ["--max-nodes", "0"], ["--depth", "x"],
-    ])
+    @Test(
+        "bad export-dot options are usage errors",
+        arguments: [
+            ["--around", "ffd"], ["--depth", "-1"], ["--max-nodes", "0"], ["--depth", "x"],
+        ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(["export-dot", "-c", CLI.fixture("four_stage")] + arguments)
         #expect(result.status == 64, "\(result)")

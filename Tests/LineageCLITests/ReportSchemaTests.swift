@@ -166,7 +166,7 @@ struct ReportSchemaTests {
         }
     }
 
-    @Test("the schema accepts the JSON array written for several paths; the exit code is the worst")
+    @Test("several paths give JSON Lines, each line a report the schema accepts; the exit code is the worst")
     func severalPaths() throws {
         try withTemporaryDirectory { directory in
             let paths = [
@@ -176,14 +176,19 @@ struct ReportSchemaTests {
             ]
             let result = try CLI.run(["verify", "--format", "json"] + paths)
             #expect(result.status == 2, "\(result)")
-            let array = try #require(try result.json() as? [[String: Any]], "\(result)")
+            let array = try result.jsonLines()
             #expect(array.map { $0["checkpoint"] as? String } == paths)
             #expect(array.map { $0["ok"] as? Bool } == [true, true, false, false, false])
-            try Self.expectValid([("several paths", result.stdout)])
+            try Self.expectValid(result.text.lines.enumerated().map { ("line \($0.offset + 1)", Data($0.element.utf8)) })
 
             let sound = try CLI.run(["verify", "--format", "json", CLI.fixture("four_stage"), CLI.fixture("killed_midrun")])
             #expect(sound.status == 0, "\(sound)")
-            try Self.expectValid([("two sound paths", sound.stdout)])
+            #expect(sound.text.lines.count == 2)
+            try Self.expectValid(sound.text.lines.enumerated().map { ("sound path \($0.offset + 1)", Data($0.element.utf8)) })
+
+            // One path: one JSON document on one line.
+            let one = try CLI.run(["verify", "--format", "json", CLI.fixture("four_stage")])
+            #expect(one.text.lines.count == 1 && one.text.hasSuffix("}\n"), "\(one)")
         }
     }
 
@@ -200,8 +205,8 @@ struct ReportSchemaTests {
             (
                 "passed but passed:false",
                 mutated(
-                    "\"status\": \"passed\", \"passed\": true, \"violations\": 0, \"examples\": [], \"note\": null},\n    {\"id\": \"schema\"",
-                    "\"status\": \"passed\", \"passed\": false, \"violations\": 0, \"examples\": [], \"note\": null},\n    {\"id\": \"schema\"")
+                    "\"status\": \"passed\", \"passed\": true, \"violations\": 0, \"examples\": [], \"note\": null}, {\"id\": \"schema\"",
+                    "\"status\": \"passed\", \"passed\": false, \"violations\": 0, \"examples\": [], \"note\": null}, {\"id\": \"schema\"")
             ),
             (
                 "ok with a failed check",

@@ -1,6 +1,6 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
 
 @Suite("lineage show")
@@ -16,8 +16,16 @@ struct ShowCommandTests {
             #expect(object["udid"] as? String == udid)
             #expect(object["task_type"] as? String == expected.taskType)
             #expect(object["completed"] as? Bool == expected.completed)
-            #expect(object["parents"] as? [String] == expected.parents)
-            #expect(object["children"] as? [String] == expected.children)
+            // Each neighbour with its own type and completion, as the text shows it.
+            for (key, udids) in [("parents", expected.parents), ("children", expected.children)] {
+                let neighbours = try #require(object[key] as? [[String: Any]], "\(key) of \(udid): \(result)")
+                #expect(neighbours.map { $0["udid"] as? String } == udids, "\(key) of \(udid)")
+                for neighbour in neighbours {
+                    let id = try #require(neighbour["udid"] as? String)
+                    #expect(neighbour["task_type"] as? String == fixture.records[id]?.taskType, "\(id)")
+                    #expect(neighbour["completed"] as? Bool == fixture.records[id]?.completed, "\(id)")
+                }
+            }
         }
     }
 
@@ -78,7 +86,8 @@ struct ShowCommandTests {
     func unknown() throws {
         let fixture = try FixtureExpectation.load("four_stage")
         let absent = UDID(lineagePath: "999").string
-        let unusedPrefix = try #require((0..<0x10000).lazy.map { String(format: "%04x", $0) }.first { p in !fixture.udids.contains { $0.hasPrefix(p) } })
+        let unusedPrefix = try #require(
+            (0..<0x10000).lazy.map { String(format: "%04x", $0) }.first { p in !fixture.udids.contains { $0.hasPrefix(p) } })
         for query in [absent, unusedPrefix] {
             let result = try CLI.run(["show", "-c", fixture.path, query])
             #expect(result.status == 1, "\(query): \(result)")
@@ -89,10 +98,12 @@ struct ShowCommandTests {
         }
     }
 
-    @Test("a malformed udid, a short prefix, or no argument is a usage error (64)", arguments: [
-        ["xyz1"], ["5fe"], ["5feceb66ffc86f38d952786c6d696c79a"], ["5feceb66-ffc8"], [], ["--path", "0_x"], ["--path", ""],
-        ["5feceb66", "--path", "0"], ["5feceb66", "--format", "yaml"],
-    ])
+    @Test(
+        "a malformed udid, a short prefix, or no argument is a usage error (64)",
+        arguments: [
+            ["xyz1"], ["5fe"], ["5feceb66ffc86f38d952786c6d696c79a"], ["5feceb66-ffc8"], [], ["--path", "0_x"], ["--path", "00"], ["--path", "0_01"],
+            ["5feceb66", "--path", "0"], ["5feceb66", "--format", "yaml"],
+        ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(["show", "-c", CLI.fixture("four_stage")] + arguments)
         #expect(result.status == 64, "\(result)")

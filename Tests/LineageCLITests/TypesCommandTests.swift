@@ -28,7 +28,9 @@ struct TypesCommandTests {
             } else {
                 objects = try result.text.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
             }
-            let lines = objects.map { "\($0["udid"] as? String ?? "")\t\($0["task_type"] as? String ?? "")\t\(($0["completed"] as? Bool) == true ? "completed" : "pending")" }
+            let lines = objects.map {
+                "\($0["udid"] as? String ?? "")\t\($0["task_type"] as? String ?? "")\t\(($0["completed"] as? Bool) == true ? "completed" : "pending")"
+            }
             #expect(lines == Self.expectedLines(fixture), "\(format)")
         }
     }
@@ -44,8 +46,9 @@ struct TypesCommandTests {
         let completed = try CLI.run(["types", "-c", fixture.path, "--completed"])
         #expect(completed.text.lines == Self.expectedLines(fixture) { $0.completed })
         let pending = try CLI.run(["types", "-c", fixture.path, "--pending", "--format", "json"])
-        #expect((try pending.json() as? [[String: Any]])?.compactMap { $0["udid"] as? String }
-            == fixture.udids.filter { fixture.records[$0]?.completed == false })
+        #expect(
+            (try pending.json() as? [[String: Any]])?.compactMap { $0["udid"] as? String }
+                == fixture.udids.filter { fixture.records[$0]?.completed == false })
         let leavesDone = try CLI.run(["types", "-c", fixture.path, "--type", "leaf", "--completed"])
         #expect(leavesDone.text.lines == Self.expectedLines(fixture) { $0.taskType == "leaf" && $0.completed })
     }
@@ -57,10 +60,11 @@ struct TypesCommandTests {
         let done = records.filter(\.completed).count
         let text = try CLI.run(["types", "-c", fixture.path, "--summary"])
         #expect(text.status == 0, "\(text)")
-        let rows = Dictionary(uniqueKeysWithValues: text.text.lines.dropFirst().map { line -> (String, [String]) in
-            let fields = line.split(separator: " ").map(String.init)
-            return (fields[0], Array(fields.dropFirst()))
-        })
+        let rows = Dictionary(
+            uniqueKeysWithValues: text.text.lines.dropFirst().map { line -> (String, [String]) in
+                let fields = line.split(separator: " ").map(String.init)
+                return (fields[0], Array(fields.dropFirst()))
+            })
         for type in ["source", "middle", "leaf", "source_leaf"] {
             let ofType = records.filter { $0.taskType == type }
             let c = ofType.filter(\.completed).count
@@ -76,13 +80,39 @@ struct TypesCommandTests {
         let types = try #require(object["types"] as? [String: [String: Int]])
         for type in ["source", "middle", "leaf", "source_leaf"] {
             let ofType = records.filter { $0.taskType == type }
-            #expect(types[type] == ["completed": ofType.filter(\.completed).count, "pending": ofType.filter { !$0.completed }.count, "total": ofType.count])
+            #expect(
+                types[type] == [
+                    "completed": ofType.filter(\.completed).count, "pending": ofType.filter { !$0.completed }.count, "total": ofType.count,
+                ])
         }
     }
 
-    @Test("contradictory or unknown filters are usage errors", arguments: [
-        ["--completed", "--pending"], ["--summary", "--type", "leaf"], ["--summary", "--completed"], ["--type", "root"],
-    ])
+    @Test("--summary counts only the tasks the filters keep, as the docs say", arguments: CLI.fixtureNames)
+    func summaryWithFilters(name: String) throws {
+        let fixture = try FixtureExpectation.load(name)
+        let records = Array(fixture.records.values)
+        for (filter, keep) in [
+            (["--completed"], { (r: FixtureExpectation.Record) in r.completed }),
+            (["--pending"], { (r: FixtureExpectation.Record) in !r.completed }),
+            (["--type", "leaf"], { (r: FixtureExpectation.Record) in r.taskType == "leaf" }),
+            (["--type", "middle", "--pending"], { (r: FixtureExpectation.Record) in r.taskType == "middle" && !r.completed }),
+        ] {
+            let result = try CLI.run(["types", "-c", fixture.path, "--summary", "--format", "json"] + filter)
+            #expect(result.status == 0, "\(filter): \(result)")
+            let object = try #require(try result.json() as? [String: Any], "\(filter): \(result)")
+            let kept = records.filter(keep)
+            #expect(object["total"] as? Int == kept.count, "\(name) \(filter)")
+            #expect(object["completed"] as? Int == kept.filter(\.completed).count, "\(name) \(filter)")
+            let types = try #require(object["types"] as? [String: [String: Int]])
+            #expect(types["leaf"]?["total"] == kept.filter { $0.taskType == "leaf" }.count, "\(name) \(filter)")
+        }
+    }
+
+    @Test(
+        "contradictory or unknown filters are usage errors",
+        arguments: [
+            ["--completed", "--pending"], ["--summary", "--completed", "--pending"], ["--type", "root"],
+        ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(["types", "-c", CLI.fixture("four_stage")] + arguments)
         #expect(result.status == 64, "\(result)")

@@ -66,12 +66,13 @@ struct VerifyCommandTests {
         #endif
     }
 
-    @Test("several paths: one JSON document each in an array, the worst exit code")
+    @Test("several paths: JSON Lines, one report per line in the order given, the worst exit code")
     func severalPaths() throws {
         let paths = CLI.fixtureNames.map(CLI.fixture)
         let result = try CLI.run(["verify", "--format", "json"] + paths)
         #expect(result.status == 0, "\(result)")
-        let array = try #require(try result.json() as? [[String: Any]], "\(result)")
+        let array = try result.jsonLines()
+        #expect(result.text.lines.count == paths.count)
         #expect(array.map { $0["checkpoint"] as? String } == paths)
         #expect(array.allSatisfy { $0["ok"] as? Bool == true })
 
@@ -84,7 +85,7 @@ struct VerifyCommandTests {
             let mixed = try CLI.run(["verify", "--format", "json", paths[0], missing, "--junit", directory.appendingPathComponent("report.xml").path])
             #expect(mixed.status == 2, "\(mixed)")
             #expect(mixed.stderr.contains(missing))
-            let documents = try #require(try mixed.json() as? [[String: Any]], "\(mixed)")
+            let documents = try mixed.jsonLines()
             #expect(documents.count == 2)
             #expect(documents[0]["ok"] as? Bool == true)
             #expect(documents[1]["ok"] as? Bool == false)

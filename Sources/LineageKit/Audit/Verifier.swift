@@ -8,7 +8,8 @@ public enum Verifier {
     /// check failed (with page numbers and sub-databases) and whose logical checks that
     /// would read damaged data are `not_run`. A missing or wrongly flagged sub-database
     /// is a failed `schema` check; the checks that need it are `not_run`.
-    /// Throws `CheckpointError` only when the file cannot be opened at all.
+    /// Throws `CheckpointError` only when the file cannot be opened at all, or is not
+    /// LMDB at all (`.notCheckpoint` with reason `.notLMDB`: empty, text, random bytes).
     /// Cost: one pass over every page; memory about 40 bytes per task and 8 per edge.
     public static func verify(path: String, maxExamples: Int = 5, progress: ProgressHandler? = nil) throws(CheckpointError) -> AuditReport {
         let file: MappedFile
@@ -16,6 +17,9 @@ public enum Verifier {
             file = try MappedFile(path: path)
         } catch {
             throw CheckpointError(error, displayPath: path)
+        }
+        if case .notLMDB(let finding) = MetaCheck(file: file).notCheckpointReason {
+            throw .notCheckpoint(path: path, reason: .notLMDB(finding))
         }
         return verify(file: file, path: path, maxExamples: maxExamples, progress: progress)
     }

@@ -29,9 +29,7 @@ public final class Checkpoint {
         dataFile = file.path
         let isDirectory = file.path != path
         let check = MetaCheck(file: file)
-        if !check.isSound {
-            throw .notCheckpoint(path: path, reason: check.findings.first.map { .damaged($0) } ?? .noMetaPage)
-        }
+        if let reason = check.notCheckpointReason { throw .notCheckpoint(path: path, reason: reason) }
         do {
             environment = try LMDBEnvironment(readOnlyAt: path, subdirectory: isDirectory)
         } catch {
@@ -54,5 +52,24 @@ public final class Checkpoint {
         } catch let error as LMDBError {
             throw CheckpointError.readFailed(path: path, error: error)
         }
+    }
+}
+
+extension MetaCheck {
+    /// Why the meta pages do not let liblmdb open the file, or `nil` when they do:
+    /// `.notLMDB` when nothing where LMDB keeps its meta pages says LMDB (empty, too
+    /// short, no meta page flag and magic number), else `.damaged` with the first finding.
+    package var notCheckpointReason: CheckpointError.NotCheckpointReason? {
+        if isSound { return nil }
+        guard let first = findings.first else { return .noMetaPage }
+        let foreign =
+            meta == nil
+            && findings.allSatisfy { finding in
+                switch finding.detail {
+                case .fileEmpty, .fileTooSmall, .metaPagePastEnd, .noMetaAtAnyPageSize, .notMetaPage, .badMagic: true
+                default: false
+                }
+            }
+        return foreign ? .notLMDB(first) : .damaged(first)
     }
 }

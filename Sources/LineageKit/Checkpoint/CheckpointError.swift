@@ -28,6 +28,9 @@ public enum CheckpointError: Error, Equatable, Sendable {
 
     /// Why a file is not a readable LMDB checkpoint.
     public enum NotCheckpointReason: Sendable, Equatable {
+        /// Not an LMDB file at all (empty, too short, no LMDB meta page where one must
+        /// be): the finding of the pre-flight check that says so.
+        case notLMDB(StructureFinding)
         /// The pre-flight check of the meta pages and the size found this damage.
         case damaged(StructureFinding)
         /// No valid LMDB meta page (an empty or foreign file).

@@ -24,17 +24,6 @@ public struct CheckpointReader {
         return database
     }
 
-    /// The full record of one task, or `nil` when the udid appears nowhere. Costs a
-    /// handful of B-tree lookups per neighbour, independent of the checkpoint's size.
-    public func record(_ udid: UDID) throws -> TaskRecord? {
-        let lookup = try Lookup(reader: self)
-        let (typeName, completed) = try lookup.typeAndCompletion(of: udid.string)
-        let parents = try lookup.neighbours(of: udid.string, in: lookup.inEdges)
-        let children = try lookup.neighbours(of: udid.string, in: lookup.outEdges)
-        if typeName == nil, !completed, parents.isEmpty, children.isEmpty { return nil }
-        return TaskRecord(udid: udid.string, typeName: typeName, completed: completed, parents: parents, children: children)
-    }
-
     /// Udids starting with `prefix` (lowercase hex), sorted, at most `limit` of them.
     ///
     /// Searches `task_type` first, then the edge keys, so a task that only appears in
@@ -110,10 +99,13 @@ public struct CheckpointReader {
         }
     }
 
-    /// Counts tasks per type and completion in one streaming pass.
-    public func typeSummary() throws -> TypeSummary {
+    /// Counts tasks per type and completion in one streaming pass; with `type` or
+    /// `completed` set, only the tasks of that type or completion are counted.
+    public func typeSummary(type: TaskType? = nil, completed wanted: Bool? = nil) throws -> TypeSummary {
         var summary = TypeSummary()
         try forEachTask { _, typeName, completed in
+            if let wanted, completed != wanted { return }
+            if let type, TaskType(bytes: typeName) != type { return }
             // A damaged file may hold other words; they are counted under themselves.
             let name = TaskType(bytes: typeName)?.rawValue ?? String(decoding: typeName, as: UTF8.self)
             summary.add(typeName: name, completed: completed)

@@ -86,7 +86,7 @@ extension CheckpointReader {
     /// directions), breadth-first with point lookups: the cost depends on the
     /// neighbourhood, not on the checkpoint's size. Refused above `maxNodes` tasks.
     public func neighbourhood(of center: UDID, depth: Int, maxNodes: Int) throws -> Subgraph {
-        let lookup = try Lookup(reader: self)
+        let lookup = try lookup()
         var distance: [String: Int] = [center.string: 0]
         var adjacency: [String: (parents: [String], children: [String])] = [:]
         var frontier = [center.string]

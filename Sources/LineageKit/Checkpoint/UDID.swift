@@ -58,6 +58,29 @@ public struct UDID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A udid as a person types it: 4 to 32 hex digits, any case. Names a task when no
+/// other task's udid starts with the same digits (see `TaskLookup.match`); the 8-digit
+/// labels of `DOTRenderer` are such prefixes.
+public struct UDIDPrefix: Hashable, Sendable, CustomStringConvertible {
+    /// The fewest digits accepted: shorter prefixes match too many tasks to be useful.
+    public static let minimumLength = 4
+
+    /// The digits, lowercased as the checkpoint stores them.
+    public let digits: String
+
+    /// Accepts 4 to 32 hex digits in any case, else `nil`.
+    public init?(_ text: String) {
+        let lowered = text.lowercased()
+        guard (Self.minimumLength...UDID.length).contains(lowered.utf8.count), UDID.isHexPrefix(lowered) else { return nil }
+        digits = lowered
+    }
+
+    /// The udid, when all 32 digits were given.
+    public var udid: UDID? { UDID(digits) }
+
+    public var description: String { digits }
+}
+
 /// Lineage paths: how the pipeline names a task by the indexes that led to it.
 public enum LineagePath {
     /// The path of the `index`-th child emitted from parents with paths `parentPaths`.
@@ -67,11 +90,14 @@ public enum LineagePath {
         (parentPaths.filter { !$0.isEmpty } + [String(index)]).joined(separator: "_")
     }
 
-    /// True when `text` is a syntactically valid lineage path: decimal indexes joined by `_`.
+    /// True when `text` is a lineage path the writer can produce: decimal indexes
+    /// without leading zeros (`0`, `7`, `12`, never `00` or `07`, which would name other
+    /// udids than the writer's) joined by `_`, or the empty path of a root that was
+    /// never given one.
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty
-            && text.split(separator: "_", omittingEmptySubsequences: false).allSatisfy { part in
-                !part.isEmpty && part.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        text.isEmpty
+            || text.split(separator: "_", omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty && part.utf8.allSatisfy { (0x30...0x39).contains($0) } && (part == "0" || part.first != "0")
             }
     }
 }

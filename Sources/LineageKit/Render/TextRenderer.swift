@@ -54,7 +54,8 @@ public enum TextRenderer {
             for example in check.examples {
                 lines.append("          - \(FindingPhrasing.line(example))")
             }
-            if check.status == .failed, check.violations > check.examples.count {
+            // With --max-examples 0 the count on the check's line says it all.
+            if check.status == .failed, !check.examples.isEmpty, check.violations > check.examples.count {
                 lines.append("          ... and \(check.violations - check.examples.count) more")
             }
             if check.status != .notRun, let note = check.note { lines.append("          note: \(FindingPhrasing.describe(note))") }
@@ -65,10 +66,21 @@ public enum TextRenderer {
             lines.append("verdict: OK, all \(report.checks.count) checks passed")
         } else if report.structureFailed {
             lines.append("verdict: DAMAGED, the file's structure is broken (\(failed) failed, \(skipped) not run)")
+        } else if report[.schema]?.status == .failed {
+            lines.append(
+                "verdict: UNREADABLE, an LMDB file but not a lineage checkpoint: the schema check failed (\(failed) failed, \(skipped) not run)")
         } else {
             lines.append("verdict: FAILED, \(failed) of \(report.checks.count) checks failed\(skipped > 0 ? ", \(skipped) not run" : "")")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// `lineage verify` on a path that could not be read at all (missing, not LMDB): no
+/// counts, since nothing was read.
+extension TextRenderer {
+    public static func unreadable(path: String, message: String) -> String {
+        "\(Escaping.text(path)): not audited\nverdict: UNREADABLE, \(message)"
     }
 }
 

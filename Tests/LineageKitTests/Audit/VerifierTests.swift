@@ -132,7 +132,9 @@ struct VerifierViolationTests {
             let json = JSONRenderer.audit(report)
             let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
             #expect(parsed?["ok"] as? Bool == false)
-            #expect(TextRenderer.audit(report).contains("verdict: FAILED"))
+            // A failed schema means the other commands cannot read the file: UNREADABLE (exit 2).
+            let verdict = report[.schema]?.status == .failed ? "verdict: UNREADABLE" : "verdict: FAILED"
+            #expect(TextRenderer.audit(report).contains(verdict))
         }
     }
 

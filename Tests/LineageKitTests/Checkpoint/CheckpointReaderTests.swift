@@ -156,7 +156,25 @@ struct CheckpointReaderTests {
         let found = try Checkpoint(path: fixture.checkpoint.path).read { try $0.udids(withPrefix: unused) }
         #expect(found.isEmpty)
         // A prefix past the last key must end the scan cleanly too.
-        #expect(try Checkpoint(path: fixture.checkpoint.path).read { try $0.udids(withPrefix: "ffffffff") }.isEmpty
-            == !fixture.udids.contains { $0.hasPrefix("ffffffff") })
+        #expect(
+            try Checkpoint(path: fixture.checkpoint.path).read { try $0.udids(withPrefix: "ffffffff") }.isEmpty
+                == !fixture.udids.contains { $0.hasPrefix("ffffffff") })
+    }
+
+    @Test("resolve(prefix:) names the one task a prefix or full udid matches, or says why not", arguments: FixtureExpectation.names)
+    func resolve(name: String) throws {
+        let fixture = try FixtureExpectation.load(name)
+        try Checkpoint(path: fixture.checkpoint.path).read { reader throws in
+            let lookup = try reader.lookup()
+            for udid in fixture.udids {
+                for text in [udid, String(udid.prefix(5)).uppercased()] {
+                    let prefix = try #require(UDIDPrefix(text))
+                    #expect(try reader.resolve(prefix: prefix).string == udid)
+                    #expect(try lookup.match(prefix) == .unique(UDID(udid)!))
+                }
+            }
+            let absent = try #require(UDIDPrefix(UDID(lineagePath: "999_999").string))
+            #expect(throws: TaskLookupError.notFound(path: fixture.checkpoint.path, prefix: absent)) { try reader.resolve(prefix: absent) }
+        }
     }
 }

@@ -18,8 +18,13 @@ struct RendererTests {
             #expect(object["udid"] as? String == udid)
             #expect(object["task_type"] as? String == expected.taskType)
             #expect(object["completed"] as? Bool == expected.completed)
-            #expect(object["parents"] as? [String] == expected.parents)
-            #expect(object["children"] as? [String] == expected.children)
+            // Each neighbour as {udid, task_type, completed}.
+            for (key, udids) in [("parents", expected.parents), ("children", expected.children)] {
+                let neighbours = try #require(object[key] as? [[String: Any]])
+                #expect(neighbours.map { $0["udid"] as? String } == udids)
+                #expect(neighbours.map { $0["task_type"] as? String } == udids.map { fixture.records[$0]?.taskType })
+                #expect(neighbours.map { $0["completed"] as? Bool } == udids.map { fixture.records[$0]?.completed })
+            }
             #expect(object["lineage_path"] as? String == "0_1")
             // The text view: one line per field and per neighbour.
             let text = TextRenderer.record(record)
@@ -38,7 +43,9 @@ struct RendererTests {
             parents: [TaskSummary(udid: hostile, typeName: nil, completed: true)], children: [])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.record(record).utf8)) as? [String: Any])
         #expect(object["udid"] as? String == hostile)
-        #expect(object["parents"] as? [String] == [hostile])
+        let parents = try #require(object["parents"] as? [[String: Any]])
+        #expect(parents.map { $0["udid"] as? String } == [hostile])
+        #expect(parents.first?["task_type"] is NSNull)
         #expect(TextRenderer.record(record).split(separator: "\n", omittingEmptySubsequences: false).count == 6)
     }
 
