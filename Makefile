@@ -7,11 +7,11 @@ RUNS ?= 5
 BENCH_DIR := bench/data
 FUZZ_ITERATIONS ?= 200000
 
-.PHONY: help deps test-deps build release test demo bench fuzz lint format clean
+.PHONY: help deps test-deps build release test doc-check doc-update demo bench fuzz lint format clean
 
 help:
 	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config; jsonschema and lmdb from PyPI)"
-	@echo "make test    build and run the whole test suite"
+	@echo "make test    build and run the whole test suite, then check the docs' console examples"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg)"
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m)"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
@@ -45,6 +45,15 @@ release: deps
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) doc-check
+
+# Every console example in README.md and Docs/*.md, run against the debug build: the
+# docs show what the binary prints. `make doc-update` rewrites them from the binary.
+doc-check:
+	python3 scripts/check-doc-examples.py .build/debug
+
+doc-update: build
+	python3 scripts/check-doc-examples.py --update .build/debug
 
 demo: build
 	@mkdir -p demo

@@ -39,6 +39,8 @@ extension Lineage {
             defer { Console.flush() }
             var outcomes: [JUnitRenderer.Outcome] = []
             var worst: Int32 = 0
+            // Said on stderr after the reports, so the last line on a screen is the verdict's why.
+            var messages: [String] = []
             let locations = try checkpoints.locations
             for location in locations {
                 let path = location.path
@@ -54,19 +56,19 @@ extension Lineage {
                     worst = max(worst, Self.exitCode(report))
                     if report.structureFailed, let structure = report[.structure] {
                         let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
-                        Console.error(
+                        messages.append(
                             "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); if the pipeline is still writing it, run verify again once it has stopped; otherwise do not resume from it, restore a good copy."
                         )
                     }
                     if !report.structureFailed, let schema = report[.schema], schema.status == .failed {
                         let first = schema.examples.first.map(FindingPhrasing.line) ?? "see the report"
-                        Console.error("\(path): not a lineage checkpoint (\(first)); lineage's other commands cannot read it.")
+                        messages.append("\(path): not a lineage checkpoint (\(first)); lineage's other commands cannot read it.")
                     }
                 case .failure(let error):
                     let message = ErrorPresentation.message(for: error, fromEnvironment: location.origin == .environment)
                     outcomes.append(.unreadable(path: path, message: message))
                     worst = 2
-                    Console.error(message)
+                    messages.append(message)
                 }
             }
             switch format {
@@ -95,6 +97,7 @@ extension Lineage {
             case .junit:
                 Console.print(JUnitRenderer.render(outcomes, suiteName: "lineage verify"))
             }
+            for message in messages { Console.error(message) }
             if let junit, let failure = Self.write(JUnitRenderer.render(outcomes, suiteName: "lineage verify") + "\n", to: junit) {
                 Console.error(failure)
                 worst = max(worst, 2)
