@@ -22,7 +22,7 @@ extension Lineage {
         @Argument(help: "The lower task, the same way.")
         var to: String
 
-        @Option(help: "Output format: text (UDID, type, completion per line) or jsonl (one object per line, with its position).")
+        @Option(help: "Output format (jsonl: one object per line, with its position).")
         var format: Format = .text
 
         @OptionGroup var progress: ProgressOptions

@@ -22,7 +22,7 @@ struct WalkOptions: ParsableArguments {
     @Flag(help: "Only tasks not completed.")
     var pending = false
 
-    @Option(help: "Output format: text (UDID, distance, type, completion per line) or jsonl (one object per line).")
+    @Option(help: "Output format (jsonl: one object per line).")
     var format: Format = .text
 
     func checkUsage() throws {
