@@ -17,6 +17,8 @@ struct Presentation: Equatable {
 enum CommandFailure: Error, Equatable {
     /// No task in the checkpoint at `path` matches `what` (e.g. "lineage path 7 (udid ...)").
     case noTask(path: String, what: String)
+    /// Neither task descends from the other (`path FROM TO`).
+    case noPath(path: String, from: UDID, to: UDID)
 }
 
 /// A `CheckpointError` about a path taken from `LINEAGE_CHECKPOINT`, so the message can
@@ -84,6 +86,8 @@ enum ErrorPresentation {
     static func message(for failure: CommandFailure) -> String {
         switch failure {
         case .noTask(let path, let what): notFound(path, what)
+        case .noPath(let path, let from, let to):
+            "\(path): no path between \(from) and \(to): neither descends from the other; compare their ancestors with `lineage ancestors`."
         }
     }
 

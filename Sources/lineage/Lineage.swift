@@ -13,7 +13,10 @@ struct Lineage: ParsableCommand {
             sub-databases) or is damaged, the same from every command; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
+        subcommands: [
+            Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Ancestors.self, Descendants.self, Path.self, Udid.self,
+            Fixture.self,
+        ]
     )
 
     /// Parses and runs the command; the errors `ErrorPresentation` knows become its one

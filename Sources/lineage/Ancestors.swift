@@ -1,0 +1,22 @@
+import ArgumentParser
+import LineageKit
+
+extension Lineage {
+    struct Ancestors: ParsableCommand, UsageChecked {
+        static let configuration = CommandConfiguration(
+            abstract: "List every task above one task (parents, their parents, ...) with its distance, type and completion.",
+            discussion: """
+                One line per task, UDID<TAB>DISTANCE<TAB>TYPE<TAB>completed|pending, ordered by \
+                distance (fewest edges), then udid; the task itself is not listed. Reads only the \
+                tasks it lists. Exit 1 when the udid names no task, or a prefix names several.
+                """)
+
+        @OptionGroup var options: CheckpointOptions
+        @OptionGroup var walk: WalkOptions
+        @OptionGroup var progress: ProgressOptions
+
+        func checkUsage() throws { try walk.checkUsage() }
+
+        func run() throws { try walk.run(.ancestors, checkpoint: options, progress: progress) }
+    }
+}

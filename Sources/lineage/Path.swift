@@ -1,0 +1,51 @@
+import ArgumentParser
+import LineageKit
+
+extension Lineage {
+    struct Path: ParsableCommand, UsageChecked {
+        static let configuration = CommandConfiguration(
+            abstract: "Print one shortest chain of edges from one task down to another.",
+            discussion: """
+                One task per line, UDID<TAB>TYPE<TAB>completed|pending, from FROM down to TO. \
+                When TO is above FROM, a note on stderr says so and the path runs from TO down \
+                to FROM (exit 0). Exit 1 when neither descends from the other, or a udid names \
+                no task. FROM and TO the same task: a path of that one task.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+        @OptionGroup var options: CheckpointOptions
+
+        @Argument(help: "The upper task: a udid, or a unique prefix of at least 4 hex digits (any case).")
+        var from: String
+
+        @Argument(help: "The lower task, the same way.")
+        var to: String
+
+        @Option(help: "Output format (jsonl: one object per line, with its position).")
+        var format: Format = .text
+
+        @OptionGroup var progress: ProgressOptions
+
+        func checkUsage() throws {
+            for text in [from, to] where UDIDPrefix(text) == nil {
+                throw UsageError("'\(text)' is not a udid: give 4 to 32 hex digits.")
+            }
+        }
+
+        func run() throws {
+            defer { Console.flush() }
+            let location = try options.location
+            let (found, ends) = try location.read { reader in
+                // checkUsage() accepted both prefixes.
+                let ends = (try reader.resolve(prefix: UDIDPrefix(from)!), try reader.resolve(prefix: UDIDPrefix(to)!))
+                return (try reader.shortestPath(from: ends.0, to: ends.1), ends)
+            }
+            guard let found else { throw CommandFailure.noPath(path: location.path, from: ends.0, to: ends.1) }
+            if found.reversed {
+                Console.error("note: \(ends.1) is above \(ends.0); the path runs from \(ends.1) down to \(ends.0).")
+            }
+            for task in found.tasks { Console.withBuffer { Rows.appendPathStep(task, json: format == .jsonl, to: &$0) } }
+        }
+    }
+}
