@@ -10,7 +10,7 @@ struct Lineage: ParsableCommand {
             Exit codes: 0 success or a sound checkpoint; 1 not found, or verify found \
             violations; 2 the checkpoint cannot be read or is damaged; 64 usage error.
             """,
-        version: "0.1.0",
+        version: Version.description,
         subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
     )
 
