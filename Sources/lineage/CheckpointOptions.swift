@@ -6,7 +6,8 @@ import LineageKit
 struct CheckpointOptions: ParsableArguments {
     @Option(
         name: [.customShort("c"), .long],
-        help: ArgumentHelp("The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.", valueName: "path"))
+        help: ArgumentHelp("The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.", valueName: "path"),
+        completion: .file(extensions: ["mdb"]))
     var checkpoint: String?
 
     /// The path to read, from the option or the environment.

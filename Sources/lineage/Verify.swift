@@ -15,16 +15,20 @@ extension Lineage {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
 
-        @Argument(help: ArgumentHelp("Checkpoints to audit. Default: -c PATH or $LINEAGE_CHECKPOINT.", valueName: "path"))
+        @Argument(
+            help: ArgumentHelp("Checkpoints to audit. Default: -c PATH or $LINEAGE_CHECKPOINT.", valueName: "path"),
+            completion: .file(extensions: ["mdb"]))
         var paths: [String] = []
 
-        @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The checkpoint, when no path is given.", valueName: "path"))
+        @Option(
+            name: [.customShort("c"), .long], help: ArgumentHelp("The checkpoint, when no path is given.", valueName: "path"),
+            completion: .file(extensions: ["mdb"]))
         var checkpoint: String?
 
         @Option(help: "Output format on stdout.")
         var format: Format = .text
 
-        @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+        @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file())
         var junit: String?
 
         @Option(help: "Examples shown per check (counts stay exact).")
