@@ -17,6 +17,12 @@ struct Lineage: ParsableCommand {
     /// Parses and runs the command; the errors `ErrorPresentation` knows become its one
     /// sentence on stderr and its exit status, the rest are ArgumentParser's to report.
     static func main() {
+        // Answered before ArgumentParser builds its command tree, which costs most of the
+        // start-up time (the Swift runtime's type lookups); prints what it would print.
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            print(Version.description)
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

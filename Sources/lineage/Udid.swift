@@ -4,6 +4,7 @@ import LineageKit
 extension Lineage {
     struct Udid: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "udid",
             abstract: "Print the udid of a lineage path (first 32 hex digits of its SHA-256).")
 
         @Argument(help: ArgumentHelp("Decimal indexes joined by '_', e.g. 0_0_1.", valueName: "lineage-path"))

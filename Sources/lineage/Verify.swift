@@ -5,6 +5,7 @@ import LineageKit
 extension Lineage {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Audit checkpoints against every invariant of the format.",
             discussion: """
                 Each check has a stable id (structure, schema, key-format, type-values, edge-symmetry, \
