@@ -37,7 +37,13 @@ deps:
 # Debian's Python refuses pip installs outside a virtual environment unless told otherwise.
 PYTHON_TEST_PACKAGES := jsonschema lmdb
 
+# make check-release renders the man page with man.
+DEBIAN_TEST_PACKAGES := man-db
+
 test-deps: deps
+	@if ! dpkg -s $(DEBIAN_TEST_PACKAGES) >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_TEST_PACKAGES); \
+	fi
 	@python3 -c 'import jsonschema, lmdb' 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES) 2>/dev/null \
 		|| python3 -m pip install --quiet --break-system-packages $(PYTHON_TEST_PACKAGES)
 
