@@ -7,7 +7,8 @@ RUNS ?= 5
 BENCH_DIR := bench/data
 FUZZ_ITERATIONS ?= 200000
 
-.PHONY: help deps test-deps build release test doc-check doc-update demo bench fuzz lint format clean
+.PHONY: help deps test-deps build release test doc-check doc-update demo bench fuzz lint format clean \
+	install uninstall generated check-generated check-release
 
 help:
 	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config; jsonschema and lmdb from PyPI)"
@@ -16,6 +17,10 @@ help:
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m)"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
 	@echo "make lint    swift format lint"
+	@echo "make release the self-contained release binary, .build/release/lineage (needs only liblmdb0 to run)"
+	@echo "make install PREFIX=/usr/local (and DESTDIR=)  the release binary, man page and bash/zsh/fish completions"
+	@echo "make uninstall  removes exactly what make install put there"
+	@echo "make generated  rewrite the committed man page and completions (Docs/man, Docs/completions) from the binary"
 
 # Installed only when one is missing, after refreshing the package lists.
 DEBIAN_PACKAGES := liblmdb-dev lmdb-utils graphviz pkg-config python3-pip
@@ -32,20 +37,41 @@ deps:
 # Debian's Python refuses pip installs outside a virtual environment unless told otherwise.
 PYTHON_TEST_PACKAGES := jsonschema lmdb
 
+# make check-release renders the man page with man.
+DEBIAN_TEST_PACKAGES := man-db
+
 test-deps: deps
+	@if ! dpkg -s $(DEBIAN_TEST_PACKAGES) >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_TEST_PACKAGES); \
+	fi
 	@python3 -c 'import jsonschema, lmdb' 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES) 2>/dev/null \
 		|| python3 -m pip install --quiet --break-system-packages $(PYTHON_TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build
 
-release: deps
-	$(SWIFT) build -c release
+# The release binary links the Swift standard library and Foundation statically, so it
+# runs where only liblmdb0 is installed, and starts faster (no Swift shared libraries to
+# load and relocate). `lineage --version` names the git revision: the object below
+# defines it and replaces the weak "unknown" of Sources/LineageBuildInfo at link time.
+# Its name carries the revision because SwiftPM relinks when the link command changes,
+# not when an object given with -Xlinker does.
+REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+BUILD_INFO := .build/buildinfo/revision-$(REVISION).o
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker $(CURDIR)/$(BUILD_INFO)
+
+$(BUILD_INFO):
+	@rm -rf .build/buildinfo && mkdir -p .build/buildinfo
+	printf 'const char lineage_revision[] = "%s";\n' '$(REVISION)' > .build/buildinfo/revision.c
+	$(CC) -c -o $@ .build/buildinfo/revision.c
+
+release: deps $(BUILD_INFO)
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
-	$(MAKE) doc-check
+	$(MAKE) doc-check check-generated check-release
 
 # Every console example in README.md and Docs/*.md, run against the debug build: the
 # docs show what the binary prints. `make doc-update` rewrites them from the binary.
@@ -91,6 +117,73 @@ FUZZ_SEED ?= 1
 fuzz: deps
 	LINEAGE_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) LINEAGE_FUZZ_SEED=$(FUZZ_SEED) \
 		$(SWIFT) test -c release --filter 'VerifierFuzz|StructureFuzz'
+
+# The man page and the completion scripts are generated from the argument definitions
+# (swift-argument-parser's generate-manual and --generate-completion-script) and
+# committed, so they can be read and installed without building; check-generated (run by
+# make test) fails when they no longer match the binary. The page's date (.Dd) is the
+# last commit's and is not compared.
+MAN_PAGE := Docs/man/lineage.1
+COMPLETIONS := Docs/completions
+GENERATED := .build/generated
+
+$(GENERATED): FORCE
+	$(SWIFT) build --product lineage
+	$(SWIFT) build --product generate-manual
+	@rm -rf $@ && mkdir -p $@
+	.build/debug/generate-manual .build/debug/lineage --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" \
+		--output-directory - > $@/lineage.1
+	for shell in bash zsh fish; do .build/debug/lineage --generate-completion-script $$shell > $@/lineage.$$shell || exit 1; done
+
+generated: $(GENERATED)
+	@mkdir -p $(dir $(MAN_PAGE)) $(COMPLETIONS)
+	cp $(GENERATED)/lineage.1 $(MAN_PAGE)
+	cp $(GENERATED)/lineage.bash $(COMPLETIONS)/lineage.bash
+	cp $(GENERATED)/lineage.zsh $(COMPLETIONS)/_lineage
+	cp $(GENERATED)/lineage.fish $(COMPLETIONS)/lineage.fish
+
+check-generated: $(GENERATED)
+	@sed '/^\.Dd /d' $(MAN_PAGE) > $(GENERATED)/committed.1
+	@sed '/^\.Dd /d' $(GENERATED)/lineage.1 > $(GENERATED)/current.1
+	@diff -u $(GENERATED)/committed.1 $(GENERATED)/current.1 && \
+		diff -u $(COMPLETIONS)/lineage.bash $(GENERATED)/lineage.bash && \
+		diff -u $(COMPLETIONS)/_lineage $(GENERATED)/lineage.zsh && \
+		diff -u $(COMPLETIONS)/lineage.fish $(GENERATED)/lineage.fish || \
+		{ echo "the committed man page or completions are stale: run make generated and commit them"; exit 1; }
+	@echo "man page and completions are current"
+
+# Installs where each tool looks: man in share/man/man1, bash-completion's lazy-loading
+# directory, zsh's site-functions (on $$fpath for /usr and /usr/local), fish's vendor directory.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALLED := $(PREFIX)/bin/lineage $(PREFIX)/share/man/man1/lineage.1 \
+	$(PREFIX)/share/bash-completion/completions/lineage $(PREFIX)/share/zsh/site-functions/_lineage \
+	$(PREFIX)/share/fish/vendor_completions.d/lineage.fish
+
+install: release
+	install -D -m 755 .build/release/lineage $(DESTDIR)$(PREFIX)/bin/lineage
+	install -D -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/lineage.1
+	install -D -m 644 $(COMPLETIONS)/lineage.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lineage
+	install -D -m 644 $(COMPLETIONS)/_lineage $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lineage
+	install -D -m 644 $(COMPLETIONS)/lineage.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lineage.fish
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+
+# The release binary is self-contained and says where it came from; make install puts
+# exactly the five files in place and make uninstall removes them. Run by make test.
+INSTALL_CHECK := $(CURDIR)/.build/install-check
+check-release:
+	@rm -rf $(INSTALL_CHECK)
+	$(MAKE) --no-print-directory install DESTDIR=$(INSTALL_CHECK) PREFIX=/usr
+	Tests/check-release.sh .build/release/lineage $(INSTALL_CHECK)/usr "$(REVISION)"
+	$(MAKE) --no-print-directory uninstall DESTDIR=$(INSTALL_CHECK) PREFIX=/usr
+	@test -z "$$(find $(INSTALL_CHECK) -type f)" || { echo "make uninstall left files behind:"; \
+		find $(INSTALL_CHECK) -type f; exit 1; }
+	@rm -rf $(INSTALL_CHECK)
+	@echo "release binary, install and uninstall checked"
+
+FORCE:
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests

@@ -20,11 +20,14 @@ let package = Package(
         ),
         .target(name: "LineageKit", dependencies: ["CLMDB"]),
         .target(name: "LineageRecorder", dependencies: ["LineageKit"]),
+        // The git revision `lineage --version` prints: "unknown" unless `make release` links it in.
+        .target(name: "LineageBuildInfo"),
         .executableTarget(
             name: "lineage",
             dependencies: [
                 "LineageKit",
                 "LineageRecorder",
+                "LineageBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

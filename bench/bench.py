@@ -79,6 +79,20 @@ def main():
         rate = f"{tasks / wall:,.0f}" if scan else "-"
         print(f"| {name} | {wall:.3f} | {wall / floor:.2f} | {rss / 1e6:.0f} | {rate} | {','.join(map(str, sorted(codes)))} |", flush=True)
 
+    # Start-up: commands that read a few pages at most, so their time is the process's own
+    # (loading, the Swift runtime, argument parsing); 20 runs, as the numbers are small.
+    startup = [
+        ("--version", [L, "--version"]),
+        ("udid 0_0", [L, "udid", "0_0"]),
+        ("show <udid>", [L, "show", big_udid, "-c", C]),
+    ]
+    print(f"\nstart-up: 20 runs each, medians, warm cache")
+    print(f"| command | wall (ms) | exit |")
+    print(f"|---|---:|---:|")
+    for name, argv in startup:
+        wall, _, codes = measure(argv, 20)
+        print(f"| {name} | {wall * 1000:.1f} | {','.join(map(str, sorted(codes)))} |", flush=True)
+
 
 if __name__ == "__main__":
     main()

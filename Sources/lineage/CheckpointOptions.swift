@@ -52,7 +52,8 @@ struct CheckpointOptions: ParsableArguments {
     @Option(
         name: [.customShort("c", allowingJoined: true), .long],
         help: ArgumentHelp(
-            "The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.", valueName: "path"))
+            "The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.", valueName: "path"),
+        completion: .file(extensions: ["mdb"]))
     var checkpoint: String?
 
     /// The checkpoint to read. - Throws: `UsageError` when none is given.
@@ -72,7 +73,8 @@ struct CheckpointOperand: ParsableArguments {
     @OptionGroup var options: CheckpointOptions
 
     @Argument(
-        help: ArgumentHelp("The checkpoint, as an alternative to -c.", valueName: "checkpoint"))
+        help: ArgumentHelp("The checkpoint, as an alternative to -c.", valueName: "checkpoint"),
+        completion: .file(extensions: ["mdb"]))
     var operand: String?
 
     /// The checkpoint to read. - Throws: `UsageError` when none is given, or both forms are.
@@ -87,12 +89,15 @@ struct CheckpointOperand: ParsableArguments {
 /// The checkpoints of `verify`: every path given, as arguments and with `-c`, else
 /// `$LINEAGE_CHECKPOINT`.
 struct CheckpointList: ParsableArguments {
-    @Argument(help: ArgumentHelp("Checkpoints to audit (with -c PATH: that one too). Default: $LINEAGE_CHECKPOINT.", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp("Checkpoints to audit (with -c PATH: that one too). Default: $LINEAGE_CHECKPOINT.", valueName: "path"),
+        completion: .file(extensions: ["mdb"]))
     var paths: [String] = []
 
     @Option(
         name: [.customShort("c", allowingJoined: true), .long],
-        help: ArgumentHelp("A checkpoint to audit, before the path arguments.", valueName: "path"))
+        help: ArgumentHelp("A checkpoint to audit, before the path arguments.", valueName: "path"),
+        completion: .file(extensions: ["mdb"]))
     var checkpoint: String?
 
     /// The checkpoints to read, `-c` first. - Throws: `UsageError` when none is given.

@@ -4,6 +4,7 @@ import LineageKit
 extension Lineage {
     struct Edges: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
+            commandName: "edges",
             abstract: "List every edge PARENT<TAB>CHILD in key order.",
             discussion: """
                 Streams from out_edges; --child reads in_edges. Exit 0 even when no edge matches; \

@@ -5,6 +5,7 @@ import LineageRecorder
 extension Lineage {
     struct Fixture: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fixture",
             abstract: "Write checkpoints with the recorder, exactly as the pipeline writes them.",
             discussion: "These are the only commands that write. They refuse an existing file unless --force.",
             subcommands: [FourStage.self, Named.self, Pipeline.self])
@@ -88,6 +89,7 @@ extension Lineage.Fixture {
 
     struct Pipeline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pipeline",
             abstract: "A big rooted pipeline DAG: roots -> FanOut -> Passthrough -> FanIn -> Passthrough.",
             discussion:
                 "The emissions and completions a pipeline run of this shape records; --batch-size 1 also gives the pipeline's file layout (one write transaction per emission, free pages included)."

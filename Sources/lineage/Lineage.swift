@@ -12,7 +12,7 @@ struct Lineage: ParsableCommand {
             checkpoint cannot be read (missing, not an LMDB file, without the lineage \
             sub-databases) or is damaged, the same from every command; 64 usage error.
             """,
-        version: "0.1.0",
+        version: Version.description,
         subcommands: [
             Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Ancestors.self, Descendants.self, Path.self, Udid.self,
             Fixture.self,
@@ -24,6 +24,12 @@ struct Lineage: ParsableCommand {
     /// Bare `lineage` and `lineage help WORD` for an unknown word are usage errors (64),
     /// as in git, where ArgumentParser would print the help and exit 0.
     static func main() {
+        // Answered before ArgumentParser builds its command tree, which costs most of the
+        // start-up time (the Swift runtime's type lookups); prints what it would print.
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            print(Version.description)
+            return
+        }
         let arguments = Array(CommandLine.arguments.dropFirst())
         var parsed: ParsableCommand.Type = Lineage.self
         do {

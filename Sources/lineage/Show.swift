@@ -4,6 +4,7 @@ import LineageKit
 extension Lineage {
     struct Show: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one task: type, completion, parents and children.",
             discussion: """
                 Exit 1 when no task matches, or a prefix matches several (they are listed). \

@@ -4,6 +4,7 @@ import LineageKit
 extension Lineage {
     struct Types: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
+            commandName: "types",
             abstract: "List every task UDID<TAB>TYPE<TAB>completed|pending, or counts with --summary.")
 
         @OptionGroup var options: CheckpointOperand

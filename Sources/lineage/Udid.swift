@@ -4,6 +4,7 @@ import LineageKit
 extension Lineage {
     struct Udid: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
+            commandName: "udid",
             abstract: "Print the udid of a lineage path (first 32 hex digits of its SHA-256).")
 
         @Argument(

@@ -5,6 +5,7 @@ import LineageKit
 extension Lineage {
     struct Verify: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Audit checkpoints against every invariant of the format.",
             discussion: """
                 Each check has a stable id (structure, schema, key-format, type-values, edge-symmetry, \
@@ -22,7 +23,7 @@ extension Lineage {
         @Option(help: "Output format on stdout.")
         var format: Format = .text
 
-        @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+        @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file())
         var junit: String?
 
         // .unconditional takes `-1` as the value, so the range check below can word it.

@@ -50,6 +50,16 @@ package final class LMDBEnvironment {
 
     deinit { mdb_env_close(handle) }
 
+    /// The version of the liblmdb the process runs with (`mdb_version`), e.g. "0.9.24":
+    /// the shared library loaded at run time, which may differ from the header built against.
+    package static var libraryVersion: String {
+        var major: Int32 = 0
+        var minor: Int32 = 0
+        var patch: Int32 = 0
+        _ = mdb_version(&major, &minor, &patch)
+        return "\(major).\(minor).\(patch)"
+    }
+
     /// Runs `body` inside one read-only transaction, aborted when `body` returns or throws.
     ///
     /// Bytes seen inside the transaction are valid only until it ends.

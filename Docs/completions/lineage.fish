@@ -1,0 +1,212 @@
+function __lineage_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __lineage_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __lineage_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __lineage_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __lineage_parse_tokens -S
+    set -l unparsed_tokens (__lineage_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'lineage'
+        __lineage_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'show'
+            __lineage_parse_subcommand 1 'c/checkpoint=' 'path=' 'format=' 'no-progress' 'version' 'h/help'
+        case 'edges'
+            __lineage_parse_subcommand 1 'c/checkpoint=' 'parent=' 'child=' 'format=' 'no-progress' 'version' 'h/help'
+        case 'types'
+            __lineage_parse_subcommand 1 'c/checkpoint=' 'type=' 'completed' 'pending' 'summary' 'format=' 'no-progress' 'version' 'h/help'
+        case 'verify'
+            __lineage_parse_subcommand -r 1 'c/checkpoint=' 'format=' 'junit=' 'max-examples=' 'no-progress' 'version' 'h/help'
+        case 'export-dot'
+            __lineage_parse_subcommand 1 'c/checkpoint=' 'around=' 'depth=' 'max-nodes=' 'no-progress' 'version' 'h/help'
+        case 'ancestors'
+            __lineage_parse_subcommand 1 'c/checkpoint=' 'depth=' 'count' 'completed' 'pending' 'format=' 'no-progress' 'version' 'h/help'
+        case 'descendants'
+            __lineage_parse_subcommand 1 'c/checkpoint=' 'depth=' 'count' 'completed' 'pending' 'format=' 'no-progress' 'version' 'h/help'
+        case 'path'
+            __lineage_parse_subcommand 2 'c/checkpoint=' 'format=' 'no-progress' 'version' 'h/help'
+        case 'udid'
+            __lineage_parse_subcommand 1 'no-progress' 'version' 'h/help'
+        case 'fixture'
+            __lineage_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'four-stage'
+                __lineage_parse_subcommand 1 'force' 'no-progress' 'fanout=' 'rooted' 'complete' 'version' 'h/help'
+            case 'named'
+                __lineage_parse_subcommand 2 'force' 'no-progress' 'version' 'h/help'
+            case 'pipeline'
+                __lineage_parse_subcommand 1 'force' 'no-progress' 'roots=' 'fanout=' 'fanin=' 'complete=' 'batch-size=' 'version' 'h/help'
+            end
+        case 'help'
+            __lineage_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __lineage_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __lineage_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __lineage_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __lineage_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__lineage_tokens -p)
+    if test -z "$(__lineage_tokens -t)"
+        set -l index (count (__lineage_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'lineage' -f
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'show' -d 'Show one task: type, completion, parents and children.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'edges' -d 'List every edge PARENT<TAB>CHILD in key order.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'types' -d 'List every task UDID<TAB>TYPE<TAB>completed|pending, or counts with --summary.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'verify' -d 'Audit checkpoints against every invariant of the format.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'export-dot' -d 'Write the DAG (or the part around one task) as Graphviz DOT on stdout.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'ancestors' -d 'List every task above one task (parents, their parents, ...) with its distance, type and completion.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'descendants' -d 'List every task below one task (children, their children, ...) with its distance, type and completion.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'path' -d 'Print one shortest chain of edges from one task down to another.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'udid' -d 'Print the udid of a lineage path (first 32 hex digits of its SHA-256).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'fixture' -d 'Write checkpoints with the recorder, exactly as the pipeline writes them.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage show" c checkpoint' -s 'c' -l 'checkpoint' -d 'The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage show" path' -l 'path' -d 'Look the task up by its lineage path instead, e.g. 0_0_1.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage show" format' -l 'format' -d 'Output format (json and jsonl are the same: one line per task).' -rfka 'text json jsonl'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage show" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage show" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage edges" c checkpoint' -s 'c' -l 'checkpoint' -d 'The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage edges" -eq 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage edges" parent' -l 'parent' -d 'Only the edges from this parent (a udid, or a unique prefix of 4+ hex digits).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage edges" child' -l 'child' -d 'Only the edges into this child (a udid, or a unique prefix of 4+ hex digits).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage edges" format' -l 'format' -d 'Output format.' -rfka 'text jsonl json'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage edges" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage edges" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage edges" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" c checkpoint' -s 'c' -l 'checkpoint' -d 'The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage types" -eq 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" type' -l 'type' -d 'Only tasks of this type.' -rfka 'source middle leaf source_leaf'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" completed' -l 'completed' -d 'Only completed tasks.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" pending' -l 'pending' -d 'Only tasks not completed.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" summary' -l 'summary' -d 'Print counts per type and completion instead of one line per task (of the tasks the filters keep).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" format' -l 'format' -d 'Output format.' -rfka 'text jsonl json'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage types" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage verify" -ge 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" c checkpoint' -s 'c' -l 'checkpoint' -d 'A checkpoint to audit, before the path arguments.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" format' -l 'format' -d 'Output format on stdout.' -rfka 'text json junit'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" junit' -l 'junit' -d 'Also write a JUnit XML report to this file.' -rF
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" max-examples' -l 'max-examples' -d 'Examples shown per check, 0 or more; 0 shows only the counts (they stay exact).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage export-dot" c checkpoint' -s 'c' -l 'checkpoint' -d 'The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage export-dot" -eq 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage export-dot" around' -l 'around' -d 'Only the tasks within --depth edges of this task (both directions): a udid, or a unique prefix of 4+ hex digits such as a label of the picture.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage export-dot" depth' -l 'depth' -d 'With --around: how many edges away from the task to go, 0 or more (default 2).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage export-dot" max-nodes' -l 'max-nodes' -d 'Refuse to export more tasks than this (at least 1).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage export-dot" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage export-dot" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage export-dot" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" c checkpoint' -s 'c' -l 'checkpoint' -d 'The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" depth' -l 'depth' -d 'Only the tasks at most this many edges away, 0 or more (default: all).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" count' -l 'count' -d 'Print only how many tasks there are (after --depth and the filters).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" completed' -l 'completed' -d 'Only completed tasks.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" pending' -l 'pending' -d 'Only tasks not completed.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" format' -l 'format' -d 'Output format (jsonl: one object per line).' -rfka 'text jsonl'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage ancestors" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" c checkpoint' -s 'c' -l 'checkpoint' -d 'The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" depth' -l 'depth' -d 'Only the tasks at most this many edges away, 0 or more (default: all).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" count' -l 'count' -d 'Print only how many tasks there are (after --depth and the filters).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" completed' -l 'completed' -d 'Only completed tasks.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" pending' -l 'pending' -d 'Only tasks not completed.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" format' -l 'format' -d 'Output format (jsonl: one object per line).' -rfka 'text jsonl'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage descendants" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage path" c checkpoint' -s 'c' -l 'checkpoint' -d 'The checkpoint file (or a directory holding data.mdb). Default: $LINEAGE_CHECKPOINT.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage path" format' -l 'format' -d 'Output format (jsonl: one object per line, with its position).' -rfka 'text jsonl'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage path" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage path" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage path" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage udid" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage udid" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage udid" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage fixture" -eq 1' -fa 'four-stage' -d 'FanOut(N) -> Passthrough -> FanIn -> Passthrough, as fixtures/four_stage*.mdb.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage fixture" -eq 1' -fa 'named' -d 'Any of the pipeline\'s fixtures by name (four_stage, partial_completion, retries_and_joins, ...).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lineage fixture" -eq 1' -fa 'pipeline' -d 'A big rooted pipeline DAG: roots -> FanOut -> Passthrough -> FanIn -> Passthrough.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture four-stage" force' -l 'force' -d 'Replace the file if it exists.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture four-stage" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture four-stage" fanout' -l 'fanout' -d 'Tasks the FanOut stage emits.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture four-stage" rooted' -l 'rooted' -d 'Give the root the lineage path 0, as a real pipeline run does (four_stage_rooted).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture four-stage" complete' -l 'complete' -d 'Mark the final leaf completed and propagate upwards (four_stage_completed).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture four-stage" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture four-stage" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture named" force' -l 'force' -d 'Replace the file if it exists.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture named" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture named" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture named" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" force' -l 'force' -d 'Replace the file if it exists.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" roots' -l 'roots' -d 'Root tasks.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" fanout' -l 'fanout' -d 'Children per root in the FanOut stage.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" fanin' -l 'fanin' -d 'Parents per FanIn group.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" complete' -l 'complete' -d 'Fraction of leaves marked completed (0...1).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" batch-size' -l 'batch-size' -d 'Emissions per write transaction (1 = one per emission, as the pipeline).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" version' -l 'version' -d 'Show the version.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage fixture pipeline" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage help" version' -l 'version' -d 'Show the version.'

@@ -1,0 +1,16 @@
+import LineageBuildInfo
+import LineageKit
+
+/// What `lineage --version` prints: the tool's version, the git revision it was built
+/// from and the liblmdb it runs with, e.g. `0.1.0 (revision 7a72b21, liblmdb 0.9.24)`.
+enum Version {
+    /// The tool's version; raise it with each release.
+    static let number = "0.1.0"
+
+    /// The short git hash baked in by `make release`, or "unknown" for a plain `swift build`.
+    static var revision: String { String(cString: lineage_build_revision()) }
+
+    static var description: String {
+        "\(number) (revision \(revision), liblmdb \(LMDBEnvironment.libraryVersion))"
+    }
+}
