@@ -13,7 +13,11 @@ struct Lineage: ParsableCommand {
             sub-databases) or is damaged, the same from every command; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self]
+        subcommands: [
+            Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Udid.self, Fixture.self,
+            Status.self,
+            Stats.self,
+        ]
     )
 
     /// Parses and runs the command; the errors `ErrorPresentation` knows become its one
