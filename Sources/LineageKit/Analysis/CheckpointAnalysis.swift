@@ -105,30 +105,39 @@ public enum CheckpointAnalysis {
     /// Weakly connected components by union-find over the edges (path halving, union by size).
     static func components(_ profile: GraphProfile) -> CheckpointStats.Components {
         let count = profile.tasks.total
-        var parent = (0..<Int32(count)).map { $0 }
+        var parent = [Int32](repeating: 0, count: count)
         var size = [Int32](repeating: 1, count: count)
-        func find(_ x: Int32) -> Int32 {
-            var x = x
-            while parent[Int(x)] != x {
-                parent[Int(x)] = parent[Int(parent[Int(x)])]
-                x = parent[Int(x)]
-            }
-            return x
-        }
         var components = count
-        for v in 0..<count {
-            for child in profile.children.neighbours(v) {
-                var a = find(Int32(v))
-                var b = find(child)
-                if a == b { continue }
-                if size[Int(a)] < size[Int(b)] { swap(&a, &b) }
-                parent[Int(b)] = a
-                size[Int(a)] += size[Int(b)]
-                components -= 1
+        var largest: Int32 = count == 0 ? 0 : 1
+        profile.children.offsets.withUnsafeBufferPointer { offsets in
+            profile.children.targets.withUnsafeBufferPointer { targets in
+                parent.withUnsafeMutableBufferPointer { parent in
+                    size.withUnsafeMutableBufferPointer { size in
+                        for v in 0..<count { parent[v] = Int32(v) }
+                        func find(_ x: Int32) -> Int32 {
+                            var x = Int(x)
+                            while Int(parent[x]) != x {
+                                parent[x] = parent[Int(parent[x])]
+                                x = Int(parent[x])
+                            }
+                            return Int32(x)
+                        }
+                        for v in 0..<count {
+                            for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                var a = Int(find(Int32(v)))
+                                var b = Int(find(targets[e]))
+                                if a == b { continue }
+                                if size[a] < size[b] { swap(&a, &b) }
+                                parent[b] = Int32(a)
+                                size[a] += size[b]
+                                largest = max(largest, size[a])
+                                components -= 1
+                            }
+                        }
+                    }
+                }
             }
         }
-        var largest: Int32 = 0
-        for v in 0..<count where parent[v] == Int32(v) { largest = max(largest, size[v]) }
         return CheckpointStats.Components(count: components, largest: Int(largest))
     }
 

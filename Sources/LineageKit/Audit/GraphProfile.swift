@@ -28,33 +28,48 @@ struct GraphProfile {
         self.parentCounts = parentCounts
 
         // Kahn's algorithm: a task is ordered once all its parents are, and its stage is one
-        // more than its deepest parent's. The order array doubles as the queue.
+        // more than its deepest parent's. The order array doubles as the queue. Raw buffers:
+        // this loop touches every edge once, at random.
         var stages = [Int32](repeating: -1, count: count)
         var remaining = parentCounts
-        var order = [Int32]()
-        order.reserveCapacity(count)
-        for v in 0..<count where remaining[v] == 0 {
-            order.append(Int32(v))
-            stages[v] = 0
-        }
-        var head = 0
-        while head < order.count {
-            let v = Int(order[head])
-            head += 1
-            let next = stages[v] + 1
-            for child in children.neighbours(v) {
-                let c = Int(child)
-                if stages[c] < next { stages[c] = next }
-                remaining[c] -= 1
-                if remaining[c] == 0 { order.append(child) }
+        var order = [Int32](repeating: 0, count: count)
+        var ordered = 0
+        children.offsets.withUnsafeBufferPointer { offsets in
+            children.targets.withUnsafeBufferPointer { targets in
+                stages.withUnsafeMutableBufferPointer { stages in
+                    remaining.withUnsafeMutableBufferPointer { remaining in
+                        order.withUnsafeMutableBufferPointer { order in
+                            for v in 0..<count where remaining[v] == 0 {
+                                order[ordered] = Int32(v)
+                                ordered += 1
+                                stages[v] = 0
+                            }
+                            var head = 0
+                            while head < ordered {
+                                let v = Int(order[head])
+                                head += 1
+                                let next = stages[v] + 1
+                                for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                    let c = Int(targets[e])
+                                    if stages[c] < next { stages[c] = next }
+                                    remaining[c] -= 1
+                                    if remaining[c] == 0 {
+                                        order[ordered] = Int32(c)
+                                        ordered += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         // Tasks never ordered sit on or below a cycle; their partial stages mean nothing.
-        if order.count < count {
+        if ordered < count {
             for v in 0..<count where remaining[v] != 0 { stages[v] = -1 }
         }
         self.stages = stages
-        unstaged = count - order.count
+        unstaged = count - ordered
 
         var tasks = CompletionCounts()
         var sources = CompletionCounts()

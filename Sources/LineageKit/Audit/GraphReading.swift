@@ -67,7 +67,7 @@ struct GraphReading {
             { walk(.inEdges) { _, _ in } })
         outWalk.map { walks.append($0) }
         walks.append(inWalk)
-        builder.resolveValues(&outPass)
+        builder.resolveValuesInParallel(&outPass)
         builder.readCompleted { walks.append(walk(.completed, $0)) }
         builder.absorb(outPass)
 
