@@ -18,7 +18,9 @@ public enum CheckpointAnalysis {
     /// Cost: one pass over every page, then a few passes over the tasks and edges.
     public static func stats(path: String, top: Int = 5, progress: ProgressHandler? = nil) throws(CheckpointError) -> CheckpointStats {
         let reading = try GraphReading.read(path: path, progress: progress)
-        let profile = GraphProfile(reading.graph)
+        // The components need only the edges: found on the second thread meanwhile.
+        let graph = reading.graph
+        let (profile, found) = inParallel({ GraphProfile(graph) }, { Self.components(graph) })
         let count = profile.tasks.total
         let fanOut = distribution(top: top, count: count, profile: profile) { v in
             Int(profile.children.offsets[v + 1] - profile.children.offsets[v])
@@ -27,7 +29,7 @@ public enum CheckpointAnalysis {
         return CheckpointStats(
             checkpoint: path, tasks: profile.tasks, edges: profile.children.targets.count, byType: profile.byType,
             sources: profile.sources, leaves: profile.leaves, stages: profile.stageCounts, unstaged: profile.unstaged,
-            fanOut: fanOut, fanIn: fanIn, components: components(profile), lmdb: lmdb(reading))
+            fanOut: fanOut, fanIn: fanIn, components: found, lmdb: lmdb(reading))
     }
 
     static func status(_ profile: GraphProfile, checkpoint: String, examples: Int) -> StatusReport {
@@ -103,14 +105,15 @@ public enum CheckpointAnalysis {
     }
 
     /// Weakly connected components by union-find over the edges (path halving, union by size).
-    static func components(_ profile: GraphProfile) -> CheckpointStats.Components {
-        let count = profile.tasks.total
+    static func components(_ graph: TaskGraph) -> CheckpointStats.Components {
+        let count = graph.flags.count
+        let children = graph.children ?? AdjacencyList(nodeCount: count, sources: [], destinations: [])
         var parent = [Int32](repeating: 0, count: count)
         var size = [Int32](repeating: 1, count: count)
         var components = count
         var largest: Int32 = count == 0 ? 0 : 1
-        profile.children.offsets.withUnsafeBufferPointer { offsets in
-            profile.children.targets.withUnsafeBufferPointer { targets in
+        children.offsets.withUnsafeBufferPointer { offsets in
+            children.targets.withUnsafeBufferPointer { targets in
                 parent.withUnsafeMutableBufferPointer { parent in
                     size.withUnsafeMutableBufferPointer { size in
                         for v in 0..<count { parent[v] = Int32(v) }
