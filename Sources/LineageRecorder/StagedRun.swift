@@ -25,7 +25,9 @@ public struct StagedRun: Sendable, Equatable {
     /// Which leaves (tasks without children, in the order they were emitted) the terminal
     /// stage marks completed before the run stops.
     public enum Completion: Sendable, Equatable {
+        /// Nothing is completed (a run killed before its terminal stage).
         case none
+        /// Every leaf.
         case all
         /// The first `n` leaves.
         case first(Int)
@@ -33,10 +35,14 @@ public struct StagedRun: Sendable, Equatable {
         case every(Int)
     }
 
+    /// Root tasks `"0"`, `"1"`, ...
     public let roots: Int
+    /// What each stage does, in order.
     public let stages: [Stage]
+    /// Which leaves the terminal stage marks.
     public let completion: Completion
 
+    /// A run of `roots` roots through `stages`, completing the leaves `completion` picks.
     public init(roots: Int, stages: [Stage], completion: Completion) {
         self.roots = roots
         self.stages = stages

@@ -25,6 +25,7 @@ public struct CheckpointStats: Sendable, Equatable {
     /// The LMDB file.
     public let lmdb: LMDBStats
 
+    /// A report with every field given.
     public init(
         checkpoint: String, tasks: CompletionCounts, edges: Int, byType: [TypeCounts], sources: CompletionCounts, leaves: CompletionCounts,
         stages: [StageCounts], unstaged: Int, fanOut: Distribution, fanIn: Distribution, components: Components, lmdb: LMDBStats
@@ -45,11 +46,13 @@ public struct CheckpointStats: Sendable, Equatable {
 
     /// A distribution of a count per task.
     public struct Distribution: Sendable, Equatable {
+        /// The smallest count.
         public let min: Int
         /// The lower median: the value at 0-based rank `(n - 1) / 2` in ascending order.
         public let median: Int
         /// The 99th percentile by nearest rank: the value at 1-based rank `ceil(0.99 n)`.
         public let p99: Int
+        /// The largest count.
         public let max: Int
         /// The tasks with the largest counts (none with 0), largest first, ties in udid order.
         public let top: [(udid: UDID, count: Int)]
@@ -62,6 +65,7 @@ public struct CheckpointStats: Sendable, Equatable {
 
     /// The weakly connected components of the DAG.
     public struct Components: Sendable, Equatable {
+        /// How many components.
         public let count: Int
         /// Tasks in the largest component.
         public let largest: Int
@@ -71,7 +75,9 @@ public struct CheckpointStats: Sendable, Equatable {
 /// What the LMDB file says of itself, read from the meta page and the structure walk (the
 /// numbers `mdb_stat -a -f -e` prints).
 public struct LMDBStats: Sendable, Equatable {
+    /// Bytes per page.
     public let pageSize: Int
+    /// The map size the writer used, in bytes.
     public let mapSize: UInt64
     /// The transaction id of the meta page in use.
     public let lastTxn: UInt64
@@ -90,10 +96,15 @@ public struct LMDBStats: Sendable, Equatable {
 
     /// One B-tree, as its record declares and the walk confirmed.
     public struct Database: Sendable, Equatable {
+        /// Levels of the tree, 0 when empty.
         public let depth: Int
+        /// Branch pages.
         public let branchPages: UInt64
+        /// Leaf pages.
         public let leafPages: UInt64
+        /// Overflow pages (values too big for a leaf).
         public let overflowPages: UInt64
+        /// Entries, every duplicate counted.
         public let entries: UInt64
 
         init(_ record: DatabaseRecord) {

@@ -8,6 +8,7 @@ public struct ResumePlan: Sendable, Equatable {
         /// At most the number of examples asked for, in udid order.
         public let examples: [UDID]
 
+        /// A group of `count` tasks shown by `examples`.
         public init(count: Int, examples: [UDID]) {
             self.count = count
             self.examples = examples
@@ -23,6 +24,7 @@ public struct ResumePlan: Sendable, Equatable {
     /// Pending tasks without parents: the roots a rerun starts from.
     public let pendingSources: Group
 
+    /// A plan from its four groups.
     public init(skip: Group, rerun: Group, frontier: Group, pendingSources: Group) {
         self.skip = skip
         self.rerun = rerun
@@ -40,6 +42,7 @@ public struct CompletionCounts: Sendable, Equatable {
     /// Those not completed.
     public var pending: Int { total - completed }
 
+    /// `total` tasks of which `completed` are completed.
     public init(total: Int = 0, completed: Int = 0) {
         self.total = total
         self.completed = completed
@@ -59,6 +62,7 @@ public struct StageCounts: Sendable, Equatable {
     /// Its tasks by completion.
     public let counts: CompletionCounts
 
+    /// The counts of stage `stage`.
     public init(stage: Int, counts: CompletionCounts) {
         self.stage = stage
         self.counts = counts
@@ -67,9 +71,12 @@ public struct StageCounts: Sendable, Equatable {
 
 /// One task type's tasks by completion.
 public struct TypeCounts: Sendable, Equatable {
+    /// The stored type.
     public let type: TaskType
+    /// Its tasks by completion.
     public let counts: CompletionCounts
 
+    /// The counts of `type`.
     public init(type: TaskType, counts: CompletionCounts) {
         self.type = type
         self.counts = counts

@@ -21,11 +21,7 @@ public struct StatusReport: Sendable, Equatable {
     /// (verify's `completed-closure` would fail). 0 on a sound checkpoint.
     public let completedWithPendingChild: Int
 
-    /// Completed leaves as a share of all leaves, 0...100; 100 when there are no leaves.
-    public var percentLeavesCompleted: Double {
-        leaves.total == 0 ? 100 : Double(leaves.completed) * 100 / Double(leaves.total)
-    }
-
+    /// A report with every field given.
     public init(
         checkpoint: String, tasks: CompletionCounts, byType: [TypeCounts], sources: CompletionCounts,
         leaves: CompletionCounts, stages: [StageCounts], unstaged: Int, plan: ResumePlan, completedWithPendingChild: Int
