@@ -160,3 +160,17 @@ struct StatusCommandTests {
         }
     }
 }
+
+/// Progress of `status` and `stats` on a terminal, as `verify` draws it.
+@Suite("status and stats progress")
+struct StatusProgressTests {
+    @Test("the reading phases are shown on a terminal and erased; --no-progress keeps it quiet", arguments: ["status", "stats"])
+    func progress(command: String) throws {
+        let run = try PseudoTerminal.run([command, CLI.fixture("four_stage")])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.screen.contains("lineage \(command): reading task_type"), "\(run)")
+        #expect(PseudoTerminal.visibleLines(run.screen).isEmpty, "\(run)")
+        let quiet = try PseudoTerminal.run([command, "--no-progress", CLI.fixture("four_stage")])
+        #expect(quiet.status == 0 && quiet.screen.isEmpty, "\(quiet)")
+    }
+}
