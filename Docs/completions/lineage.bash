@@ -173,13 +173,44 @@ _lineage() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    show|edges|types|verify|export-dot|ancestors|descendants|path|udid|fixture|help)
+    status|show|edges|types|verify|export-dot|ancestors|descendants|path|stats|udid|fixture|help)
         # Offer subcommand argument completions
         "_lineage_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'show edges types verify export-dot ancestors descendants path udid fixture help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status show edges types verify export-dot ancestors descendants path stats udid fixture help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lineage_status() {
+    repeating_flags=()
+    non_repeating_flags=(--fail-if-incomplete --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --format --examples)
+    __lineage_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--examples')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
         ;;
     esac
 }
@@ -402,6 +433,37 @@ _lineage_path() {
         ;;
     '--format')
         __lineage_add_completions -W 'text'$'\n''jsonl'
+        return
+        ;;
+    esac
+}
+
+_lineage_stats() {
+    repeating_flags=()
+    non_repeating_flags=(--no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --format --top)
+    __lineage_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--top')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
         return
         ;;
     esac

@@ -14,8 +14,8 @@ struct Lineage: ParsableCommand {
             """,
         version: Version.description,
         subcommands: [
-            Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Ancestors.self, Descendants.self, Path.self, Udid.self,
-            Fixture.self,
+            Status.self, Show.self, Edges.self, Types.self, Verify.self, ExportDot.self, Ancestors.self, Descendants.self, Path.self,
+            Stats.self, Udid.self, Fixture.self,
         ]
     )
 

@@ -17,9 +17,11 @@ struct FixtureCommandTests {
         return result.text
     }
 
-    @Test("four-stage writes the pipeline's fixtures", arguments: [
-        ([String](), "four_stage"), (["--rooted"], "four_stage_rooted"), (["--complete"], "four_stage_completed"),
-    ])
+    @Test(
+        "four-stage writes the pipeline's fixtures",
+        arguments: [
+            ([String](), "four_stage"), (["--rooted"], "four_stage_rooted"), (["--complete"], "four_stage_completed"),
+        ])
     func fourStage(flags: [String], fixture: String) throws {
         try withTemporaryDirectory { directory in
             let out = directory.appendingPathComponent("out.mdb").path

@@ -1,5 +1,5 @@
-import LineageTestSupport
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// Checkpoints live on shared storage: reading must not create, lock or change anything.
@@ -60,8 +60,9 @@ struct ReadOnlyTests {
         return nil
     }()
 
-    @Test("as user nobody, who cannot write anywhere near it, every command still reads the checkpoint",
-          .enabled(if: asNobody != nil, "needs root and setpriv or runuser"))
+    @Test(
+        "as user nobody, who cannot write anywhere near it, every command still reads the checkpoint",
+        .enabled(if: asNobody != nil, "needs root and setpriv or runuser"))
     func asUnprivileged() throws {
         let prefix = try #require(Self.asNobody)
         let fixture = try FixtureExpectation.load("four_stage")

@@ -4,10 +4,12 @@ import Testing
 
 @Suite("lineage udid")
 struct UdidCommandTests {
-    @Test("udid prints the udid of a lineage path", arguments: [
-        ("0", "5feceb66ffc86f38d952786c6d696c79"),
-        ("0_0_1_0_2_0_0_0", "5e3e6bbf1900f330afb3cc0ab7dac194"),
-    ])
+    @Test(
+        "udid prints the udid of a lineage path",
+        arguments: [
+            ("0", "5feceb66ffc86f38d952786c6d696c79"),
+            ("0_0_1_0_2_0_0_0", "5e3e6bbf1900f330afb3cc0ab7dac194"),
+        ])
     func udid(path: String, expected: String) throws {
         let result = try CLI.run(["udid", path])
         #expect(result.status == 0, "\(result)")

@@ -1,7 +1,7 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
 import LineageRecorder
+import LineageTestSupport
 import Testing
 
 /// The writer rules of FORMAT.md, each observed through mdb_dump.

@@ -1,7 +1,7 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
 import LineageRecorder
+import LineageTestSupport
 import Testing
 
 /// The big-DAG generator: batching changes the layout, never the content.

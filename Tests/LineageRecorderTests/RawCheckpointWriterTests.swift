@@ -1,7 +1,7 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
 import LineageRecorder
+import LineageTestSupport
 import Testing
 
 /// Building checkpoints that break one invariant each.

@@ -1,7 +1,7 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
 import LineageRecorder
+import LineageTestSupport
 import Testing
 
 /// The recorder reproduces the pipeline-written fixtures exactly.

@@ -1,8 +1,7 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
-
 
 struct ToolFailure: Error, CustomStringConvertible {
     let description: String

@@ -1,9 +1,8 @@
-import LineageTestSupport
 import Foundation
-import Testing
-
 import LineageKit
 import LineageRecorder
+import LineageTestSupport
+import Testing
 
 /// What a reader sees in a checkpoint: every entry of the four sub-databases, in order.
 private func readerView(_ file: MappedFile) -> [String: [[UInt8]]] {

@@ -1,6 +1,6 @@
-import LineageTestSupport
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
 
 @Suite("Verifier on the fixtures")
@@ -46,65 +46,89 @@ struct VerifierViolationTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "self loop", crafted: {
-            var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
-            c.outEdges!.append((Tasks.b, Tasks.b)); c.inEdges!.append((Tasks.b, Tasks.b))
-            c.taskType = [(Tasks.a, "source"), (Tasks.b, "middle")]
-            return c
-        }, mustFail: [.selfLoop], mayFail: [.acyclic], named: Tasks.b),
-        Case(name: "cycle", crafted: {
-            var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.b, Tasks.c), (Tasks.c, Tasks.a)])
-            c.taskType = [(Tasks.a, "middle"), (Tasks.b, "middle"), (Tasks.c, "middle")]
-            return c
-        }, mustFail: [.acyclic], named: ""),
-        Case(name: "dangling child", crafted: {
-            var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
-            c.taskType = [(Tasks.a, "source")]
-            return c
-        }, mustFail: [.dangling], mayFail: [.typeConsistency], named: Tasks.b),
-        Case(name: "in_edges not the transpose", crafted: {
-            var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.a, Tasks.c)])
-            c.inEdges = [(Tasks.b, Tasks.a)]
-            return c
-        }, mustFail: [.edgeSymmetry], mayFail: [.typeConsistency], named: Tasks.c),
-        Case(name: "type disagrees with edges", crafted: {
-            var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
-            c.taskType = [(Tasks.a, "leaf"), (Tasks.b, "leaf")]
-            return c
-        }, mustFail: [.typeConsistency], named: Tasks.a),
-        Case(name: "unknown type word", crafted: {
-            var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
-            c.taskType = [(Tasks.a, "banana\n\"x\"")]
-            return c
-        }, mustFail: [.typeValues], mayFail: [.typeConsistency], named: Tasks.a),
-        Case(name: "completed parent of a pending child", crafted: {
-            CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.b, Tasks.c)], completed: [Tasks.a, Tasks.c])
-        }, mustFail: [.completedClosure], named: Tasks.a),
-        Case(name: "completed value not 1", crafted: {
-            var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
-            c.completed = [(Tasks.a, "yes")]
-            return c
-        }, mustFail: [.completedValues], named: Tasks.a),
-        Case(name: "completed task without a type", crafted: {
-            var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
-            c.completed = [(Tasks.b, "1")]
-            return c
-        }, mustFail: [.completedKnown], named: Tasks.b),
-        Case(name: "key not a udid", crafted: {
-            var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
-            c.taskType!.append(("NOT-A-UDID", "source_leaf"))
-            return c
-        }, mustFail: [.keyFormat], named: "NOT-A-UDID"),
-        Case(name: "missing completed sub-database", crafted: {
-            var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
-            c.completed = nil
-            return c
-        }, mustFail: [.schema], named: "completed"),
-        Case(name: "edge databases without DUPSORT", crafted: {
-            var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
-            c.edgesDupSort = false
-            return c
-        }, mustFail: [.schema], named: "in_edges"),
+        Case(
+            name: "self loop",
+            crafted: {
+                var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
+                c.outEdges!.append((Tasks.b, Tasks.b)); c.inEdges!.append((Tasks.b, Tasks.b))
+                c.taskType = [(Tasks.a, "source"), (Tasks.b, "middle")]
+                return c
+            }, mustFail: [.selfLoop], mayFail: [.acyclic], named: Tasks.b),
+        Case(
+            name: "cycle",
+            crafted: {
+                var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.b, Tasks.c), (Tasks.c, Tasks.a)])
+                c.taskType = [(Tasks.a, "middle"), (Tasks.b, "middle"), (Tasks.c, "middle")]
+                return c
+            }, mustFail: [.acyclic], named: ""),
+        Case(
+            name: "dangling child",
+            crafted: {
+                var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
+                c.taskType = [(Tasks.a, "source")]
+                return c
+            }, mustFail: [.dangling], mayFail: [.typeConsistency], named: Tasks.b),
+        Case(
+            name: "in_edges not the transpose",
+            crafted: {
+                var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.a, Tasks.c)])
+                c.inEdges = [(Tasks.b, Tasks.a)]
+                return c
+            }, mustFail: [.edgeSymmetry], mayFail: [.typeConsistency], named: Tasks.c),
+        Case(
+            name: "type disagrees with edges",
+            crafted: {
+                var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
+                c.taskType = [(Tasks.a, "leaf"), (Tasks.b, "leaf")]
+                return c
+            }, mustFail: [.typeConsistency], named: Tasks.a),
+        Case(
+            name: "unknown type word",
+            crafted: {
+                var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
+                c.taskType = [(Tasks.a, "banana\n\"x\"")]
+                return c
+            }, mustFail: [.typeValues], mayFail: [.typeConsistency], named: Tasks.a),
+        Case(
+            name: "completed parent of a pending child",
+            crafted: {
+                CraftedCheckpoint.dag([(Tasks.a, Tasks.b), (Tasks.b, Tasks.c)], completed: [Tasks.a, Tasks.c])
+            }, mustFail: [.completedClosure], named: Tasks.a),
+        Case(
+            name: "completed value not 1",
+            crafted: {
+                var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
+                c.completed = [(Tasks.a, "yes")]
+                return c
+            }, mustFail: [.completedValues], named: Tasks.a),
+        Case(
+            name: "completed task without a type",
+            crafted: {
+                var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
+                c.completed = [(Tasks.b, "1")]
+                return c
+            }, mustFail: [.completedKnown], named: Tasks.b),
+        Case(
+            name: "key not a udid",
+            crafted: {
+                var c = CraftedCheckpoint.dag([], tasks: [Tasks.a])
+                c.taskType!.append(("NOT-A-UDID", "source_leaf"))
+                return c
+            }, mustFail: [.keyFormat], named: "NOT-A-UDID"),
+        Case(
+            name: "missing completed sub-database",
+            crafted: {
+                var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
+                c.completed = nil
+                return c
+            }, mustFail: [.schema], named: "completed"),
+        Case(
+            name: "edge databases without DUPSORT",
+            crafted: {
+                var c = CraftedCheckpoint.dag([(Tasks.a, Tasks.b)])
+                c.edgesDupSort = false
+                return c
+            }, mustFail: [.schema], named: "in_edges"),
     ]
 
     @Test("a violated invariant fails its check, names the task and only related checks fail", arguments: cases)
@@ -125,7 +149,8 @@ struct VerifierViolationTests {
                 let repeated = check.examples.indices.filter { check.examples[..<$0].contains(check.examples[$0]) }
                 #expect(repeated.isEmpty, "examples reported twice: \(repeated.map { FindingPhrasing.line(check.examples[$0]) })")
                 if !testCase.named.isEmpty {
-                    #expect(check.examples.contains { FindingPhrasing.line($0).contains(testCase.named) }, "\(check.examples.map(FindingPhrasing.line))")
+                    #expect(
+                        check.examples.contains { FindingPhrasing.line($0).contains(testCase.named) }, "\(check.examples.map(FindingPhrasing.line))")
                 }
             }
             // Whatever the damage, the rendered reports stay one line per entry and valid JSON.

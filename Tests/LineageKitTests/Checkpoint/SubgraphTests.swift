@@ -54,7 +54,8 @@ struct SubgraphTests {
         #expect(graph.tasks.count == 5)
         #expect(graph.edges.count == 4)
         #expect(graph.tasks.map(\.udid) == ([Self.fanIn.string] + record.parents + record.children).sorted())
-        let expectedEdges = (record.parents.map { Edge(parent: $0, child: Self.fanIn.string) }
+        let expectedEdges =
+            (record.parents.map { Edge(parent: $0, child: Self.fanIn.string) }
             + record.children.map { Edge(parent: Self.fanIn.string, child: $0) }).sorted()
         #expect(graph.edges.map { Edge(parent: $0.parent, child: $0.child) }.sorted() == expectedEdges)
     }

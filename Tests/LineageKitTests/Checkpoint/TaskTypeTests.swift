@@ -1,14 +1,15 @@
-import Testing
-
 import LineageKit
+import Testing
 
 @Suite("TaskType parsing")
 struct TaskTypeTests {
     private func parse(_ text: String) -> TaskType? { Array(text.utf8).withUnsafeBytes { TaskType(bytes: $0) } }
 
-    @Test("the four words, and nothing near them", arguments: [
-        ("source", TaskType.source), ("middle", .middle), ("leaf", .leaf), ("source_leaf", .sourceLeaf),
-    ])
+    @Test(
+        "the four words, and nothing near them",
+        arguments: [
+            ("source", TaskType.source), ("middle", .middle), ("leaf", .leaf), ("source_leaf", .sourceLeaf),
+        ])
     func words(text: String, type: TaskType) {
         #expect(parse(text) == type)
         // Every single-byte change of a word, and every prefix, is rejected.

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import LineageKit
+import Testing
 
 @Suite("Structure: MappedFile")
 struct StructureMappedFileTests {

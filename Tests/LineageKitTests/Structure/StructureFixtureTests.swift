@@ -1,8 +1,7 @@
 import Foundation
-import Testing
-
 import LineageKit
 import LineageTestSupport
+import Testing
 
 extension FixtureExpectation {
     /// The (key, value) pairs each sub-database must hold, sorted as LMDB sorts them.

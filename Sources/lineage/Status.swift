@@ -1,0 +1,45 @@
+import ArgumentParser
+import LineageKit
+
+extension Lineage {
+    struct Status: ParsableCommand, UsageChecked {
+        static let configuration = CommandConfiguration(
+            abstract: "Show how far the run got and what a resume will do: counts, stages, the resume plan.",
+            discussion: """
+                A resume skips completed tasks and processes the pending ones again; the completed \
+                children of pending tasks (the frontier) are re-emitted, then dropped. Tasks the \
+                interrupted run never reached are not in the file, so the real rerun can be larger. \
+                Exit 1 with --fail-if-incomplete when any task is pending; 2 when the checkpoint \
+                cannot be read or is damaged.
+                """)
+
+        @OptionGroup var options: CheckpointOperand
+
+        @Option(help: "Output format.")
+        var format: ReportFormat = .text
+
+        @Flag(help: "Exit 1 when any task is pending (after printing the report).")
+        var failIfIncomplete = false
+
+        @Option(help: ArgumentHelp("Example udids per resume-plan row, n >= 0.", valueName: "n"))
+        var examples = 3
+
+        @OptionGroup var progress: ProgressOptions
+
+        func checkUsage() throws {
+            if examples < 0 { throw UsageError("--examples must be 0 or more, not \(examples).") }
+        }
+
+        func run() throws {
+            defer { Console.flush() }
+            let report = try options.location.analyse { path throws(CheckpointError) in
+                try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
+            }
+            switch format {
+            case .text: Console.print(StatusRenderer.text(report, examples: examples))
+            case .json: Console.print(StatusRenderer.json(report))
+            }
+            if failIfIncomplete && report.tasks.pending > 0 { throw ExitCode(1) }
+        }
+    }
+}
