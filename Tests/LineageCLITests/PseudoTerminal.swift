@@ -67,8 +67,10 @@ enum PseudoTerminal {
         pthread_sigmask(SIG_UNBLOCK, &interrupts, &previousMask)
         defer { pthread_sigmask(SIG_SETMASK, &previousMask, nil) }
         try process.run()
-        // Only the child holds the terminal now: reading the master ends (EIO) when it exits.
-        close(slave)
+        // The parent keeps the terminal's other end open until the child has exited and
+        // everything it wrote was read: once no one holds it, Linux may answer EIO to a
+        // read of the master before the last bytes (the erasing of a status line) arrive.
+        defer { close(slave) }
         if case .pipe = stdout {} else { try? pipe.fileHandleForReading.close() }
         try? pipe.fileHandleForWriting.close()
 
@@ -76,19 +78,31 @@ enum PseudoTerminal {
         var output: [UInt8] = []
         var readingStdout: Bool
         if case .pipe = stdout { readingStdout = true } else { readingStdout = false }
-        var terminalOpen = true
         var signalled = false
+        var quiet = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while terminalOpen {
+        while true {
             var fds = [pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
             if readingStdout { fds.append(pollfd(fd: pipe.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)) }
-            // A safety net so a hung command fails the test instead of hanging it; not a speed bound.
-            let ready = poll(&fds, nfds_t(fds.count), 120_000)
+            let ready = poll(&fds, nfds_t(fds.count), 100)
             if ready < 0 && errno == EINTR { continue }
-            try #require(ready > 0, "the command showed nothing for two minutes:\n\(String(decoding: screen, as: UTF8.self))")
-            if fds[0].revents != 0 {
+            if ready == 0 {
+                // Nothing to read: done once the child has exited (after one more quiet
+                // round, so bytes in flight when it exited are read); a safety net turns a
+                // hung command into a failure after two minutes, not a speed bound.
+                if !process.isRunning && !readingStdout {
+                    if quiet >= 1 { break }
+                    quiet += 1
+                    continue
+                }
+                quiet += 1
+                try #require(quiet < 1200, "the command showed nothing for two minutes:\n\(String(decoding: screen, as: UTF8.self))")
+                continue
+            }
+            quiet = 0
+            if fds[0].revents & Int16(POLLIN) != 0 {
                 let count = read(master, &buffer, buffer.count)
-                if count > 0 { screen += buffer[0..<count] } else { terminalOpen = false }
+                if count > 0 { screen += buffer[0..<count] }
             }
             if readingStdout, fds[1].revents != 0 {
                 let count = read(fds[1].fd, &buffer, buffer.count)
