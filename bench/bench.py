@@ -44,6 +44,23 @@ def some_middle(lineage, path, tasks):
     return chosen
 
 
+def first_line(argv):
+    """The first line a command prints (the rest is not read; the command is stopped)."""
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    proc.kill()
+    proc.wait()
+    return line.rstrip("\n")
+
+
+def source_and_leaf(lineage, path):
+    """A source task and the farthest leaf below it, for the walk rows."""
+    source = first_line([lineage, "types", "--type", "source", "-c", path]).split("\t")[0]
+    rows = subprocess.run([lineage, "descendants", source, "-c", path], capture_output=True, text=True, check=True).stdout
+    leaf = rows.strip().split("\n")[-1].split("\t")[0]
+    return source, leaf
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lineage", required=True)
@@ -57,16 +74,22 @@ def main():
     size_mb = os.path.getsize(a.checkpoint) / 1e6
     big_udid = some_middle(a.lineage, a.checkpoint, tasks)
     small_udid = some_middle(a.lineage, a.small, 8)
+    source, leaf = source_and_leaf(a.lineage, a.checkpoint)
     L, C = a.lineage, a.checkpoint
     rows = [
         ("floor (bench/floor.c)", [a.floor, C], True),
         ("verify", [L, "verify", C], True),
+        ("status", [L, "status", C], True),
+        ("stats", [L, "stats", C], True),
         ("types --summary", [L, "types", "--summary", "-c", C], True),
         ("edges > /dev/null", [L, "edges", "-c", C], True),
         ("show <udid>", [L, "show", big_udid, "-c", C], False),
         ("show <udid> (8-task fixture)", [L, "show", small_udid, "-c", a.small], False),
         ("export-dot --around --depth 2", [L, "export-dot", "--around", big_udid, "--depth", "2", "-c", C], False),
         ("export-dot --around (8-task fixture)", [L, "export-dot", "--around", small_udid, "--depth", "2", "-c", a.small], False),
+        ("descendants <source>", [L, "descendants", source, "-c", C], False),
+        ("ancestors <leaf>", [L, "ancestors", leaf, "-c", C], False),
+        ("path <source> <leaf>", [L, "path", source, leaf, "-c", C], False),
     ]
     print(f"checkpoint: {C} ({tasks:,} tasks, {size_mb:.0f} MB), {a.runs} runs each, medians")
     print(f"| command | wall (s) | x floor | peak RSS (MB) | tasks/s | exit |")
