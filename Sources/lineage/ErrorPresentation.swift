@@ -49,6 +49,7 @@ enum ErrorPresentation {
         case let error as CheckpointFromEnvironment: Presentation(message: message(for: error.error, fromEnvironment: true), exitCode: 2)
         case let error as UsageError: Presentation(message: error.message, exitCode: 64, showsUsage: true)
         case let error as SubgraphTooLarge: Presentation(message: message(for: error), exitCode: 1)
+        case let error as MermaidRefused: Presentation(message: message(for: error), exitCode: 1)
         case let error as CommandFailure: Presentation(message: message(for: error), exitCode: 1)
         case let error as TaskLookupError: Presentation(message: message(for: error), exitCode: 1)
         default: nil
@@ -80,6 +81,15 @@ enum ErrorPresentation {
     /// The sentence for an export refused as too large (exit 1).
     static func message(for error: SubgraphTooLarge) -> String {
         sentence(error.description, "narrow the export with --around UDID --depth N (a smaller depth), or raise --max-nodes.")
+    }
+
+    /// The sentence for a Mermaid export too large for Mermaid to draw (exit 1).
+    static func message(for refused: MermaidRefused) -> String {
+        let advice =
+            refused.byStage
+            ? "draw it with --format dot or --format json."
+            : "narrow it with --around UDID --depth N (a smaller depth), or draw the stages with --by-stage."
+        return sentence("\(refused.path): \(refused.error.description)", advice)
     }
 
     /// The sentence for a task that is not there (exit 1).

@@ -116,6 +116,39 @@ extension CheckpointReader {
     }
 }
 
+extension CheckpointReader {
+    /// The ancestors of `center` up to `up` edges above it and its descendants up to `down`
+    /// edges below it (each walk follows one direction only, so siblings and cousins are
+    /// not included), with the edges among them. Point lookups, as `neighbourhood(of:depth:)`;
+    /// refused with `SubgraphTooLarge` above `maxNodes` tasks.
+    public func neighbourhood(of center: UDID, up: Int, down: Int, maxNodes: Int) throws -> Subgraph {
+        let lookup = try lookup()
+        var included: Set<String> = [center.string]
+        for (depth, upwards) in [(up, true), (down, false)] {
+            var frontier = [center.string]
+            for _ in 0..<depth where !frontier.isEmpty {
+                var next: [String] = []
+                for id in frontier {
+                    let around = try lookup.adjacent(id)
+                    for neighbour in upwards ? around.parents : around.children where included.insert(neighbour).inserted {
+                        next.append(neighbour)
+                        if included.count > maxNodes { throw SubgraphTooLarge(path: path, tasks: included.count, limit: maxNodes, around: true) }
+                    }
+                }
+                frontier = next
+            }
+        }
+        var tasks: [TaskSummary] = []
+        var edges: [(parent: String, child: String)] = []
+        for id in included.sorted() {
+            let (typeName, completed) = try lookup.typeAndCompletion(of: id)
+            tasks.append(TaskSummary(udid: id, typeName: typeName, completed: completed))
+            for child in try lookup.adjacent(id).children where included.contains(child) { edges.append((id, child)) }
+        }
+        return Subgraph(tasks: tasks, edges: edges, focus: center.string)
+    }
+}
+
 /// The udids of `task_type`, for membership tests: well-formed udids as 128-bit values
 /// (no string hashing), anything else (a damaged key) as its bytes.
 private struct TaskSet {

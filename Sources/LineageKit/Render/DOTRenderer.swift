@@ -67,7 +67,7 @@ public enum DOTRenderer {
         return task.completed ? "\(short)\n\(type)\ncompleted" : "\(short)\n\(type)"
     }
 
-    private static func shape(_ typeName: String?) -> String {
+    static func shape(_ typeName: String?) -> String {
         switch typeName.flatMap(TaskType.init(rawValue:)) {
         case .source: return "invhouse"
         case .middle: return "box"
@@ -77,7 +77,7 @@ public enum DOTRenderer {
         }
     }
 
-    private static func colour(_ typeName: String?) -> String {
+    static func colour(_ typeName: String?) -> String {
         switch typeName.flatMap(TaskType.init(rawValue:)) {
         case .source: return "#2166ac"
         case .middle: return "#4d4d4d"
