@@ -173,13 +173,13 @@ _lineage() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|show|edges|types|verify|export-dot|ancestors|descendants|path|stats|udid|fixture|help)
+    status|show|edges|types|verify|export|export-dot|ancestors|descendants|path|stats|udid|fixture|help)
         # Offer subcommand argument completions
         "_lineage_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status show edges types verify export-dot ancestors descendants path stats udid fixture help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status show edges types verify export export-dot ancestors descendants path stats udid fixture help' -- "${cur}"))
         ;;
     esac
 }
@@ -339,11 +339,54 @@ _lineage_verify() {
     esac
 }
 
+_lineage_export() {
+    repeating_flags=()
+    non_repeating_flags=(--by-stage --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --format --around --depth --up --down --max-nodes)
+    __lineage_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'dot'$'\n''mermaid'$'\n''json'
+        return
+        ;;
+    '--around')
+        return
+        ;;
+    '--depth')
+        return
+        ;;
+    '--up')
+        return
+        ;;
+    '--down')
+        return
+        ;;
+    '--max-nodes')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    esac
+}
+
 _lineage_export-dot() {
     repeating_flags=()
-    non_repeating_flags=(--no-progress --version -h --help)
+    non_repeating_flags=(--by-stage --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --around --depth --max-nodes)
+    non_repeating_options=(-c --checkpoint --around --depth --up --down --max-nodes)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
@@ -356,6 +399,12 @@ _lineage_export-dot() {
         return
         ;;
     '--depth')
+        return
+        ;;
+    '--up')
+        return
+        ;;
+    '--down')
         return
         ;;
     '--max-nodes')
