@@ -16,3 +16,15 @@ struct ExportDotStreamingTests {
         #expect(export.text == DOTRenderer.render(graph, title: "\(path): \(graph.tasks.count) tasks"))
     }
 }
+
+@Suite("export streams what GraphJSONRenderer renders")
+struct ExportJSONStreamingTests {
+    @Test("streamed JSON equals GraphJSONRenderer.render byte for byte", arguments: CLI.fixtureNames)
+    func sameBytes(name: String) throws {
+        let path = CLI.fixture(name)
+        let export = try CLI.run(["export", "-c", path, "--format", "json"])
+        #expect(export.status == 0, "\(export)")
+        let graph = try Checkpoint(path: path).read { try $0.wholeGraph(maxNodes: 2000) }
+        #expect(export.text == GraphJSONRenderer.render(graph, title: "\(path): \(graph.tasks.count) tasks"))
+    }
+}

@@ -51,7 +51,7 @@ struct ShippingTests {
         // zsh: `_files -g '*.mdb'` inside a single-quoted spec; fish: `*.'mdb'` inside a single-quoted command.
         let mdbFiles = shell == "zsh" ? #":path:_files -g '\''*.mdb'\''"# : #"*.\'mdb\'"#
         let checkpointOption = shell == "zsh" ? "--checkpoint" : "-l 'checkpoint'"
-        for command in ["show", "edges", "types", "verify", "export-dot"] {
+        for command in ["show", "edges", "types", "verify", "export", "export-dot"] {
             let checkpoint = linesFor(command, in: script, shell: shell).filter { $0.contains(checkpointOption) }
             #expect(checkpoint.count == 1 && checkpoint[0].contains(mdbFiles), "\(shell): -c of \(command): \(checkpoint)")
         }
@@ -59,6 +59,7 @@ struct ShippingTests {
         #expect(verifyPaths.count == 1, "\(shell): verify's paths")
         let choices = [
             ("types", ["text", "jsonl", "json"]), ("verify", ["text", "json", "junit"]), ("types", ["source", "middle", "leaf", "source_leaf"]),
+            ("export", ["dot", "mermaid", "json"]),
         ]
         for (command, values) in choices {
             let listed = shell == "zsh" ? "(" + values.map { "'\($0)'" }.joined(separator: " ") + ")" : "-rfka '\(values.joined(separator: " "))'"
