@@ -100,7 +100,7 @@ struct ExportByStageTests {
             #expect(line.contains("\\n\(counts[1]) completed"), "\(line)")
         }
         for (key, edges) in expected.links {
-            #expect(dot.text.contains("  \(key) [label=\"\(edges)\"];"), "\(key)")
+            #expect(dot.text.contains("  \(key) [label=\"\(edges)\", "), "\(key)")
         }
         let mermaid = try CLI.run(["export", dag.path, "--by-stage", "--format", "mermaid"])
         #expect(mermaid.status == 0, "\(mermaid)")

@@ -25,7 +25,10 @@ extension DOTRenderer {
         appendEdgesStart(to: &out)
         for link in stages.links {
             let edges = StageLabels.count(link.edges)
-            out.append(contentsOf: "  \(stages.groups[link.source].id) -> \(stages.groups[link.target].id) [label=\"\(edges)\"];\n".utf8)
+            out.append(
+                contentsOf:
+                    "  \(stages.groups[link.source].id) -> \(stages.groups[link.target].id) [label=\"\(edges)\", fontname=\"Helvetica\", fontsize=10];\n"
+                    .utf8)
         }
         appendFooter(to: &out)
         return String(decoding: out, as: UTF8.self)
