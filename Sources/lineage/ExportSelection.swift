@@ -12,7 +12,7 @@ enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
 struct ExportSelection: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Only the tasks within --depth edges of this task (both directions): a udid, or a unique prefix of 4+ hex digits such as a label of the picture.",
+            "Only the tasks near this task (--depth both ways, or --up and --down): a udid, or a unique prefix of 4+ hex digits such as a label of the picture.",
             valueName: "udid"))
     var around: String?
 
