@@ -17,15 +17,26 @@ extension CheckpointAnalysis {
         // A group key per task: (stage + 1) * typeSlots + type slot, so the unstaged tasks
         // (stage -1) take keys 0..<typeSlots and an unknown type takes the last slot.
         var keys = [Int32](repeating: 0, count: count)
-        var tasks: [Int: (tasks: Int, completed: Int)] = [:]
+        // Counts per key in an array when the keys are few (the usual case: a few stages),
+        // else in a dictionary, so a long chain of stages costs no key-sized array.
+        let keySpace = (profile.stageCounts.count + 1) * typeSlots
+        var dense = [(tasks: Int, completed: Int)](repeating: (0, 0), count: keySpace <= 1 << 16 ? keySpace : 0)
+        var sparse: [Int: (tasks: Int, completed: Int)] = [:]
         for v in 0..<count {
             let type = v < graph.types.count ? Int(graph.types[v]) : typeSlots - 1
             let key = (Int(profile.stages[v]) + 1) * typeSlots + min(type, typeSlots - 1)
             keys[v] = Int32(key)
             let done = profile.isCompleted(v) ? 1 : 0
-            tasks[key, default: (0, 0)].tasks += 1
-            tasks[key, default: (0, 0)].completed += done
+            if key < dense.count {
+                dense[key].tasks += 1
+                dense[key].completed += done
+            } else {
+                sparse[key, default: (0, 0)].tasks += 1
+                sparse[key, default: (0, 0)].completed += done
+            }
         }
+        var tasks = sparse
+        for (key, found) in dense.enumerated() where found.tasks > 0 { tasks[key] = found }
         // Unstaged keys sort after every stage.
         func order(_ key: Int) -> Int { key < typeSlots ? Int.max - typeSlots + key : key }
         let sortedKeys = tasks.keys.sorted { order($0) < order($1) }
