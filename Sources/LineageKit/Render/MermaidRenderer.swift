@@ -82,7 +82,7 @@ public enum MermaidRenderer {
 
     /// `text` for the inside of a double-quoted Mermaid label: `"`, `#`, `&`, `<`, `>` and
     /// the backtick as Mermaid's numeric entity codes (`#34;`), control characters as
-    /// `\xNN` text.
+    /// `\xNN` text, and the word "direction" with its `d` as an entity.
     public static func escaped(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -92,7 +92,9 @@ public enum MermaidRenderer {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out
+        // Mermaid's lexer takes any line holding "direction TB" (LR, ...) for a direction
+        // statement, even inside a quoted label: break the word with an entity.
+        return out.replacing("direction", with: "#100;irection")
     }
 
     private static func header(title: String) -> String {

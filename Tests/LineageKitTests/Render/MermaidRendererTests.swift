@@ -10,7 +10,7 @@ struct MermaidRendererTests {
     static let hostile = Subgraph(
         tasks: [
             TaskSummary(udid: "ab\"]:::x\n--> click", typeName: "le\"af<b>#&`", completed: true),
-            TaskSummary(udid: "%%{init}%%", typeName: nil, completed: false),
+            TaskSummary(udid: "%%{init}%%", typeName: "x direction LR", completed: false),
             TaskSummary(udid: "5feceb66ffc86f38d952786c6d696c79", typeName: "source", completed: false),
         ],
         edges: [("5feceb66ffc86f38d952786c6d696c79", "ab\"]:::x\n--> click"), ("%%{init}%%", "ab\"]:::x\n--> click")],
@@ -35,6 +35,7 @@ struct MermaidRendererTests {
             #expect(!label.contains("<b>") && !label.contains("&") && !label.contains("`"), "\(node)")
         }
         #expect(text.contains("le#34;af#60;b#62;#35;#38;#96;"))
+        #expect(!text.contains("direction") && text.contains("x #100;irection LR"))
         #expect(lines[1] == "title: \"t\\n\\\"x\\\"\"")
         #expect(body.contains("  style \(MermaidRenderer.id("%%{init}%%")) stroke-width:4px"))
     }
@@ -57,7 +58,7 @@ struct MermaidRendererTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let nodes = try #require(object["nodes"] as? [[String: Any]])
         #expect(nodes.compactMap { $0["id"] as? String } == Self.hostile.tasks.map { $0.udid })
-        #expect(nodes[1]["type"] is NSNull)
+        #expect(nodes[1]["type"] as? String == "x direction LR")
         let links = try #require(object["links"] as? [[String: Any]])
         #expect(links.compactMap { $0["target"] as? String } == Self.hostile.edges.map { $0.child })
         #expect((object["graph"] as? [String: Any])?["focus"] as? String == "%%{init}%%")
