@@ -65,6 +65,19 @@ struct ExportCommandTests {
         #expect(arrows.sorted() == fixture.edges.map { "  t\($0.parent) --> t\($0.child)" }.sorted())
     }
 
+    @Test("the README's Mermaid block is the binary's output for the four-stage fixture")
+    func readmeBlock() throws {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```mermaid\n"))
+        let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        let path = CLI.fixture("four_stage")
+        let export = try CLI.run(["export", "-c", path, "--format", "mermaid"])
+        #expect(export.status == 0, "\(export)")
+        // The README names the fixture from the repository root.
+        let expected = export.text.replacingOccurrences(of: path, with: "Tests/LineageKitTests/Fixtures/four_stage.mdb")
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == expected, "README.md's mermaid block is stale")
+    }
+
     @Test("--format dot is export-dot's output, byte for byte")
     func dotIsExportDot() throws {
         let path = CLI.fixture("four_stage")
