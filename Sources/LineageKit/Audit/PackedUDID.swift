@@ -107,6 +107,15 @@ struct TaskIndex {
         }
     }
 
+    /// Resolves `udids` to task ids, `-1` for udids not in `task_type`. Touches only the
+    /// index and the output, so parts of one array can be resolved on two threads at once.
+    /// The lookups are independent, so the CPU overlaps their cache misses.
+    func resolve(_ udids: UnsafeBufferPointer<PackedUDID>, into ids: UnsafeMutableBufferPointer<Int32>) {
+        for i in udids.indices {
+            ids[i] = knownID(udids[i]) ?? -1
+        }
+    }
+
     /// The id of `udid`, giving a new id after the known ones to a udid not in `task_type`.
     @inline(__always)
     mutating func id(_ udid: PackedUDID) -> (id: Int32, known: Bool) {
