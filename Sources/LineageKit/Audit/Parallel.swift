@@ -15,6 +15,16 @@ func inParallel<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable 
     return (a, b)
 }
 
+/// Starts `work` on another thread; call the returned function to wait until it is done.
+func startInBackground(_ work: @escaping @Sendable () -> Void) -> () -> Void {
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        work()
+        done.signal()
+    }
+    return { done.wait() }
+}
+
 /// Hands a value from one thread to another; the caller orders the accesses.
 final class ResultSlot<Value>: @unchecked Sendable {
     var value: Value?

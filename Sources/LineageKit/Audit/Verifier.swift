@@ -118,6 +118,10 @@ public enum Verifier {
         other.outWalk.map { walks.append($0) }
         inWalk.map { walks.append($0) }
         other.completedWalk.map { walks.append($0) }
+        // The pages are read; dropping their mappings costs about as much as unmapping the
+        // file, which would otherwise come after the checks, so the idle thread does it now.
+        let file = walker.file
+        let pagesReleased = startInBackground { file.releasePages() }
         if let completed = other.completed { builder.absorb(completed) }
         if let outPass = other.out { builder.absorb(outPass) }
         if var pass = inPass {
@@ -152,6 +156,7 @@ public enum Verifier {
             let why: CheckNote = walker.metaCheck.isSound ? .structureDamaged : .notLMDB
             for id in [.schema] + CheckRegistry.all.map(\.id) { checks.append(.notRun(id, why)) }
         }
+        pagesReleased()
         return AuditReport(
             checkpoint: path, tasks: builder.taskCount, edges: builder.edgeCount, completed: builder.completedCount, checks: checks)
     }
