@@ -36,9 +36,11 @@ struct CompletedPass: Sendable {
 
     /// Looks every udid up in the task index (in key order, so front to back).
     mutating func resolve(with index: TaskIndex) {
-        ids = [Int32](repeating: 0, count: udids.count)
-        udids.withUnsafeBufferPointer { udids in
-            ids.withUnsafeMutableBufferPointer { ids in index.resolve(udids, into: ids) }
+        ids = udids.withUnsafeBufferPointer { udids in
+            [Int32](unsafeUninitializedCapacity: udids.count) { ids, initialized in
+                index.resolve(udids, into: ids, inOrder: true)
+                initialized = udids.count
+            }
         }
     }
 }

@@ -65,6 +65,7 @@ struct EdgePass: Sendable {
         if index != nil { pass.distinctKeyIDs.reserveCapacity(capacity) } else { pass.keys.reserveCapacity(capacity) }
         pass.keyRuns.reserveCapacity(capacity)
         let knownCount = Int32(index?.knownCount ?? 0)
+        var cursor = 0
         let isOut = database == .outEdges
         var lastKey: PackedUDID? = nil
         var run: Int32 = 0
@@ -83,7 +84,7 @@ struct EdgePass: Sendable {
                 run = 0
                 pass.keyCount += 1
                 if let index {
-                    pass.distinctKeyIDs.append(index.knownID(keyUDID) ?? pass.extraID(keyUDID, after: knownCount))
+                    pass.distinctKeyIDs.append(index.knownID(keyUDID, from: &cursor) ?? pass.extraID(keyUDID, after: knownCount))
                 } else {
                     pass.keys.append(keyUDID)
                 }
@@ -119,7 +120,8 @@ struct EdgePass: Sendable {
         let knownCount = Int32(index.knownCount)
         if !keys.isEmpty {
             distinctKeyIDs.reserveCapacity(keys.count)
-            for key in keys { distinctKeyIDs.append(index.knownID(key) ?? extraID(key, after: knownCount)) }
+            var cursor = 0
+            for key in keys { distinctKeyIDs.append(index.knownID(key, from: &cursor) ?? extraID(key, after: knownCount)) }
         }
         let ids = distinctKeyIDs
         selfLoops = selfLoopKeys.map { ids[Int($0)] }
@@ -142,26 +144,30 @@ struct EdgePass: Sendable {
         selfLoopKeys = []
     }
 
-    /// Resolves the kept values in one go on this thread (see `TaskIndex.resolve` for
-    /// resolving them on two), udids not in `task_type` included.
+    /// Resolves the kept values in one go on this thread (see `SharedResolution` for
+    /// resolving them on two), udids not in `task_type` included, and drops them.
     mutating func resolveValues(with index: TaskIndex) {
-        var ids = [Int32](repeating: 0, count: values.count)
-        values.withUnsafeBufferPointer { values in
-            ids.withUnsafeMutableBufferPointer { ids in index.resolve(values, into: ids) }
+        var missing = 0
+        let ids = values.withUnsafeBufferPointer { values in
+            [Int32](unsafeUninitializedCapacity: values.count) { ids, initialized in
+                missing = index.resolve(values, into: ids)
+                initialized = values.count
+            }
         }
-        finishResolving(ids, knownCount: index.knownCount)
+        finishResolving(ids, missing: missing, knownCount: index.knownCount)
+        values = []
     }
 
-    /// Takes the values' ids as `TaskIndex.resolve` left them, gives those it could not
-    /// place (udids not in `task_type`, only on a damaged file) ids of the pass's own,
-    /// and drops the kept values.
-    mutating func finishResolving(_ ids: [Int32], knownCount: Int) {
+    /// Takes the values' ids as `TaskIndex.resolve` left them and gives the `missing`
+    /// ones it could not place (udids not in `task_type`, only on a damaged file) ids of
+    /// the pass's own. The kept values stay until the caller drops them.
+    mutating func finishResolving(_ ids: [Int32], missing: Int, knownCount: Int) {
         valueIDs = ids
+        guard missing > 0 else { return }
         let known = Int32(knownCount)
         for i in valueIDs.indices where valueIDs[i] < 0 {
             valueIDs[i] = extraID(values[i], after: known)
         }
-        values = []
     }
 
     /// The pass's own id for a udid not in `task_type` (the first time it is met, the

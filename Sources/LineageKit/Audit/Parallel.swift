@@ -63,17 +63,19 @@ final class SharedResolution: @unchecked Sendable {
     private var chunks = 0
     private var claimed = 0
     private var written = 0
+    private var missing = 0
     /// Large enough that claiming costs nothing, small enough that the threads end together.
     private static let chunkSize = 1 << 14
 
     /// Resolves `udids` into `ids` (of the same count) on this thread and on a thread
-    /// that calls `help`, and returns when all are written; the buffers need only live
-    /// until then. This thread first runs `before` (work of its own, while the helper
-    /// may already take chunks), so both threads end in the shared part.
+    /// that calls `help`, and returns when all are written, with how many udids were not
+    /// in the index (see `TaskIndex.resolve`); the buffers need only live until then.
+    /// This thread first runs `before` (work of its own, while the helper may already
+    /// take chunks), so both threads end in the shared part.
     func run(
         _ udids: UnsafeBufferPointer<PackedUDID>, into ids: UnsafeMutableBufferPointer<Int32>, index: TaskIndex,
         before: () -> Void = {}
-    ) {
+    ) -> Int {
         self.udids = udids
         self.ids = ids
         chunks = (udids.count + SharedResolution.chunkSize - 1) / SharedResolution.chunkSize
@@ -81,6 +83,8 @@ final class SharedResolution: @unchecked Sendable {
         before()
         work(index)
         if chunks > 0 { finished.wait() }
+        // The semaphore orders the helper's last count before this read.
+        return missing
     }
 
     /// Says there is nothing to resolve, so a helper returns at once.
@@ -106,9 +110,10 @@ final class SharedResolution: @unchecked Sendable {
             lock.signal()
             let start = chunk * SharedResolution.chunkSize
             let range = start..<min(udids.count, start + SharedResolution.chunkSize)
-            index.resolve(UnsafeBufferPointer(rebasing: udids[range]), into: UnsafeMutableBufferPointer(rebasing: ids[range]))
+            let unknown = index.resolve(UnsafeBufferPointer(rebasing: udids[range]), into: UnsafeMutableBufferPointer(rebasing: ids[range]))
             lock.wait()
             written += 1
+            missing += unknown
             let all = written == chunks
             lock.signal()
             if all { finished.signal() }

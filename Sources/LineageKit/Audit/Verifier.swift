@@ -63,7 +63,7 @@ public enum Verifier {
         let outValues = SharedResolution()
         var typesWalk: DatabaseWalkResult? = nil
         var inWalk: DatabaseWalkResult? = nil
-        let (inPass, other) = inParallel(
+        var (inPass, other) = inParallel(
             { () -> EdgePass? in
                 if present[.taskType] != nil { builder.readTaskTypes(expecting: capacity(.taskType)) { typesWalk = walk(.taskType, $0) } }
                 let index = builder.taskIndex
@@ -96,16 +96,20 @@ public enum Verifier {
                     other.outWalk = walk(.outEdges, $0)
                 }
                 let index = indexReady.receive()
+                var missing = 0
                 let ids = pass.values.withUnsafeBufferPointer { values in
                     [Int32](unsafeUninitializedCapacity: values.count) { ids, initialized in
-                        outValues.run(values, into: ids, index: index) {
+                        missing = outValues.run(values, into: ids, index: index) {
                             pass.resolveKeys(with: index)
                             other.completed?.resolve(with: index)
                         }
                         initialized = values.count
                     }
                 }
-                pass.finishResolving(ids, knownCount: index.knownCount)
+                pass.finishResolving(ids, missing: missing, knownCount: index.knownCount)
+                // Freeing the values is left to the thread that comes free first.
+                other.spentValues = pass.values
+                pass.values = []
                 other.out = pass
                 return other
             })
@@ -121,7 +125,11 @@ public enum Verifier {
         // The pages are read; dropping their mappings costs about as much as unmapping the
         // file, which would otherwise come after the checks, so the idle thread does it now.
         let file = walker.file
-        let pagesReleased = startInBackground { file.releasePages() }
+        let pagesReleased = startInBackground { [spent = other.spentValues] in
+            file.releasePages()
+            _ = spent
+        }
+        other.spentValues = []
         if let completed = other.completed { builder.absorb(completed) }
         if let outPass = other.out { builder.absorb(outPass) }
         if var pass = inPass {
@@ -169,4 +177,6 @@ private struct OtherPasses: Sendable {
     var completedWalk: DatabaseWalkResult? = nil
     var out: EdgePass? = nil
     var outWalk: DatabaseWalkResult? = nil
+    /// `out_edges`' values once resolved, for whichever thread comes free to free.
+    var spentValues: [PackedUDID] = []
 }
