@@ -10,7 +10,7 @@ struct AdjacencyList {
     /// buckets that come out of order (a damaged file) are sorted afterwards.
     init(nodeCount: Int, sources: [Int32], destinations: [Int32]) {
         precondition(sources.count == destinations.count, "one destination per source")
-        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+        var offsets = [Int32](largeRepeating: 0, count: nodeCount + 1)
         var inOrder = true
         offsets.withUnsafeMutableBufferPointer { offsets in
             sources.withUnsafeBufferPointer { sources in

@@ -19,7 +19,7 @@ struct CompletedPass: Sendable {
         limit: Int, expecting capacity: Int = 0, _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void
     ) -> CompletedPass {
         var pass = CompletedPass(limit: limit)
-        pass.udids.reserveCapacity(capacity)
+        pass.udids.reserveLarge(capacity)
         scan { key, value in
             pass.entries += 1
             if !(value.count == 1 && value[0] == SubDatabase.completedValue) {
@@ -37,7 +37,7 @@ struct CompletedPass: Sendable {
     /// Looks every udid up in the task index (in key order, so front to back).
     mutating func resolve(with index: TaskIndex) {
         ids = udids.withUnsafeBufferPointer { udids in
-            [Int32](unsafeUninitializedCapacity: udids.count) { ids, initialized in
+            [Int32](largeUninitializedCapacity: udids.count) { ids, initialized in
                 index.resolve(udids, into: ids, inOrder: true)
                 initialized = udids.count
             }

@@ -61,9 +61,9 @@ struct EdgePass: Sendable {
         _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void
     ) -> EdgePass {
         var pass = EdgePass(database: database, keepsValues: keepValues, limit: limit)
-        if keepValues { pass.values.reserveCapacity(capacity) }
-        if index != nil { pass.distinctKeyIDs.reserveCapacity(capacity) } else { pass.keys.reserveCapacity(capacity) }
-        pass.keyRuns.reserveCapacity(capacity)
+        if keepValues { pass.values.reserveLarge(capacity) }
+        if index != nil { pass.distinctKeyIDs.reserveLarge(capacity) } else { pass.keys.reserveLarge(capacity) }
+        pass.keyRuns.reserveLarge(capacity)
         let knownCount = Int32(index?.knownCount ?? 0)
         var cursor = 0
         let isOut = database == .outEdges
@@ -119,7 +119,7 @@ struct EdgePass: Sendable {
     mutating func resolveKeys(with index: TaskIndex) {
         let knownCount = Int32(index.knownCount)
         if !keys.isEmpty {
-            distinctKeyIDs.reserveCapacity(keys.count)
+            distinctKeyIDs.reserveLarge(keys.count)
             var cursor = 0
             for key in keys { distinctKeyIDs.append(index.knownID(key, from: &cursor) ?? extraID(key, after: knownCount)) }
         }
@@ -128,7 +128,7 @@ struct EdgePass: Sendable {
         if keepsValues {
             let runs = keyRuns
             precondition(runs.reduce(0) { $0 + Int($1) } == values.count, "one run entry per kept value")
-            keyIDs = [Int32](unsafeUninitializedCapacity: values.count) { perValue, initialized in
+            keyIDs = [Int32](largeUninitializedCapacity: values.count) { perValue, initialized in
                 for (id, run) in zip(ids, runs) {
                     UnsafeMutableBufferPointer(rebasing: perValue[initialized..<initialized + Int(run)]).initialize(repeating: id)
                     initialized += Int(run)
@@ -149,7 +149,7 @@ struct EdgePass: Sendable {
     mutating func resolveValues(with index: TaskIndex) {
         var missing = 0
         let ids = values.withUnsafeBufferPointer { values in
-            [Int32](unsafeUninitializedCapacity: values.count) { ids, initialized in
+            [Int32](largeUninitializedCapacity: values.count) { ids, initialized in
                 missing = index.resolve(values, into: ids)
                 initialized = values.count
             }

@@ -57,7 +57,7 @@ struct GraphBuilder {
         seen.insert(.taskType)
         var keys: [PackedUDID] = []
         var stored: [UInt8] = []
-        keys.reserveCapacity(capacity)
+        keys.reserveLarge(capacity)
         stored.reserveCapacity(capacity)
         var ordered = true
         try scan { key, value in

@@ -76,7 +76,7 @@ struct TaskIndex {
         var bits: UInt64 = 1
         while (1 << bits) < sortedKnown.count && bits < 30 { bits += 1 }
         shift = 64 - bits
-        var directory = [Int32](repeating: 0, count: (1 << Int(bits)) + 1)
+        var directory = [Int32](largeRepeating: 0, count: (1 << Int(bits)) + 1)
         for udid in sortedKnown { directory[Int(udid.high >> shift) + 1] += 1 }
         for b in 1..<directory.count { directory[b] += directory[b - 1] }
         self.directory = directory

@@ -98,7 +98,7 @@ public enum Verifier {
                 let index = indexReady.receive()
                 var missing = 0
                 let ids = pass.values.withUnsafeBufferPointer { values in
-                    [Int32](unsafeUninitializedCapacity: values.count) { ids, initialized in
+                    [Int32](largeUninitializedCapacity: values.count) { ids, initialized in
                         missing = outValues.run(values, into: ids, index: index) {
                             pass.resolveKeys(with: index)
                             other.completed?.resolve(with: index)
