@@ -33,8 +33,7 @@ public enum Verifier {
     static func audit(_ walker: StructureWalker, path: String, maxExamples: Int, progress: ProgressHandler?) -> AuditReport {
         let schema = schemaResult(walker, maxExamples: maxExamples)
 
-        // One walk per sub-database, feeding the logical checks as it goes. The two
-        // edge sub-databases, the bulk of the file, are read on two threads at once.
+        // One walk per sub-database, feeding the logical checks as it goes.
         var builder = GraphBuilder(maxExamples: maxExamples)
         let present = schema.found
         @Sendable func walk(_ name: SubDatabase, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> DatabaseWalkResult {
@@ -48,78 +47,108 @@ public enum Verifier {
                 if done & 0xffff == 0 { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "entries")) }
             }
         }
-        var walks: [DatabaseWalkResult] = []
         // Room for every entry the records declare, bounded by what the file could hold,
         // so a damaged count cannot make us allocate without bound.
         let fileBytes = walker.file.bytes.count
         @Sendable func capacity(_ name: SubDatabase) -> Int {
             Int(min(present[name]?.record.entries ?? 0, UInt64(fileBytes / 40)))
         }
-        let freeList: DatabaseWalkResult
-        (_, freeList) = inParallel(
-            {
-                if present[.taskType] != nil { builder.readTaskTypes(expecting: capacity(.taskType)) { walks.append(walk(.taskType, $0)) } }
-            }, { walker.walkFreeList() })
-        walks.append(freeList)
 
-        // The edge sub-databases, the bulk of the file: out_edges keeps its values (the
-        // graph the checks walk), in_edges only a checksum of its pairs to compare, unless
-        // out_edges is missing and in_edges must stand for the graph.
-        let snapshot = builder
+        // Two threads share the walk by size: this one reads task_type (building the task
+        // index) and then in_edges; the other reads the free list, completed and out_edges,
+        // which need no index until they are resolved. Then both resolve out_edges' values,
+        // the random-access part, taking chunks until none is left.
         let hasIn = present[.inEdges] != nil
         let hasOut = present[.outEdges] != nil
+        let hasCompleted = present[.completed] != nil
         let seed = UInt64.random(in: .min ... .max)
-        var (outPass, inPass) = inParallel(
+        let limit = maxExamples
+        let indexReady = Handoff<TaskIndex>()
+        let outValues = SharedResolution()
+        var typesWalk: DatabaseWalkResult? = nil
+        var inWalk: DatabaseWalkResult? = nil
+        var (inPass, other) = inParallel(
             { () -> EdgePass? in
-                guard hasOut else { return nil }
-                var walked: DatabaseWalkResult? = nil
-                let pass = builder.edgePass(.outEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.outEdges)) {
-                    walked = walk(.outEdges, $0)
+                if present[.taskType] != nil { builder.readTaskTypes(expecting: capacity(.taskType)) { typesWalk = walk(.taskType, $0) } }
+                let index = builder.taskIndex
+                indexReady.publish(index)
+                var inPass: EdgePass? = nil
+                if hasIn {
+                    // Without out_edges, in_edges' pairs stand for the graph and are kept.
+                    var pass = EdgePass.read(
+                        .inEdges, keepValues: !hasOut, index: index, checksumSeed: seed, limit: limit, expecting: capacity(.inEdges)
+                    ) {
+                        inWalk = walk(.inEdges, $0)
+                    }
+                    pass.resolveKeys(with: index)
+                    inPass = pass
                 }
-                walked.map { walks.append($0) }
-                return pass
+                outValues.help(index: index)
+                return inPass
             },
-            { () -> (EdgePass, DatabaseWalkResult?)? in
-                guard hasIn else { return nil }
-                var walked: DatabaseWalkResult? = nil
-                let pass = snapshot.edgePass(.inEdges, keepValues: !hasOut, checksumSeed: seed, expecting: capacity(.inEdges)) {
-                    walked = walk(.inEdges, $0)
+            { () -> OtherPasses in
+                var other = OtherPasses(free: walker.walkFreeList())
+                if hasCompleted {
+                    other.completed = CompletedPass.read(limit: limit, expecting: capacity(.completed)) { other.completedWalk = walk(.completed, $0) }
                 }
-                return (pass, walked)
+                guard hasOut else {
+                    outValues.skip()
+                    other.completed?.resolve(with: indexReady.receive())
+                    return other
+                }
+                var pass = EdgePass.read(.outEdges, keepValues: true, checksumSeed: seed, limit: limit, expecting: capacity(.outEdges)) {
+                    other.outWalk = walk(.outEdges, $0)
+                }
+                let index = indexReady.receive()
+                var missing = 0
+                let ids = pass.values.withUnsafeBufferPointer { values in
+                    [Int32](largeUninitializedCapacity: values.count) { ids, initialized in
+                        missing = outValues.run(values, into: ids, index: index) {
+                            pass.resolveKeys(with: index)
+                            other.completed?.resolve(with: index)
+                        }
+                        initialized = values.count
+                    }
+                }
+                pass.finishResolving(ids, missing: missing, knownCount: index.knownCount)
+                // Freeing the values is left to the thread that comes free first.
+                other.spentValues = pass.values
+                pass.values = []
+                other.out = pass
+                return other
             })
-        inPass.map { walks.append(contentsOf: $0.1.map { [$0] } ?? []) }
 
-        // Resolving values to ids is the random-access part: split it over both threads.
-        if var pass = outPass {
-            let count = pass.values.count
-            let half = count / 2
-            let resolver = builder
-            var ids = [Int32](repeating: 0, count: count)
-            ids.withUnsafeMutableBufferPointer { ids in
-                pass.values.withUnsafeBufferPointer { values in
-                    let (firstValues, firstIDs) = (UnsafeBufferPointer(rebasing: values[..<half]), UnsafeMutableBufferPointer(rebasing: ids[..<half]))
-                    let second = SendablePointers(
-                        values: UnsafeBufferPointer(rebasing: values[half...]), ids: UnsafeMutableBufferPointer(rebasing: ids[half...]))
-                    _ = inParallel({ resolver.resolveKnown(firstValues, into: firstIDs) }, { resolver.resolveKnown(second.values, into: second.ids) })
-                }
-            }
-            pass.valueIDs = ids
-            builder.finishResolving(&pass)
-            outPass = pass
+        // The walks and passes are merged in the order they always were, which is the
+        // order their findings are reported in.
+        var walks: [DatabaseWalkResult] = []
+        typesWalk.map { walks.append($0) }
+        walks.append(other.free)
+        other.outWalk.map { walks.append($0) }
+        inWalk.map { walks.append($0) }
+        other.completedWalk.map { walks.append($0) }
+        // The pages are read; dropping their mappings costs about as much as unmapping the
+        // file, which would otherwise come after the checks, so the idle thread does it now.
+        let file = walker.file
+        let pagesReleased = startInBackground { [spent = other.spentValues] in
+            file.releasePages()
+            _ = spent
         }
-        if present[.completed] != nil { builder.readCompleted { walks.append(walk(.completed, $0)) } }
-        if let outPass { builder.absorb(outPass) }
-        if let (pass, _) = inPass {
-            var pass = pass
-            if pass.keepsValues { builder.resolveValues(&pass) }
+        other.spentValues = []
+        if let completed = other.completed { builder.absorb(completed) }
+        if let outPass = other.out { builder.absorb(outPass) }
+        if var pass = inPass {
+            if pass.keepsValues { pass.resolveValues(with: builder.taskIndex) }
             builder.absorb(pass)
         }
         if hasIn && hasOut && !builder.edgeChecksumsAgree {
             // The sub-databases differ: read in_edges again, pair by pair, to say where.
-            var pass = builder.edgePass(.inEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.inEdges)) {
+            var pass = EdgePass.read(
+                .inEdges, keepValues: true, index: builder.taskIndex, checksumSeed: seed, limit: limit, expecting: capacity(.inEdges)
+            ) {
                 _ = walk(.inEdges, $0)
             }
-            builder.resolveValues(&pass)
+            pass.resolveKeys(with: builder.taskIndex)
+            pass.resolveValues(with: builder.taskIndex)
             // Its key-format and self-loop findings were counted on the first read.
             pass.keyFormat = Tally(.keyFormat, limit: maxExamples)
             pass.selfLoops = []
@@ -139,14 +168,19 @@ public enum Verifier {
             let why: CheckNote = walker.metaCheck.isSound ? .structureDamaged : .notLMDB
             for id in [.schema] + CheckRegistry.all.map(\.id) { checks.append(.notRun(id, why)) }
         }
+        pagesReleased()
         return AuditReport(
             checkpoint: path, tasks: builder.taskCount, edges: builder.edgeCount, completed: builder.completedCount, checks: checks)
     }
 }
 
-/// Two disjoint halves of buffers handed to the second thread of `inParallel`; the
-/// caller waits for it before the buffers go away.
-private struct SendablePointers: @unchecked Sendable {
-    let values: UnsafeBufferPointer<PackedUDID>
-    let ids: UnsafeMutableBufferPointer<Int32>
+/// What the second thread reads: the free list, `completed` and `out_edges`, resolved.
+private struct OtherPasses: Sendable {
+    var free: DatabaseWalkResult
+    var completed: CompletedPass? = nil
+    var completedWalk: DatabaseWalkResult? = nil
+    var out: EdgePass? = nil
+    var outWalk: DatabaseWalkResult? = nil
+    /// `out_edges`' values once resolved, for whichever thread comes free to free.
+    var spentValues: [PackedUDID] = []
 }
