@@ -51,7 +51,7 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
-# The release binary links the Swift standard library and Foundation statically, so it
+# The release binary links the Swift standard library and FoundationEssentials statically, so it
 # runs where only liblmdb0 is installed, and starts faster (no Swift shared libraries to
 # load and relocate). `lineage --version` names the git revision: the object below
 # defines it and replaces the weak "unknown" of Sources/LineageBuildInfo at link time.
