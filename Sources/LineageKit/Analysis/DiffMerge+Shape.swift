@@ -1,0 +1,90 @@
+/// The determinism check of `diff`: each task gets a structural signature, no udid
+/// involved, by colour refinement (as Weisfeiler-Lehman's): it starts from the stored
+/// task type alone (completion is progress, not shape) and, each round, hashes a task's
+/// colour with the multisets of its parents' and of its children's colours (an
+/// order-free sum of mixed 64-bit hashes, so no sorting). `signatureRounds` rounds let a
+/// signature tell apart tasks whose neighbourhoods differ within that many edges up or
+/// down.
+extension DiffMerge {
+    static let signatureRounds = 12
+
+    /// Tasks only in A and only in B paired by equal signature (in udid order within a
+    /// signature); the topmost pairs are those whose A task has every parent in both files.
+    func shape() -> CheckpointDiff.Shape {
+        let signaturesA = Self.signatures(graphA, childrenA)
+        let signaturesB = Self.signatures(graphB, childrenB)
+        let equal =
+            graphA.knownCount == graphB.knownCount && graphA.edgeCount == graphB.edgeCount
+            && signaturesA[..<graphA.knownCount].sorted() == signaturesB[..<graphB.knownCount].sorted()
+
+        struct Keyed: Comparable {
+            let signature: UInt64
+            let id: Int32
+            static func < (l: Keyed, r: Keyed) -> Bool { (l.signature, l.id) < (r.signature, r.id) }
+        }
+        let onlyA = (0..<graphA.knownCount).filter { aToB[$0] < 0 }.map { Keyed(signature: signaturesA[$0], id: Int32($0)) }.sorted()
+        let onlyB = (0..<graphB.knownCount).filter { bToA[$0] < 0 }.map { Keyed(signature: signaturesB[$0], id: Int32($0)) }.sorted()
+        var partner = [Int32: Int32]()
+        var i = 0
+        var j = 0
+        while i < onlyA.count && j < onlyB.count {
+            if onlyA[i].signature < onlyB[j].signature {
+                i += 1
+            } else if onlyB[j].signature < onlyA[i].signature {
+                j += 1
+            } else {
+                partner[onlyA[i].id] = onlyB[j].id
+                i += 1
+                j += 1
+            }
+        }
+
+        // A renamed task is topmost when none of its parents is missing from B.
+        var belowMissing = [Bool](repeating: false, count: childrenA.nodeCount)
+        for p in 0..<childrenA.nodeCount where aToB[p] < 0 {
+            for c in childrenA.neighbours(p) { belowMissing[Int(c)] = true }
+        }
+        var first = CheckpointDiff.Group<CheckpointDiff.Rename>()
+        for (a, b) in partner.sorted(by: { $0.key < $1.key }) where !belowMissing[Int(a)] {
+            first.add(limit, CheckpointDiff.Rename(a: graphA.udid(a), b: graphB.udid(b)))
+        }
+        return CheckpointDiff.Shape(equal: equal, renamed: partner.count, firstRenamed: first)
+    }
+
+    /// Every task's signature after `signatureRounds` rounds of refinement.
+    static func signatures(_ graph: TaskGraph, _ children: AdjacencyList) -> [UInt64] {
+        let count = children.nodeCount
+        var colour = [UInt64](repeating: 0, count: count)
+        for v in 0..<count {
+            colour[v] = mix(0x7461_736b_7479_7065 &+ UInt64(v < graph.knownCount ? graph.types[v] : 0xfe))
+        }
+        var up = [UInt64](repeating: 0, count: count)
+        var down = [UInt64](repeating: 0, count: count)
+        for _ in 0..<signatureRounds {
+            for v in 0..<count {
+                up[v] = 0
+                down[v] = 0
+            }
+            colour.withUnsafeBufferPointer { colour in
+                for p in 0..<count {
+                    let fromParent = mix(colour[p] ^ 0x7061_7265_6e74)
+                    for c in children.neighbours(p) {
+                        up[Int(c)] &+= fromParent
+                        down[p] &+= mix(colour[Int(c)] ^ 0x6368_696c_64)
+                    }
+                }
+            }
+            for v in 0..<count { colour[v] = mix(colour[v] &* 0x9e37_79b9_7f4a_7c15 ^ mix(up[v] &+ 1) ^ (down[v] &* 3)) }
+        }
+        return colour
+    }
+
+    /// A 64-bit finaliser (SplitMix64's): spreads every input bit over the output.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
