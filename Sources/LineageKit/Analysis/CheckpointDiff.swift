@@ -30,20 +30,27 @@ public struct CheckpointDiff: Sendable {
 
     /// A parent -> child pair.
     public struct Edge: Sendable, Equatable {
+        /// The parent (the `out_edges` key).
         public let parent: UDID
+        /// The child (the `out_edges` value).
         public let child: UDID
     }
 
     /// A task whose stored type differs; `nil` for a value that is not one of the four types.
     public struct TypeChange: Sendable, Equatable {
+        /// The task.
         public let udid: UDID
+        /// Its type in A.
         public let a: TaskType?
+        /// Its type in B.
         public let b: TaskType?
     }
 
     /// A task present only in A paired with a task present only in B of the same shape.
     public struct Rename: Sendable, Equatable {
+        /// The task in A.
         public let a: UDID
+        /// Its partner in B.
         public let b: UDID
     }
 
@@ -57,15 +64,22 @@ public struct CheckpointDiff: Sendable {
         public let firstRenamed: Group<Rename>
     }
 
+    /// The first checkpoint.
     public let a: Side
+    /// The second checkpoint.
     public let b: Side
+    /// Tasks in A's `task_type` and not in B's; then the reverse.
     public internal(set) var tasksOnlyInA = Group<UDID>()
     public internal(set) var tasksOnlyInB = Group<UDID>()
+    /// Parent -> child pairs in A's `out_edges` and not in B's; then the reverse.
     public internal(set) var edgesOnlyInA = Group<Edge>()
     public internal(set) var edgesOnlyInB = Group<Edge>()
+    /// Tasks in both whose stored type differs.
     public internal(set) var typeChanged = Group<TypeChange>()
+    /// Tasks in both, completed in A and not in B; then the reverse.
     public internal(set) var completedOnlyInA = Group<UDID>()
     public internal(set) var completedOnlyInB = Group<UDID>()
+    /// The determinism check; computed only when tasks, edges or types differ.
     public internal(set) var shape = Shape(equal: true, renamed: 0, firstRenamed: Group())
 
     /// Same tasks, edges, types and completion.

@@ -5,39 +5,29 @@
 /// order-free sum of mixed 64-bit hashes, so no sorting). `signatureRounds` rounds let a
 /// signature tell apart tasks whose neighbourhoods differ within that many edges up or
 /// down.
+///
+/// `equal` compares these pure signatures. Symmetric tasks (two joins of the same shape)
+/// share a pure signature, so the pairing first uses anchored signatures, which start the
+/// tasks present in both files from their udid: a renamed task then pairs with the one
+/// in the same place relative to the tasks both files share; the tasks left pair by the
+/// pure signature.
 extension DiffMerge {
     static let signatureRounds = 12
 
     /// Tasks only in A and only in B paired by equal signature (in udid order within a
     /// signature); the topmost pairs are those whose A task has every parent in both files.
     func shape() -> CheckpointDiff.Shape {
-        let signaturesA = Self.signatures(graphA, childrenA)
-        let signaturesB = Self.signatures(graphB, childrenB)
+        let signaturesA = Self.signatures(graphA, childrenA, anchoredBy: nil)
+        let signaturesB = Self.signatures(graphB, childrenB, anchoredBy: nil)
         let equal =
             graphA.knownCount == graphB.knownCount && graphA.edgeCount == graphB.edgeCount
             && signaturesA[..<graphA.knownCount].sorted() == signaturesB[..<graphB.knownCount].sorted()
 
-        struct Keyed: Comparable {
-            let signature: UInt64
-            let id: Int32
-            static func < (l: Keyed, r: Keyed) -> Bool { (l.signature, l.id) < (r.signature, r.id) }
-        }
-        let onlyA = (0..<graphA.knownCount).filter { aToB[$0] < 0 }.map { Keyed(signature: signaturesA[$0], id: Int32($0)) }.sorted()
-        let onlyB = (0..<graphB.knownCount).filter { bToA[$0] < 0 }.map { Keyed(signature: signaturesB[$0], id: Int32($0)) }.sorted()
         var partner = [Int32: Int32]()
-        var i = 0
-        var j = 0
-        while i < onlyA.count && j < onlyB.count {
-            if onlyA[i].signature < onlyB[j].signature {
-                i += 1
-            } else if onlyB[j].signature < onlyA[i].signature {
-                j += 1
-            } else {
-                partner[onlyA[i].id] = onlyB[j].id
-                i += 1
-                j += 1
-            }
-        }
+        let anchoredA = Self.signatures(graphA, childrenA, anchoredBy: aToB)
+        let anchoredB = Self.signatures(graphB, childrenB, anchoredBy: bToA)
+        pair(anchoredA, anchoredB, into: &partner)
+        pair(signaturesA, signaturesB, into: &partner)
 
         // A renamed task is topmost when none of its parents is missing from B.
         var belowMissing = [Bool](repeating: false, count: childrenA.nodeCount)
@@ -51,12 +41,47 @@ extension DiffMerge {
         return CheckpointDiff.Shape(equal: equal, renamed: partner.count, firstRenamed: first)
     }
 
+    /// Pairs the tasks only in A with the tasks only in B not yet in `partner` whose
+    /// signatures are equal, in id (udid) order within a signature.
+    private func pair(_ signaturesA: [UInt64], _ signaturesB: [UInt64], into partner: inout [Int32: Int32]) {
+        struct Keyed: Comparable {
+            let signature: UInt64
+            let id: Int32
+            static func < (l: Keyed, r: Keyed) -> Bool { (l.signature, l.id) < (r.signature, r.id) }
+        }
+        let takenB = Set(partner.values)
+        let onlyA = (0..<graphA.knownCount).filter { aToB[$0] < 0 && partner[Int32($0)] == nil }
+            .map { Keyed(signature: signaturesA[$0], id: Int32($0)) }.sorted()
+        let onlyB = (0..<graphB.knownCount).filter { bToA[$0] < 0 && !takenB.contains(Int32($0)) }
+            .map { Keyed(signature: signaturesB[$0], id: Int32($0)) }.sorted()
+        var i = 0
+        var j = 0
+        while i < onlyA.count && j < onlyB.count {
+            if onlyA[i].signature < onlyB[j].signature {
+                i += 1
+            } else if onlyB[j].signature < onlyA[i].signature {
+                j += 1
+            } else {
+                partner[onlyA[i].id] = onlyB[j].id
+                i += 1
+                j += 1
+            }
+        }
+    }
+
     /// Every task's signature after `signatureRounds` rounds of refinement.
-    static func signatures(_ graph: TaskGraph, _ children: AdjacencyList) -> [UInt64] {
+    /// With `anchoredBy` (per id, the id of the same udid in the other file or -1), a task
+    /// in both files starts from its udid instead of its type.
+    static func signatures(_ graph: TaskGraph, _ children: AdjacencyList, anchoredBy other: [Int32]?) -> [UInt64] {
         let count = children.nodeCount
         var colour = [UInt64](repeating: 0, count: count)
         for v in 0..<count {
-            colour[v] = mix(0x7461_736b_7479_7065 &+ UInt64(v < graph.knownCount ? graph.types[v] : 0xfe))
+            if let other, other[v] >= 0 {
+                let udid = graph.index.udid(Int32(v))
+                colour[v] = mix(udid.high ^ mix(udid.low))
+            } else {
+                colour[v] = mix(0x7461_736b_7479_7065 &+ UInt64(v < graph.knownCount ? graph.types[v] : 0xfe))
+            }
         }
         var up = [UInt64](repeating: 0, count: count)
         var down = [UInt64](repeating: 0, count: count)
