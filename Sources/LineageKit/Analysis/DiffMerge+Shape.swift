@@ -19,14 +19,16 @@ extension DiffMerge {
     func shape() -> CheckpointDiff.Shape {
         let signaturesA = Self.signatures(graphA, childrenA, anchoredBy: nil)
         let signaturesB = Self.signatures(graphB, childrenB, anchoredBy: nil)
-        let equal =
-            graphA.knownCount == graphB.knownCount && graphA.edgeCount == graphB.edgeCount
-            && signaturesA[..<graphA.knownCount].sorted() == signaturesB[..<graphB.knownCount].sorted()
+        let sameCounts = graphA.knownCount == graphB.knownCount && graphA.edgeCount == graphB.edgeCount
+        let equal = sameCounts && signaturesA[..<graphA.knownCount].sorted() == signaturesB[..<graphB.knownCount].sorted()
 
         var partner = [Int32: Int32]()
-        let anchoredA = Self.signatures(graphA, childrenA, anchoredBy: aToB)
-        let anchoredB = Self.signatures(graphB, childrenB, anchoredBy: bToA)
-        pair(anchoredA, anchoredB, into: &partner)
+        // Without a task in both files the anchored signatures are the plain ones.
+        if bToA.contains(where: { $0 >= 0 }) {
+            let anchoredA = Self.signatures(graphA, childrenA, anchoredBy: aToB)
+            let anchoredB = Self.signatures(graphB, childrenB, anchoredBy: bToA)
+            pair(anchoredA, anchoredB, into: &partner)
+        }
         pair(signaturesA, signaturesB, into: &partner)
 
         // A renamed task is topmost when none of its parents is missing from B.
@@ -85,21 +87,36 @@ extension DiffMerge {
         }
         var up = [UInt64](repeating: 0, count: count)
         var down = [UInt64](repeating: 0, count: count)
-        for _ in 0..<signatureRounds {
-            for v in 0..<count {
-                up[v] = 0
-                down[v] = 0
-            }
-            colour.withUnsafeBufferPointer { colour in
-                for p in 0..<count {
-                    let fromParent = mix(colour[p] ^ 0x7061_7265_6e74)
-                    for c in children.neighbours(p) {
-                        up[Int(c)] &+= fromParent
-                        down[p] &+= mix(colour[Int(c)] ^ 0x6368_696c_64)
+        var asChild = [UInt64](repeating: 0, count: count)
+        children.offsets.withUnsafeBufferPointer { offsets in
+            children.targets.withUnsafeBufferPointer { targets in
+                for _ in 0..<signatureRounds {
+                    for v in 0..<count {
+                        up[v] = 0
+                        down[v] = 0
+                        asChild[v] = mix(colour[v] ^ 0x6368_696c_64)
                     }
+                    up.withUnsafeMutableBufferPointer { up in
+                        down.withUnsafeMutableBufferPointer { down in
+                            colour.withUnsafeBufferPointer { colour in
+                                asChild.withUnsafeBufferPointer { asChild in
+                                    for p in 0..<count {
+                                        let fromParent = mix(colour[p] ^ 0x7061_7265_6e74)
+                                        var sum: UInt64 = 0
+                                        for e in Int(offsets[p])..<Int(offsets[p + 1]) {
+                                            let c = Int(targets[e])
+                                            up[c] &+= fromParent
+                                            sum &+= asChild[c]
+                                        }
+                                        down[p] = sum
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    for v in 0..<count { colour[v] = mix(colour[v] &* 0x9e37_79b9_7f4a_7c15 ^ mix(up[v] &+ 1) ^ (down[v] &* 3)) }
                 }
             }
-            for v in 0..<count { colour[v] = mix(colour[v] &* 0x9e37_79b9_7f4a_7c15 ^ mix(up[v] &+ 1) ^ (down[v] &* 3)) }
         }
         return colour
     }
