@@ -49,7 +49,7 @@ struct DiffMerge {
         mergeTasks(into: &diff)
         matchExtras()
         mergeEdges(into: &diff)
-        if !diff.sameGraph { diff.shape = shape() }
+        if !diff.sameGraph { diff.shape = shape(onlyInA: diff.tasksOnlyInA.count, onlyInB: diff.tasksOnlyInB.count) }
         return diff
     }
 

@@ -2,7 +2,7 @@
 /// involved, by colour refinement (as Weisfeiler-Lehman's): it starts from the stored
 /// task type alone (completion is progress, not shape) and, each round, hashes a task's
 /// colour with the multisets of its parents' and of its children's colours (an
-/// order-free sum of mixed 64-bit hashes, so no sorting). `signatureRounds` rounds let a
+/// order-free sum of mixed 64-bit hashes, so no sorting). `signatureRounds` (8) rounds let a
 /// signature tell apart tasks whose neighbourhoods differ within that many edges up or
 /// down.
 ///
@@ -12,24 +12,24 @@
 /// in the same place relative to the tasks both files share; the tasks left pair by the
 /// pure signature.
 extension DiffMerge {
-    static let signatureRounds = 12
+    static let signatureRounds = 8
 
     /// Tasks only in A and only in B paired by equal signature (in udid order within a
     /// signature); the topmost pairs are those whose A task has every parent in both files.
-    func shape() -> CheckpointDiff.Shape {
-        let signaturesA = Self.signatures(graphA, childrenA, anchoredBy: nil)
-        let signaturesB = Self.signatures(graphB, childrenB, anchoredBy: nil)
+    func shape(onlyInA: Int, onlyInB: Int) -> CheckpointDiff.Shape {
         let sameCounts = graphA.knownCount == graphB.knownCount && graphA.edgeCount == graphB.edgeCount
+        // Nothing to compare as a whole and nothing to pair: not equal, nothing renamed.
+        if !sameCounts && (onlyInA == 0 || onlyInB == 0) { return CheckpointDiff.Shape(equal: false, renamed: 0, firstRenamed: .init()) }
+        let (signaturesA, signaturesB) = signaturesOfBoth(anchored: false)
         let equal = sameCounts && signaturesA[..<graphA.knownCount].sorted() == signaturesB[..<graphB.knownCount].sorted()
 
         var partner = [Int32: Int32]()
         // Without a task in both files the anchored signatures are the plain ones.
-        if bToA.contains(where: { $0 >= 0 }) {
-            let anchoredA = Self.signatures(graphA, childrenA, anchoredBy: aToB)
-            let anchoredB = Self.signatures(graphB, childrenB, anchoredBy: bToA)
+        if onlyInA > 0 && onlyInB > 0 && bToA.contains(where: { $0 >= 0 }) {
+            let (anchoredA, anchoredB) = signaturesOfBoth(anchored: true)
             pair(anchoredA, anchoredB, into: &partner)
         }
-        pair(signaturesA, signaturesB, into: &partner)
+        if onlyInA > 0 && onlyInB > 0 { pair(signaturesA, signaturesB, into: &partner) }
 
         // A renamed task is topmost when none of its parents is missing from B.
         var belowMissing = [Bool](repeating: false, count: childrenA.nodeCount)
@@ -41,6 +41,14 @@ extension DiffMerge {
             first.add(limit, CheckpointDiff.Rename(a: graphA.udid(a), b: graphB.udid(b)))
         }
         return CheckpointDiff.Shape(equal: equal, renamed: partner.count, firstRenamed: first)
+    }
+
+    /// The signatures of A and of B, on two threads.
+    private func signaturesOfBoth(anchored: Bool) -> ([UInt64], [UInt64]) {
+        let (graphB, childrenB, bToA) = (graphB, childrenB, bToA)
+        return inParallel(
+            { Self.signatures(graphA, childrenA, anchoredBy: anchored ? aToB : nil) },
+            { Self.signatures(graphB, childrenB, anchoredBy: anchored ? bToA : nil) })
     }
 
     /// Pairs the tasks only in A with the tasks only in B not yet in `partner` whose
