@@ -7,7 +7,8 @@
 /// down.
 ///
 /// `equal` compares these pure signatures. Symmetric tasks (two joins of the same shape)
-/// share a pure signature, so the pairing first uses anchored signatures, which start the
+/// share a pure signature, so when a signature is shared by several tasks on both sides the
+/// pairing first uses anchored signatures, which start the
 /// tasks present in both files from their udid: a renamed task then pairs with the one
 /// in the same place relative to the tasks both files share; the tasks left pair by the
 /// pure signature.
@@ -24,12 +25,15 @@ extension DiffMerge {
         let equal = sameCounts && signaturesA[..<graphA.knownCount].sorted() == signaturesB[..<graphB.knownCount].sorted()
 
         var partner = [Int32: Int32]()
-        // Without a task in both files the anchored signatures are the plain ones.
-        if onlyInA > 0 && onlyInB > 0 && bToA.contains(where: { $0 >= 0 }) {
-            let (anchoredA, anchoredB) = signaturesOfBoth(anchored: true)
-            pair(anchoredA, anchoredB, into: &partner)
+        if onlyInA > 0 && onlyInB > 0 {
+            // Without a task in both files, or a signature shared by several tasks on both
+            // sides, the anchored signatures could not pair differently.
+            if bToA.contains(where: { $0 >= 0 }) && ambiguous(signaturesA, signaturesB) {
+                let (anchoredA, anchoredB) = signaturesOfBoth(anchored: true)
+                pair(anchoredA, anchoredB, into: &partner)
+            }
+            pair(signaturesA, signaturesB, into: &partner)
         }
-        if onlyInA > 0 && onlyInB > 0 { pair(signaturesA, signaturesB, into: &partner) }
 
         // A renamed task is topmost when none of its parents is missing from B.
         var belowMissing = [Bool](repeating: false, count: childrenA.nodeCount)
@@ -49,6 +53,29 @@ extension DiffMerge {
         return inParallel(
             { Self.signatures(graphA, childrenA, anchoredBy: anchored ? aToB : nil) },
             { Self.signatures(graphB, childrenB, anchoredBy: anchored ? bToA : nil) })
+    }
+
+    /// Whether some signature belongs to two or more tasks only in A and two or more only in B.
+    private func ambiguous(_ signaturesA: [UInt64], _ signaturesB: [UInt64]) -> Bool {
+        let onlyA = (0..<graphA.knownCount).filter { aToB[$0] < 0 }.map { signaturesA[$0] }.sorted()
+        let onlyB = (0..<graphB.knownCount).filter { bToA[$0] < 0 }.map { signaturesB[$0] }.sorted()
+        var i = 0
+        var j = 0
+        while i < onlyA.count && j < onlyB.count {
+            if onlyA[i] < onlyB[j] {
+                i += 1
+            } else if onlyB[j] < onlyA[i] {
+                j += 1
+            } else {
+                let signature = onlyA[i]
+                let endA = onlyA[i...].firstIndex { $0 != signature } ?? onlyA.count
+                let endB = onlyB[j...].firstIndex { $0 != signature } ?? onlyB.count
+                if endA - i > 1 && endB - j > 1 { return true }
+                i = endA
+                j = endB
+            }
+        }
+        return false
     }
 
     /// Pairs the tasks only in A with the tasks only in B not yet in `partner` whose
@@ -85,44 +112,43 @@ extension DiffMerge {
     static func signatures(_ graph: TaskGraph, _ children: AdjacencyList, anchoredBy other: [Int32]?) -> [UInt64] {
         let count = children.nodeCount
         var colour = [UInt64](repeating: 0, count: count)
-        for v in 0..<count {
-            if let other, other[v] >= 0 {
-                let udid = graph.index.udid(Int32(v))
-                colour[v] = mix(udid.high ^ mix(udid.low))
-            } else {
-                colour[v] = mix(0x7461_736b_7479_7065 &+ UInt64(v < graph.knownCount ? graph.types[v] : 0xfe))
-            }
+        // Scratch per round: the sums over parents and children, and each task's hash as a child.
+        let up = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        let down = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        let asChild = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        defer {
+            up.deallocate()
+            down.deallocate()
+            asChild.deallocate()
         }
-        var up = [UInt64](repeating: 0, count: count)
-        var down = [UInt64](repeating: 0, count: count)
-        var asChild = [UInt64](repeating: 0, count: count)
-        children.offsets.withUnsafeBufferPointer { offsets in
-            children.targets.withUnsafeBufferPointer { targets in
-                for _ in 0..<signatureRounds {
-                    for v in 0..<count {
-                        up[v] = 0
-                        down[v] = 0
-                        asChild[v] = mix(colour[v] ^ 0x6368_696c_64)
-                    }
-                    up.withUnsafeMutableBufferPointer { up in
-                        down.withUnsafeMutableBufferPointer { down in
-                            colour.withUnsafeBufferPointer { colour in
-                                asChild.withUnsafeBufferPointer { asChild in
-                                    for p in 0..<count {
-                                        let fromParent = mix(colour[p] ^ 0x7061_7265_6e74)
-                                        var sum: UInt64 = 0
-                                        for e in Int(offsets[p])..<Int(offsets[p + 1]) {
-                                            let c = Int(targets[e])
-                                            up[c] &+= fromParent
-                                            sum &+= asChild[c]
-                                        }
-                                        down[p] = sum
-                                    }
-                                }
-                            }
+        colour.withUnsafeMutableBufferPointer { colour in
+            for v in 0..<count {
+                if let other, other[v] >= 0 {
+                    let udid = graph.index.udid(Int32(v))
+                    colour[v] = mix(udid.high ^ mix(udid.low))
+                } else {
+                    colour[v] = mix(0x7461_736b_7479_7065 &+ UInt64(v < graph.knownCount ? graph.types[v] : 0xfe))
+                }
+            }
+            children.offsets.withUnsafeBufferPointer { offsets in
+                children.targets.withUnsafeBufferPointer { targets in
+                    for _ in 0..<signatureRounds {
+                        for v in 0..<count {
+                            up[v] = 0
+                            asChild[v] = mix(colour[v] ^ 0x6368_696c_64)
                         }
+                        for p in 0..<count {
+                            let fromParent = mix(colour[p] ^ 0x7061_7265_6e74)
+                            var sum: UInt64 = 0
+                            for e in Int(offsets[p])..<Int(offsets[p + 1]) {
+                                let c = Int(targets[e])
+                                up[c] &+= fromParent
+                                sum &+= asChild[c]
+                            }
+                            down[p] = sum
+                        }
+                        for v in 0..<count { colour[v] = mix(colour[v] &* 0x9e37_79b9_7f4a_7c15 ^ mix(up[v] &+ 1) ^ (down[v] &* 3)) }
                     }
-                    for v in 0..<count { colour[v] = mix(colour[v] &* 0x9e37_79b9_7f4a_7c15 ^ mix(up[v] &+ 1) ^ (down[v] &* 3)) }
                 }
             }
         }
