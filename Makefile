@@ -14,7 +14,8 @@ help:
 	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config; jsonschema, lmdb and networkx from PyPI)"
 	@echo "make test    build and run the whole test suite, then check the docs' console examples"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg)"
-	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m)"
+	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m;"
+	@echo "             BASELINE=path/to/other/lineage adds its verify/types/edges rows, measured in the same run)"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
 	@echo "make lint    swift format lint"
 	@echo "make release the self-contained release binary, .build/release/lineage (needs only liblmdb0 to run)"
@@ -51,7 +52,7 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
-# The release binary links the Swift standard library and Foundation statically, so it
+# The release binary links the Swift standard library and FoundationEssentials statically, so it
 # runs where only liblmdb0 is installed, and starts faster (no Swift shared libraries to
 # load and relocate). `lineage --version` names the git revision: the object below
 # defines it and replaces the weak "unknown" of Sources/LineageBuildInfo at link time.
@@ -110,7 +111,8 @@ $(BENCH_DIR)/ckpt-%.mdb: | release
 
 bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb
 	python3 bench/bench.py --lineage .build/release/lineage --floor $(BENCH_DIR)/floor \
-		--checkpoint $(BENCH_DIR)/ckpt-$(SIZE).mdb --small $(FIXTURES)/four_stage.mdb --runs $(RUNS)
+		--checkpoint $(BENCH_DIR)/ckpt-$(SIZE).mdb --small $(FIXTURES)/four_stage.mdb --runs $(RUNS) \
+		$(if $(BASELINE),--baseline $(BASELINE))
 
 # A long seeded mutation campaign: verify must give every damaged copy a verdict in
 # time, and never pass a copy whose content a reader would see differently.

@@ -68,6 +68,8 @@ def main():
     ap.add_argument("--checkpoint", required=True)
     ap.add_argument("--small", required=True, help="the 8-task fixture, for the size-independence rows")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--baseline", help="another lineage binary (e.g. an earlier commit's release build): its verify, "
+                    "types and edges rows are measured in the same run, each right after this one's")
     a = ap.parse_args()
 
     tasks = tasks_in(a.lineage, a.checkpoint)
@@ -91,6 +93,14 @@ def main():
         ("ancestors <leaf>", [L, "ancestors", leaf, "-c", C], False),
         ("path <source> <leaf>", [L, "path", source, leaf, "-c", C], False),
     ]
+    if a.baseline:
+        # Each baseline row right after its counterpart, so both see the same machine.
+        with_baseline = []
+        for name, argv, scan in rows:
+            with_baseline.append((name, argv, scan))
+            if argv[0] == L and argv[1] in ("verify", "types", "edges"):
+                with_baseline.append((name + " (baseline)", [a.baseline] + argv[1:], scan))
+        rows = with_baseline
     print(f"checkpoint: {C} ({tasks:,} tasks, {size_mb:.0f} MB), {a.runs} runs each, medians")
     print(f"| command | wall (s) | x floor | peak RSS (MB) | tasks/s | exit |")
     print(f"|---|---:|---:|---:|---:|---:|")

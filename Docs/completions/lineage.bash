@@ -173,13 +173,13 @@ _lineage() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|show|edges|types|verify|export|export-dot|ancestors|descendants|path|stats|udid|fixture|help)
+    status|show|edges|types|verify|export|export-dot|ancestors|descendants|path|stats|diff|udid|fixture|help)
         # Offer subcommand argument completions
         "_lineage_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status show edges types verify export export-dot ancestors descendants path stats udid fixture help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status show edges types verify export export-dot ancestors descendants path stats diff udid fixture help' -- "${cur}"))
         ;;
     esac
 }
@@ -512,6 +512,37 @@ _lineage_stats() {
     # Offer positional completions
     case "${positional_number}" in
     1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    esac
+}
+
+_lineage_diff() {
+    repeating_flags=()
+    non_repeating_flags=(-q --quiet --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --max-examples)
+    __lineage_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--max-examples')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    2)
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
         return
         ;;

@@ -17,6 +17,10 @@ public struct StagedRun: Sendable, Equatable {
         /// Consecutive groups of `n` inputs (the last group may be smaller) join into one
         /// child, recorded as one emission with all of them as parents.
         case fanIn(Int)
+        /// As `fanIn`, but each group's parents recorded in reverse order, as a scheduler
+        /// that finished them the other way round would: the same edges, but the joined
+        /// child's lineage path, so its udid and those of everything below, differ.
+        case fanInReversed(Int)
         /// Every `n`-th input (the 1st, the `n+1`-th, ...) emits one child; the others are
         /// dropped and stay leaves.
         case filter(keepEvery: Int)
@@ -67,7 +71,7 @@ public struct StagedRun: Sendable, Equatable {
         for stage in stages {
             let count: Int
             switch stage {
-            case .fanOut(let n), .fanIn(let n), .filter(let n): count = n
+            case .fanOut(let n), .fanIn(let n), .fanInReversed(let n), .filter(let n): count = n
             case .passthrough: count = 1
             }
             if count < 1 { throw RecorderError.invalidScenario("\(stage) needs a count of at least 1") }
@@ -90,9 +94,10 @@ public struct StagedRun: Sendable, Equatable {
                 for parent in level { try emit([parent], (0..<n).map { "\(parent)_\($0)" }) }
             case .passthrough:
                 for parent in level { try emit([parent], ["\(parent)_0"]) }
-            case .fanIn(let n):
+            case .fanIn(let n), .fanInReversed(let n):
                 for start in stride(from: 0, to: level.count, by: n) {
-                    let group = Array(level[start..<min(start + n, level.count)])
+                    let inOrder = Array(level[start..<min(start + n, level.count)])
+                    let group: [String] = if case .fanInReversed = stage { inOrder.reversed() } else { inOrder }
                     try emit(group, ["\(group.joined(separator: "_"))_0"])
                 }
             case .filter(let n):

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LineageKit
 
 /// Where a checkpoint path came from: messages about a stale `LINEAGE_CHECKPOINT` name it.

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import LineageKit
 
 /// The one self-overwriting status line on stderr (progress). It never shares a line
@@ -9,7 +9,7 @@ import LineageKit
 /// On a terminal whose `TERM` is unset or `dumb`, the line is redrawn and erased with
 /// `\r` and spaces only, never an escape sequence.
 extension Console {
-    private static let statusLock = NSLock()
+    private static let statusLock = Lock()
     /// Characters visible on the status line now; 0 when nothing is drawn.
     nonisolated(unsafe) private static var statusWidth = 0
     /// Set once data has been written to the terminal stdout shares: no more drawing.
@@ -78,7 +78,7 @@ extension Console {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { break }
                 offset += written

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The only place that writes to stdout and stderr. Stdout is buffered and written in
 /// large blocks, so streaming millions of lines costs a few system calls.
@@ -46,6 +46,6 @@ enum Console {
     /// Text on stderr as it is, for usage errors in ArgumentParser's `Error: …` layout.
     static func usageError(_ text: String) {
         flush()
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeAll(STDERR_FILENO, Array((text + "\n").utf8))
     }
 }

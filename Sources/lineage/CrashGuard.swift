@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The last line of defence on damaged input: if reading a checkpoint faults anyway
 /// (liblmdb on a page the pre-flight check cannot see is damaged, or a file truncated

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Reads lines from a file descriptor in large blocks.
 struct LineReader {
@@ -10,7 +10,7 @@ struct LineReader {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var pending: [UInt8] = []
         while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(fileDescriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fileDescriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             pending.append(contentsOf: buffer[0..<count])

@@ -8,14 +8,15 @@ struct Lineage: ParsableCommand {
         abstract: "Inspect and audit task-lineage checkpoints (read-only).",
         discussion: """
             Exit codes: 0 success or a sound checkpoint; 1 not found (no task with that \
-            udid, prefix or lineage path, or several), or verify found violations; 2 the \
+            udid, prefix or lineage path, or several; no path between two tasks), verify found \
+            violations, or status --fail-if-incomplete found pending tasks; 2 the \
             checkpoint cannot be read (missing, not an LMDB file, without the lineage \
             sub-databases) or is damaged, the same from every command; 64 usage error.
             """,
         version: Version.description,
         subcommands: [
             Status.self, Show.self, Edges.self, Types.self, Verify.self, Export.self, ExportDot.self, Ancestors.self, Descendants.self, Path.self,
-            Stats.self, Udid.self, Fixture.self,
+            Stats.self, Diff.self, Udid.self, Fixture.self,
         ]
     )
 

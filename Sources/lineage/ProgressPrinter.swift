@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LineageKit
 
 /// `--no-progress`, accepted by every command so scripts can pass it uniformly.
@@ -26,7 +27,7 @@ final class ProgressPrinter: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     /// When each phase was first reported: phases may run on two threads at once.
     private var phaseStarts: [String: Date] = [:]
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(command: String) { self.command = command }
 
@@ -61,9 +62,16 @@ final class ProgressPrinter: @unchecked Sendable {
 
     private static func count(_ n: Int) -> String {
         switch n {
-        case 10_000_000...: return String(format: "%.1fM", Double(n) / 1e6)
-        case 10_000...: return String(format: "%.0fk", Double(n) / 1e3)
+        case 10_000_000...: return decimal(Double(n) / 1e6, digits: 1) + "M"
+        case 10_000...: return decimal(Double(n) / 1e3, digits: 0) + "k"
         default: return String(n)
         }
+    }
+
+    /// `value` with `digits` decimals, rounded as printf's `%.*f` rounds.
+    private static func decimal(_ value: Double, digits: Int32) -> String {
+        var text = [CChar](repeating: 0, count: 64)
+        _ = withVaList([digits, value]) { vsnprintf(&text, text.count, "%.*f", $0) }
+        return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import LineageKit
 
 /// `lineage show -`: answers udids or prefixes read from stdin, one per line, in one

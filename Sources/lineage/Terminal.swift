@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the standard streams are attached to, read once when the program starts.
 struct Terminal: Sendable {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LineageKit
 
 extension Lineage {
@@ -116,11 +116,11 @@ extension Lineage {
 
         /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.
         static func write(_ report: String, to file: String) -> String? {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            var isDirectory = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory {
                 return "\(file): cannot write the JUnit report there, it is a directory; give a file path such as \(file)/verify.xml."
             }
-            let folder = (file as NSString).deletingLastPathComponent
+            let folder = Self.folder(of: file)
             if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
                 return "\(file): cannot write the JUnit report, the directory \(folder) does not exist."
             }
@@ -133,6 +133,15 @@ extension Lineage {
             } catch {
                 return "\(file): cannot write the JUnit report; check the directory is writable and has space."
             }
+        }
+
+        /// The directory part of `path`, as `NSString.deletingLastPathComponent` gives it:
+        /// repeated and trailing slashes dropped, "" for a bare name, "/" for one in the root.
+        static func folder(of path: String) -> String {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+            let absolute = path.hasPrefix("/")
+            guard parts.count > 1 else { return absolute ? "/" : "" }
+            return (absolute ? "/" : "") + parts.dropLast().joined(separator: "/")
         }
     }
 }

@@ -28,7 +28,8 @@ struct ProgressTests {
     func shown() throws {
         let run = try PseudoTerminal.run(["verify", CLI.fixture("four_stage")])
         #expect(run.status == 0, "\(run)")
-        #expect(run.screen.contains("lineage verify: reading task_type"), "\(run)")
+        // Both threads announce their phases; which is drawn last depends on the scheduler.
+        #expect(run.screen.contains("lineage verify: reading "), "\(run)")
         #expect(PseudoTerminal.visibleLines(run.screen).isEmpty, "\(run)")
     }
 
@@ -106,7 +107,8 @@ struct ProgressTests {
     func dumbTerminal(term: String?) throws {
         let run = try PseudoTerminal.run(["verify", Self.big], term: term)
         #expect(run.status == 0, "\(run)")
-        #expect(run.screen.contains("lineage verify: reading task_type"), "\(run)")
+        // Both threads announce their phases; which is drawn last depends on the scheduler.
+        #expect(run.screen.contains("lineage verify: reading "), "\(run)")
         #expect(!run.screen.contains("\u{1b}"), "\(run)")
         #expect(PseudoTerminal.visibleLines(run.screen).isEmpty, "\(run)")
     }
@@ -127,8 +129,8 @@ struct ProgressTests {
         let second = CLI.fixture("partial_completion")
         let run = try PseudoTerminal.run(["verify", first, second])
         #expect(run.status == 0, "\(run)")
-        #expect(run.screen.contains("lineage verify: \(first): reading task_type"), "\(run)")
-        #expect(run.screen.contains("lineage verify: \(second): reading task_type"), "\(run)")
+        #expect(run.screen.contains("lineage verify: \(first): reading "), "\(run)")
+        #expect(run.screen.contains("lineage verify: \(second): reading "), "\(run)")
     }
 
     @Test(

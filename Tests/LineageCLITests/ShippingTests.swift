@@ -28,6 +28,36 @@ struct ShippingTests {
         }
     }
 
+    /// Full Foundation (with FoundationInternationalization and its ICU data) makes the
+    /// static release binary 2.5 times larger and every command start slower; the
+    /// program needs only FoundationEssentials, which swift-argument-parser links anyway,
+    /// and Glibc. One `import Foundation` anywhere in Sources brings it all back.
+    @Test("no source of the binary imports full Foundation: FoundationEssentials and Glibc only")
+    func noFullFoundationImport() throws {
+        let sources = CLI.packageRoot.appendingPathComponent("Sources")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.contains("lineage/Lineage.swift"), "\(sources.path) holds no sources")
+        let fullFoundation =
+            /^\s*(@\w+\s+)*((internal|public|package|private|fileprivate)\s+)?import\s+(\w+\s+)?Foundation(Internationalization|Networking|XML)?(\.|\s|$)/
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            let imports = text.lines.filter { $0.firstMatch(of: fullFoundation) != nil }
+            #expect(imports.isEmpty, "Sources/\(file): \(imports); use FoundationEssentials or Glibc")
+        }
+    }
+
+    @Test("the binary links no full Foundation library")
+    func noFullFoundationLibrary() throws {
+        // The debug binary links Swift's libraries dynamically, so ldd names each one the
+        // program's modules import (the release binary has them inside).
+        let result = try CLI.exec("/usr/bin/ldd", [CLI.binary.path])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.text.contains("libswiftCore.so"), "\(result)")
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so"] {
+            #expect(!result.text.contains(library), "\(library): \(result)")
+        }
+    }
+
     @Test("the committed completion scripts are the binary's", arguments: [("bash", "lineage.bash"), ("zsh", "_lineage"), ("fish", "lineage.fish")])
     func committedCompletions(shell: String, file: String) throws {
         let generated = try CLI.run(["--generate-completion-script", shell])

@@ -4,13 +4,35 @@ struct AdjacencyList {
     private(set) var offsets: [Int32]
     private(set) var targets: [Int32]
 
-    /// Builds from parallel `sources`/`destinations` by a stable counting sort, so input
-    /// already in (source, destination) order costs no comparison sort; buckets that come
-    /// out of order (a damaged file) are sorted afterwards.
+    /// Builds from parallel `sources`/`destinations` by a stable counting sort. Input
+    /// already in (source, destination) order, as `out_edges` delivers it, is taken as it
+    /// is after one counting pass; otherwise the pairs are scattered to their buckets and
+    /// buckets that come out of order (a damaged file) are sorted afterwards.
     init(nodeCount: Int, sources: [Int32], destinations: [Int32]) {
-        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        for s in sources { offsets[Int(s) + 1] += 1 }
-        for v in 0..<nodeCount { offsets[v + 1] += offsets[v] }
+        precondition(sources.count == destinations.count, "one destination per source")
+        var offsets = [Int32](largeRepeating: 0, count: nodeCount + 1)
+        var inOrder = true
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            sources.withUnsafeBufferPointer { sources in
+                destinations.withUnsafeBufferPointer { destinations in
+                    var previous = (source: Int32.min, destination: Int32.min)
+                    for i in sources.indices {
+                        let s = sources[i]
+                        let d = destinations[i]
+                        precondition(s >= 0 && Int(s) < nodeCount, "source ids are node ids")
+                        offsets[Int(s) + 1] &+= 1
+                        if s < previous.source || (s == previous.source && d < previous.destination) { inOrder = false }
+                        previous = (s, d)
+                    }
+                }
+            }
+            for v in 0..<nodeCount { offsets[v + 1] &+= offsets[v] }
+        }
+        self.offsets = offsets
+        if inOrder {
+            targets = destinations
+            return
+        }
         var cursor = offsets
         var targets = [Int32](repeating: 0, count: sources.count)
         for (s, d) in zip(sources, destinations) {
@@ -23,7 +45,6 @@ struct AdjacencyList {
                 targets[range].sort()
             }
         }
-        self.offsets = offsets
         self.targets = targets
     }
 

@@ -1,12 +1,13 @@
 /// Builds the `TaskGraph` the logical checks run on from one snapshot of a checkpoint.
 ///
-/// Fed the raw entries of each sub-database as the structure walk delivers them:
-/// `task_type` first (it numbers the tasks), then the two edge passes (which may run on
-/// two threads, see `edgePass`), then `completed`; any of them may be skipped when the
-/// sub-database is missing. Memory: about 40 bytes per task plus 8 per edge (dense
-/// `Int32` ids, compact adjacency), no per-task objects. The findings that show while
-/// reading (key format, type values, self-loops, `completed` values and udids) are
-/// counted here and handed to their checks through the graph.
+/// Fed the raw entries of `task_type` as the structure walk delivers them (it numbers
+/// the tasks), then the other passes, read apart (possibly on another thread) and
+/// resolved against `taskIndex`: `CompletedPass`, then the `EdgePass` of `out_edges`,
+/// then of `in_edges`; any of them may be skipped when the sub-database is missing.
+/// Memory: about 40 bytes per task plus 8 per edge (dense `Int32` ids, compact
+/// adjacency), no per-task objects. The findings that show while reading (key format,
+/// type values, self-loops, `completed` values and udids) are counted here and handed
+/// to their checks through the graph.
 struct GraphBuilder {
     private let maxExamples: Int
     private var index = TaskIndex(sortedKnown: [])
@@ -56,7 +57,7 @@ struct GraphBuilder {
         seen.insert(.taskType)
         var keys: [PackedUDID] = []
         var stored: [UInt8] = []
-        keys.reserveCapacity(capacity)
+        keys.reserveLarge(capacity)
         stored.reserveCapacity(capacity)
         var ordered = true
         try scan { key, value in
@@ -83,117 +84,30 @@ struct GraphBuilder {
         flags = [UInt8](repeating: 0, count: keys.count)
     }
 
-    /// Reads `completed`: marks tasks, checks values and that each is a known task.
-    mutating func readCompleted(_ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws -> Void) rethrows {
+    /// The index of the tasks `readTaskTypes` found, for resolving the other passes.
+    var taskIndex: TaskIndex { index }
+
+    /// Merges `completed` (resolved): marks the tasks, counts its findings, and names
+    /// each completed udid that is not a task (when `task_type` was read).
+    mutating func absorb(_ pass: CompletedPass) {
+        var pass = pass
         seen.insert(.completed)
-        try scan { key, value in
-            completedCount += 1
-            if !(value.count == 1 && value[0] == SubDatabase.completedValue) {
-                completedValues.add(.completedValue(key: Array(key), value: Array(value)), database: SubDatabase.completed.rawValue)
-            }
-            guard let udid = PackedUDID(key) else {
-                keyFormat.add(.badKey(.completed, key: Array(key)), database: SubDatabase.completed.rawValue)
-                return
-            }
-            guard let id = index.knownID(udid) else {
-                if seen.contains(.taskType) {
-                    completedKnown.add(.completedUnknown(udid.udid), database: SubDatabase.completed.rawValue)
-                }
-                return
-            }
-            flags[Int(id)] |= TaskGraph.isCompleted
-        }
-    }
-
-    /// Reads one edge sub-database, `out_edges` (parent -> children) or `in_edges`
-    /// (child -> parents), against the task index only: it touches no shared state,
-    /// so the two edge sub-databases can be read on two threads at once.
-    ///
-    /// Every valid pair is added to an order-independent checksum of (parent, child),
-    /// so the two sub-databases can be compared without resolving both. With
-    /// `keepValues` the values are kept for `resolveValues`; without, only the distinct
-    /// keys are kept (which tasks have parents, for `in_edges`). `absorb` merges the result.
-    func edgePass(
-        _ database: SubDatabase, keepValues: Bool, checksumSeed: UInt64, expecting capacity: Int = 0,
-        _ scan: ((UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> Void
-    ) -> EdgePass {
-        var pass = EdgePass(database: database, limit: maxExamples)
-        let index = self.index
-        let knownCount = Int32(index.knownCount)
-        if keepValues {
-            pass.values.reserveCapacity(capacity)
-            pass.keyIDs.reserveCapacity(capacity)
-        }
-        let isOut = database == .outEdges
-        var lastKey: PackedUDID? = nil
-        var lastKeyID: Int32 = 0
-        var checksum: UInt64 = 0
-        var pairs = 0
-        scan { key, value in
-            pass.entries += 1
-            // Duplicates of one key arrive together: parse and look the key up once.
-            guard let keyUDID = PackedUDID(key) else {
-                pass.keyFormat.add(.badKey(database, key: Array(key)), database: database.rawValue)
-                return
-            }
-            if keyUDID != lastKey {
-                lastKey = keyUDID
-                lastKeyID = index.knownID(keyUDID) ?? pass.extraID(keyUDID, after: knownCount)
-                if !keepValues {
-                    pass.keyIDs.append(lastKeyID)
-                    pass.keyCounts.append(0)
+        completedCount = pass.entries
+        completedValues.absorb(pass.values)
+        keyFormat.absorb(pass.keyFormat)
+        if pass.ids.count != pass.udids.count { pass.resolve(with: index) }
+        let named = seen.contains(.taskType)
+        var unknown: [Int] = []
+        flags.withUnsafeMutableBufferPointer { flags in
+            for (i, id) in pass.ids.enumerated() {
+                if id >= 0 {
+                    flags[Int(id)] |= TaskGraph.isCompleted
+                } else if named {
+                    unknown.append(i)
                 }
             }
-            guard let valueUDID = PackedUDID(value) else {
-                pass.keyFormat.add(.badEdgeValue(database, key: keyUDID.udid, value: Array(value)), database: database.rawValue)
-                return
-            }
-            if valueUDID == keyUDID {
-                pass.selfLoops.append(lastKeyID)
-            } else if !keepValues {
-                pass.keyCounts[pass.keyCounts.count - 1] += 1
-            }
-            checksum &+=
-                isOut
-                ? EdgeChecksum.mix(parent: keyUDID, child: valueUDID, seed: checksumSeed)
-                : EdgeChecksum.mix(parent: valueUDID, child: keyUDID, seed: checksumSeed)
-            pairs += 1
-            if keepValues {
-                pass.keyIDs.append(lastKeyID)
-                pass.values.append(valueUDID)
-            }
         }
-        pass.checksum = EdgeChecksum(sum: checksum, pairs: pairs)
-        return pass
-    }
-
-    /// Resolves `values` to task ids, `-1` for udids not in `task_type`. Touches only
-    /// the index and the output, so halves of one pass can be resolved on two threads.
-    /// The lookups are independent, so the CPU overlaps their cache misses.
-    func resolveKnown(_ values: UnsafeBufferPointer<PackedUDID>, into ids: UnsafeMutableBufferPointer<Int32>) {
-        for i in values.indices {
-            ids[i] = index.knownID(values[i]) ?? -1
-        }
-    }
-
-    /// Resolves a pass's kept values in one go (on this thread), udids not in
-    /// `task_type` included.
-    func resolveValues(_ pass: inout EdgePass) {
-        pass.valueIDs = [Int32](repeating: 0, count: pass.values.count)
-        pass.values.withUnsafeBufferPointer { values in
-            pass.valueIDs.withUnsafeMutableBufferPointer { ids in resolveKnown(values, into: ids) }
-        }
-        finishResolving(&pass)
-    }
-
-    /// Gives the values `resolveKnown` could not place (udids not in `task_type`, only
-    /// on a damaged file) ids of the pass's own, and drops the kept values.
-    func finishResolving(_ pass: inout EdgePass) {
-        let knownCount = Int32(index.knownCount)
-        for i in pass.valueIDs.indices where pass.valueIDs[i] < 0 {
-            pass.valueIDs[i] = pass.extraID(pass.values[i], after: knownCount)
-        }
-        pass.values = []
+        for i in unknown { completedKnown.add(.completedUnknown(pass.udids[i].udid), database: SubDatabase.completed.rawValue) }
     }
 
     /// Merges an edge pass: gives its udids unknown to `task_type` their final ids,
@@ -213,7 +127,14 @@ struct GraphBuilder {
         }
         let isOut = pass.database == .outEdges
         let bit = isOut ? TaskGraph.hasChildren : TaskGraph.hasParents
-        for id in pass.keyIDs { flags[Int(id)] |= bit }
+        flags.withUnsafeMutableBufferPointer { flags in
+            // Keys repeat once per value when values are kept, one after the other.
+            var last: Int32 = -1
+            for id in pass.keyIDs where id != last {
+                flags[Int(id)] |= bit
+                last = id
+            }
+        }
         keyFormat.absorb(pass.keyFormat)
         for id in pass.selfLoops where selfLoopSeen.insert(id).inserted {
             selfLoop.add(.selfLoop(pass.database, index.udid(id).udid), database: pass.database.rawValue)

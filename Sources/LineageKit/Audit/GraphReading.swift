@@ -17,7 +17,7 @@ struct GraphReading {
     /// Throws `CheckpointError`: the file cannot be opened, is not LMDB, a sub-database is
     /// missing or wrongly flagged (`.missingDatabase`, `.wrongFlags`), or the structure walk
     /// found damage (`.notCheckpoint` with `.damaged` and the first finding).
-    /// Cost: one pass over every page, the two edge sub-databases on two threads.
+    /// Cost: one pass over every page on both cores, as verify's (`GraphPasses`).
     static func read(path: String, progress: ProgressHandler?) throws(CheckpointError) -> GraphReading {
         let file: MappedFile
         do {
@@ -35,45 +35,13 @@ struct GraphReading {
             guard named.record.flags == name.recordFlags else { throw .wrongFlags(path: path, name: name.rawValue) }
             found[name] = named
         }
-        let present = found
-        let fileBytes = file.bytes.count
-        // Room for every entry the records declare, bounded by what the file could hold.
-        func capacity(_ name: SubDatabase) -> Int { Int(min(present[name]?.record.entries ?? 0, UInt64(fileBytes / 40))) }
-        @Sendable func walk(_ name: SubDatabase, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> DatabaseWalkResult {
-            let total = Int(present[name]?.record.entries ?? 0)
-            let phase = "reading \(name.rawValue)"
-            var done = 0
-            progress?(WorkProgress(phase: phase, done: 0, total: total, unit: "entries"))
-            return walker.walk(database: name.rawValue) { key, value in
-                body(key, value)
-                done &+= 1
-                if done & 0xffff == 0 { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "entries")) }
-            }
-        }
-
-        var builder = GraphBuilder(maxExamples: 0)
-        var walks: [DatabaseWalkResult] = []
-        let taskTypeCapacity = capacity(.taskType)
-        let (_, freeList) = inParallel(
-            { builder.readTaskTypes(expecting: taskTypeCapacity) { walks.append(walk(.taskType, $0)) } }, { walker.walkFreeList() })
-        walks.append(freeList)
-
-        // out_edges is the graph; in_edges, its transpose on a sound file, is only walked
-        // for its structure and counts, on the second thread.
-        let outCapacity = capacity(.outEdges)
-        var outWalk: DatabaseWalkResult? = nil
-        var (outPass, inWalk) = inParallel(
-            { builder.edgePass(.outEdges, keepValues: true, checksumSeed: 0, expecting: outCapacity) { outWalk = walk(.outEdges, $0) } },
-            { walk(.inEdges) { _, _ in } })
-        outWalk.map { walks.append($0) }
-        walks.append(inWalk)
-        builder.resolveValuesInParallel(&outPass)
-        builder.readCompleted { walks.append(walk(.completed, $0)) }
-        builder.absorb(outPass)
-
+        // The same passes as verify's; in_edges is compared with out_edges by checksum.
+        let passes = GraphPasses.read(walker, present: found, maxExamples: 0, progress: progress)
+        let walks = passes.walks
         let structure = walker.report(combining: walks)
         if let first = structure.findings.first { throw .notCheckpoint(path: path, reason: .damaged(first)) }
         progress?(WorkProgress(phase: "analysing the graph", done: 0, total: nil, unit: "tasks"))
-        return GraphReading(graph: builder.finish(), walker: walker, walks: walks, structure: structure)
+        passes.waitForPagesReleased()
+        return GraphReading(graph: passes.builder.finish(), walker: walker, walks: walks, structure: structure)
     }
 }

@@ -76,7 +76,7 @@ struct TaskIndex {
         var bits: UInt64 = 1
         while (1 << bits) < sortedKnown.count && bits < 30 { bits += 1 }
         shift = 64 - bits
-        var directory = [Int32](repeating: 0, count: (1 << Int(bits)) + 1)
+        var directory = [Int32](largeRepeating: 0, count: (1 << Int(bits)) + 1)
         for udid in sortedKnown { directory[Int(udid.high >> shift) + 1] += 1 }
         for b in 1..<directory.count { directory[b] += directory[b - 1] }
         self.directory = directory
@@ -105,6 +105,46 @@ struct TaskIndex {
                 return nil
             }
         }
+    }
+
+    /// The id of a `task_type` udid, or `nil`, for udids looked up in ascending order (the
+    /// keys of a sub-database): `cursor` remembers where the last one was found, so keys in
+    /// order read the index front to back with a comparison or two each. Any order gives
+    /// the right ids; a udid out of order or not in `task_type` costs one hashed lookup.
+    @inline(__always)
+    func knownID(_ udid: PackedUDID, from cursor: inout Int) -> Int32? {
+        let next = known.withUnsafeBufferPointer { known -> Int32? in
+            // A few steps cover the tasks that have no such key.
+            var i = cursor
+            let end = min(known.count, i + 4)
+            while i < end {
+                let candidate = known[i]
+                if candidate == udid { return Int32(i) }
+                if udid < candidate { return nil }
+                i += 1
+            }
+            return nil
+        }
+        guard let id = next ?? knownID(udid) else { return nil }
+        cursor = Int(id) + 1
+        return id
+    }
+
+    /// Resolves `udids` to task ids, `-1` for udids not in `task_type`, and returns how
+    /// many were not. Touches only the index and the output, so parts of one array can be
+    /// resolved on two threads at once. With `inOrder` (udids ascending, as keys are) the
+    /// index is read front to back; otherwise the lookups are independent and the CPU
+    /// overlaps their cache misses.
+    @discardableResult
+    func resolve(_ udids: UnsafeBufferPointer<PackedUDID>, into ids: UnsafeMutableBufferPointer<Int32>, inOrder: Bool = false) -> Int {
+        var missing = 0
+        var cursor = 0
+        for i in udids.indices {
+            let id = inOrder ? knownID(udids[i], from: &cursor) : knownID(udids[i])
+            ids[i] = id ?? -1
+            if id == nil { missing += 1 }
+        }
+        return missing
     }
 
     /// The id of `udid`, giving a new id after the known ones to a udid not in `task_type`.

@@ -33,120 +33,24 @@ public enum Verifier {
     static func audit(_ walker: StructureWalker, path: String, maxExamples: Int, progress: ProgressHandler?) -> AuditReport {
         let schema = schemaResult(walker, maxExamples: maxExamples)
 
-        // One walk per sub-database, feeding the logical checks as it goes. The two
-        // edge sub-databases, the bulk of the file, are read on two threads at once.
-        var builder = GraphBuilder(maxExamples: maxExamples)
-        let present = schema.found
-        @Sendable func walk(_ name: SubDatabase, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) -> DatabaseWalkResult {
-            let total = Int(present[name]?.record.entries ?? 0)
-            let phase = "reading \(name.rawValue)"
-            var done = 0
-            progress?(WorkProgress(phase: phase, done: 0, total: total, unit: "entries"))
-            return walker.walk(database: name.rawValue) { key, value in
-                body(key, value)
-                done &+= 1
-                if done & 0xffff == 0 { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "entries")) }
-            }
-        }
-        var walks: [DatabaseWalkResult] = []
-        // Room for every entry the records declare, bounded by what the file could hold,
-        // so a damaged count cannot make us allocate without bound.
-        let fileBytes = walker.file.bytes.count
-        @Sendable func capacity(_ name: SubDatabase) -> Int {
-            Int(min(present[name]?.record.entries ?? 0, UInt64(fileBytes / 40)))
-        }
-        let freeList: DatabaseWalkResult
-        (_, freeList) = inParallel(
-            {
-                if present[.taskType] != nil { builder.readTaskTypes(expecting: capacity(.taskType)) { walks.append(walk(.taskType, $0)) } }
-            }, { walker.walkFreeList() })
-        walks.append(freeList)
-
-        // The edge sub-databases, the bulk of the file: out_edges keeps its values (the
-        // graph the checks walk), in_edges only a checksum of its pairs to compare, unless
-        // out_edges is missing and in_edges must stand for the graph.
-        let snapshot = builder
-        let hasIn = present[.inEdges] != nil
-        let hasOut = present[.outEdges] != nil
-        let seed = UInt64.random(in: .min ... .max)
-        var (outPass, inPass) = inParallel(
-            { () -> EdgePass? in
-                guard hasOut else { return nil }
-                var walked: DatabaseWalkResult? = nil
-                let pass = builder.edgePass(.outEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.outEdges)) {
-                    walked = walk(.outEdges, $0)
-                }
-                walked.map { walks.append($0) }
-                return pass
-            },
-            { () -> (EdgePass, DatabaseWalkResult?)? in
-                guard hasIn else { return nil }
-                var walked: DatabaseWalkResult? = nil
-                let pass = snapshot.edgePass(.inEdges, keepValues: !hasOut, checksumSeed: seed, expecting: capacity(.inEdges)) {
-                    walked = walk(.inEdges, $0)
-                }
-                return (pass, walked)
-            })
-        inPass.map { walks.append(contentsOf: $0.1.map { [$0] } ?? []) }
-
-        // Resolving values to ids is the random-access part: split it over both threads.
-        if var pass = outPass {
-            let count = pass.values.count
-            let half = count / 2
-            let resolver = builder
-            var ids = [Int32](repeating: 0, count: count)
-            ids.withUnsafeMutableBufferPointer { ids in
-                pass.values.withUnsafeBufferPointer { values in
-                    let (firstValues, firstIDs) = (UnsafeBufferPointer(rebasing: values[..<half]), UnsafeMutableBufferPointer(rebasing: ids[..<half]))
-                    let second = SendablePointers(
-                        values: UnsafeBufferPointer(rebasing: values[half...]), ids: UnsafeMutableBufferPointer(rebasing: ids[half...]))
-                    _ = inParallel({ resolver.resolveKnown(firstValues, into: firstIDs) }, { resolver.resolveKnown(second.values, into: second.ids) })
-                }
-            }
-            pass.valueIDs = ids
-            builder.finishResolving(&pass)
-            outPass = pass
-        }
-        if present[.completed] != nil { builder.readCompleted { walks.append(walk(.completed, $0)) } }
-        if let outPass { builder.absorb(outPass) }
-        if let (pass, _) = inPass {
-            var pass = pass
-            if pass.keepsValues { builder.resolveValues(&pass) }
-            builder.absorb(pass)
-        }
-        if hasIn && hasOut && !builder.edgeChecksumsAgree {
-            // The sub-databases differ: read in_edges again, pair by pair, to say where.
-            var pass = builder.edgePass(.inEdges, keepValues: true, checksumSeed: seed, expecting: capacity(.inEdges)) {
-                _ = walk(.inEdges, $0)
-            }
-            builder.resolveValues(&pass)
-            // Its key-format and self-loop findings were counted on the first read.
-            pass.keyFormat = Tally(.keyFormat, limit: maxExamples)
-            pass.selfLoops = []
-            builder.absorb(pass)
-        }
+        let passes = GraphPasses.read(walker, present: schema.found, maxExamples: maxExamples, progress: progress)
         progress?(WorkProgress(phase: "checking the graph", done: 0, total: nil, unit: "tasks"))
 
-        let structure = structureResult(walker, walks: walks, maxExamples: maxExamples)
+        let structure = structureResult(walker, walks: passes.walks, maxExamples: maxExamples)
 
         // Any structural damage means the entries the logical checks would read cannot
         // be trusted (even a finding attributed to the free list may hide a page a tree uses).
         var checks = [structure]
         if structure.passed {
             checks.append(schema.result)
-            checks += CheckRegistry.run(CheckRegistry.all, on: builder.finish())
+            checks += CheckRegistry.run(CheckRegistry.all, on: passes.builder.finish())
         } else {
             let why: CheckNote = walker.metaCheck.isSound ? .structureDamaged : .notLMDB
             for id in [.schema] + CheckRegistry.all.map(\.id) { checks.append(.notRun(id, why)) }
         }
+        passes.waitForPagesReleased()
+        let builder = passes.builder
         return AuditReport(
             checkpoint: path, tasks: builder.taskCount, edges: builder.edgeCount, completed: builder.completedCount, checks: checks)
     }
-}
-
-/// Two disjoint halves of buffers handed to the second thread of `inParallel`; the
-/// caller waits for it before the buffers go away.
-private struct SendablePointers: @unchecked Sendable {
-    let values: UnsafeBufferPointer<PackedUDID>
-    let ids: UnsafeMutableBufferPointer<Int32>
 }

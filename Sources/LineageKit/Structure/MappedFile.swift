@@ -84,6 +84,14 @@ public final class MappedFile: @unchecked Sendable {
         self.ownership = .allocated
     }
 
+    /// Drops the page-table entries of a mapped file's pages, keeping the mapping: later
+    /// reads fault the pages in again from the page cache. Lets an otherwise idle thread
+    /// pay most of the unmapping cost while another works. No effect on copied bytes.
+    func releasePages() {
+        guard ownership == .mapped, let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
+    }
+
     deinit {
         switch ownership {
         case .none:

@@ -95,6 +95,13 @@ enum KeyOrder {
         switch self {
         case .bytes:
             let common = min(a.count, b.count)
+            // Keys here are mostly udids, which differ in their first bytes: compare those
+            // as one big-endian word and call memcmp only when they are equal.
+            if common >= 8 {
+                let x = UInt64(bigEndian: a.start.loadUnaligned(as: UInt64.self))
+                let y = UInt64(bigEndian: b.start.loadUnaligned(as: UInt64.self))
+                if x != y { return x < y ? -1 : 1 }
+            }
             if common > 0 {
                 let c = memcmp(a.start, b.start, common)
                 if c != 0 { return Int(c) }

@@ -14,7 +14,7 @@ struct AcyclicCheck: GraphCheck {
         let maxExamples = taskGraph.maxExamples
         let inDegrees = taskGraph.inDegrees
         let n = graph.nodeCount
-        var indegree = [Int32](repeating: 0, count: n)
+        var indegree = [Int32](largeRepeating: 0, count: n)
         if let inDegrees {
             for (key, count) in zip(inDegrees.keys, inDegrees.counts) where Int(key) < n { indegree[Int(key)] += count }
         } else {

@@ -6,12 +6,28 @@ struct CompletedClosureCheck: GraphCheck {
     func run(_ graph: TaskGraph) -> Tally {
         var tally = graph.tally(id)
         guard let children = graph.children else { return tally }
-        let flags = graph.flags
-        for v in 0..<min(flags.count, children.nodeCount) where flags[v] & TaskGraph.isCompleted != 0 {
-            for w in children.neighbours(v) where flags[Int(w)] & TaskGraph.isCompleted == 0 {
-                tally.add(.closure(parent: graph.udid(Int32(v)), child: graph.udid(w)))
+        // One pass over every completed task's children: read through buffers, so the
+        // loop costs no reference counting per task.
+        var open: [(parent: Int32, child: Int32)] = []
+        var count = 0
+        let nodes = min(graph.flags.count, children.nodeCount)
+        graph.flags.withUnsafeBufferPointer { flags in
+            children.offsets.withUnsafeBufferPointer { offsets in
+                children.targets.withUnsafeBufferPointer { targets in
+                    for v in 0..<nodes where flags[v] & TaskGraph.isCompleted != 0 {
+                        for edge in Int(offsets[v])..<Int(offsets[v + 1]) {
+                            let w = targets[edge]
+                            if flags[Int(w)] & TaskGraph.isCompleted == 0 {
+                                count += 1
+                                if open.count < graph.maxExamples { open.append((Int32(v), w)) }
+                            }
+                        }
+                    }
+                }
             }
         }
+        for (parent, child) in open { tally.add(.closure(parent: graph.udid(parent), child: graph.udid(child))) }
+        tally.addWithoutExample(count - open.count)
         return tally
     }
 }
