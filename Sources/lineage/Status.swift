@@ -10,7 +10,9 @@ extension Lineage {
                 children of pending tasks (the frontier) are re-emitted, then dropped. Tasks the \
                 interrupted run never reached are not in the file, so the real rerun can be larger. \
                 Exit 1 with --fail-if-incomplete when any task is pending; 2 when the checkpoint \
-                cannot be read or is damaged.
+                cannot be read or is damaged. On a NeMo Curator checkpoint (detected from the path, \
+                or --kind curator) it reports the writer files, the union of completed sources and \
+                the Slurm shards to resubmit; --fail-if-incomplete exits 1 when a shard is missing.
                 """)
 
         @OptionGroup var options: CheckpointOperand
@@ -24,6 +26,9 @@ extension Lineage {
         @Option(help: ArgumentHelp("Example udids per resume-plan row, n >= 0.", valueName: "n"))
         var examples = 3
 
+        @Option(help: "Read the checkpoint as this kind instead of detecting it from the path.")
+        var kind: CheckpointKind?
+
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
@@ -32,6 +37,11 @@ extension Lineage {
 
         func run() throws {
             defer { Console.flush() }
+            let location = try options.location
+            if let curator = try CheckpointKind.curatorLocation(location, kind: kind) {
+                try runCurator(curator)
+                return
+            }
             let report = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
             }
@@ -40,6 +50,16 @@ extension Lineage {
             case .json: Console.print(StatusRenderer.json(report))
             }
             if failIfIncomplete && report.tasks.pending > 0 { throw ExitCode(1) }
+        }
+
+        /// `status` on a Curator checkpoint: writers, the union, the Slurm shards.
+        private func runCurator(_ location: CuratorLocation) throws {
+            let status = CuratorStatus(CuratorCheckpoint.read(location), examples: examples)
+            switch format {
+            case .text: Console.print(CuratorStatusRenderer.text(status))
+            case .json: Console.print(CuratorStatusRenderer.json(status))
+            }
+            if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
         }
     }
 }

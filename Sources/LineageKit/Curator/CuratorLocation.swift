@@ -11,6 +11,8 @@ public struct CuratorLocation: Sendable, Equatable {
         case metadataDirectory
         /// An `.mdb` file whose only named sub-database is `completed_sources`: one writer file.
         case writerFile
+        /// Read as a Curator checkpoint because `--kind curator` said so.
+        case forced
 
         /// The reason in words, for messages ("detected as a Curator checkpoint: …").
         public var summary: String {
@@ -18,6 +20,7 @@ public struct CuratorLocation: Sendable, Equatable {
             case .checkpointDirectory: "a directory holding \(CuratorLocation.metadataFolder)/"
             case .metadataDirectory: "the \(CuratorLocation.metadataFolder) directory itself"
             case .writerFile: "an .mdb file whose only named sub-database is \(CuratorWriter.databaseName)"
+            case .forced: "--kind curator"
             }
         }
     }
@@ -62,9 +65,9 @@ public struct CuratorLocation: Sendable, Equatable {
         var isDirectory: Bool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
             return CuratorLocation(
-                path: path, metadataDirectory: join(path, metadataFolder), writerFile: nil, reason: .checkpointDirectory)
+                path: path, metadataDirectory: join(path, metadataFolder), writerFile: nil, reason: .forced)
         }
-        return CuratorLocation(path: path, metadataDirectory: nil, writerFile: path, reason: .writerFile)
+        return CuratorLocation(path: path, metadataDirectory: nil, writerFile: path, reason: .forced)
     }
 
     /// Whether the LMDB file at `path` names exactly one sub-database, `completed_sources`.

@@ -42,6 +42,18 @@ public struct CuratorStatus: Sendable {
         retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
     }
 
+    /// Whether a rerun is due: a Slurm shard is missing, or a failed-task marker names a
+    /// shard without a completion manifest (`--fail-if-incomplete`). Markers of local
+    /// attempts (outside a job array) name no shard and do not count.
+    public var isIncomplete: Bool {
+        guard let slurm = checkpoint.slurm else { return false }
+        if !slurm.missing.isEmpty { return true }
+        let completed = Set(slurm.completed)
+        return checkpoint.failedAttempts.contains { attempt in
+            if case .slurm(_, _, _, let shard) = attempt.attempt { !completed.contains(shard) } else { false }
+        }
+    }
+
     /// Whether `id` is `r` followed by 32 hex digits (a random id that never matches again).
     public static func isNeverMatching(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
