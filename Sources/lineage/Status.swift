@@ -29,10 +29,18 @@ extension Lineage {
         @Option(help: "Read the checkpoint as this kind instead of detecting it from the path.")
         var kind: CheckpointKind?
 
+        @Flag(help: "On a Curator checkpoint: print only the retry helper's ARRAY OFFSET MINIMUM TOTAL lines.")
+        var retryFields = false
+
+        @Option(help: ArgumentHelp("With --retry-fields: the largest Slurm array, K >= 1.", valueName: "K"))
+        var maxArraySize: Int?
+
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
             if examples < 0 { throw UsageError("--examples must be 0 or more, not \(examples).") }
+            if let maxArraySize, maxArraySize < 1 { throw UsageError("--max-array-size must be 1 or more, not \(maxArraySize).") }
+            if maxArraySize != nil, !retryFields { throw UsageError("--max-array-size needs --retry-fields.") }
         }
 
         func run() throws {
@@ -42,6 +50,7 @@ extension Lineage {
                 try runCurator(curator)
                 return
             }
+            if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
             let report = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
             }
@@ -55,6 +64,11 @@ extension Lineage {
         /// `status` on a Curator checkpoint: writers, the union, the Slurm shards.
         private func runCurator(_ location: CuratorLocation) throws {
             let status = CuratorStatus(CuratorCheckpoint.read(location), examples: examples)
+            if retryFields {
+                for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }
+                if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
+                return
+            }
             switch format {
             case .text: Console.print(CuratorStatusRenderer.text(status))
             case .json: Console.print(CuratorStatusRenderer.json(status))

@@ -99,6 +99,24 @@ struct CuratorStatusCommandTests {
         #expect((try forced.json() as? [String: Any])?["detected"] as? String == "--kind curator")
     }
 
+    @Test("--retry-fields prints only the retry helper's lines; nothing without a job array; usage errors elsewhere")
+    func retryFields() throws {
+        let expected = try Self.expected()
+        let slurm = try #require(expected["slurm"] as? [String: Any])
+        let missing = try #require(slurm["missing"] as? [Int])
+        let tail = "\(slurm["minimum_shard_index"] as? Int ?? -1) \(slurm["total_shards"] as? Int ?? -1)"
+        let plain = try CLI.run(["status", Self.checkpoint, "--retry-fields"])
+        #expect(plain.status == 0 && plain.text == "\(missing.map(String.init).joined(separator: ",")) 0 \(tail)\n", "\(plain)")
+        let grouped = try CLI.run(["status", Self.checkpoint, "--retry-fields", "--max-array-size", "4"])
+        #expect(grouped.text == "2 0 \(tail)\n1 4 \(tail)\n", "\(grouped)")
+        let writer = Self.checkpoint + "/.nemo_curator_metadata/node-a-1001.mdb"
+        let none = try CLI.run(["status", writer, "--retry-fields"])
+        #expect(none.status == 0 && none.text.isEmpty, "\(none)")
+        #expect(try CLI.run(["status", CLI.fixture("four_stage"), "--retry-fields"]).status == 64)
+        #expect(try CLI.run(["status", Self.checkpoint, "--max-array-size", "4"]).status == 64)
+        #expect(try CLI.run(["status", Self.checkpoint, "--retry-fields", "--max-array-size", "0"]).status == 64)
+    }
+
     @Test("the schema accepts the reports (sound and with skipped writers) and rejects one without writers")
     func schema() throws {
         var documents: [(label: String, json: Data)] = []

@@ -66,6 +66,19 @@ public struct CuratorStatus: Sendable {
         !id.isEmpty && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
+    /// The `ARRAY OFFSET MINIMUM TOTAL` lines the pipeline's retry helper prints for the
+    /// missing shards: one line (offset 0) without `maxArraySize`; with it, the shards
+    /// grouped by `offset = shard / K * K` and written relative to it, one line per offset.
+    /// Empty when nothing is missing or the checkpoint is not a job array.
+    public func retryFields(maxArraySize: Int?) -> [String] {
+        guard let slurm = checkpoint.slurm, !slurm.missing.isEmpty else { return [] }
+        let tail = "\(slurm.minimumShardIndex) \(slurm.totalShards)"
+        guard let size = maxArraySize, size > 0 else { return ["\(Self.arrayExpression(slurm.missing)) 0 \(tail)"] }
+        var groups: [Int: [Int]] = [:]
+        for shard in slurm.missing { groups[shard / size * size, default: []].append(shard - shard / size * size) }
+        return groups.keys.sorted().map { "\(Self.arrayExpression(groups[$0]!)) \($0) \(tail)" }
+    }
+
     /// `shards` as a Slurm `--array` expression of ranges (`1-2,5-10,99`); "" when empty.
     public static func arrayExpression(_ shards: [Int]) -> String {
         var parts: [String] = []

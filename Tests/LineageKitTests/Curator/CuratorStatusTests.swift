@@ -17,6 +17,20 @@ struct CuratorStatusTests {
         #expect(status.retryArray == expected.slurm.missing.map(String.init).joined(separator: ","))
     }
 
+    @Test("retry fields: one line without a maximum array size, one per offset with it, shards relative to it")
+    func retryFields() throws {
+        let expected = try CuratorFixture.load()
+        let location = try #require(CuratorLocation.detect(path: CuratorFixture.directory.path))
+        let status = CuratorStatus(CuratorCheckpoint.read(location), examples: 3)
+        let tail = "\(expected.slurm.minimum_shard_index) \(expected.slurm.total_shards)"
+        #expect(status.retryFields(maxArraySize: nil) == ["2,5 0 \(tail)"])
+        #expect(status.retryFields(maxArraySize: 4) == ["2 0 \(tail)", "1 4 \(tail)"])
+        #expect(status.retryFields(maxArraySize: 100) == ["2,5 0 \(tail)"])
+        let single = CuratorFixture.metadata.appendingPathComponent("node-a-1001.mdb").path
+        let noArray = CuratorStatus(CuratorCheckpoint.read(try #require(CuratorLocation.detect(path: single))), examples: 3)
+        #expect(noArray.retryFields(maxArraySize: nil).isEmpty)
+    }
+
     @Test("--array expressions: ranges of consecutive shards, singles, duplicates once")
     func arrayExpression() {
         #expect(CuratorStatus.arrayExpression([]) == "")
