@@ -6,7 +6,8 @@ import FoundationEssentials
 public struct CuratorCheckpoint: Sendable {
     /// Where the checkpoint is and why it was detected as one.
     public let location: CuratorLocation
-    /// Every writer file (`*.mdb` directly in the metadata folder, sorted by name; or the one given).
+    /// Every writer file (`*.mdb` directly in the metadata folder, sorted by name, hidden
+    /// names left out as the pipeline's glob leaves them out; or the one file given).
     public let writers: [CuratorWriter]
     /// The Slurm state; `nil` when there is no `run.json`.
     public let slurm: CuratorSlurm?
@@ -23,7 +24,7 @@ public struct CuratorCheckpoint: Sendable {
             return CuratorCheckpoint(location: location, writers: [writer], slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".mdb") }.sorted()
+            .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted()
         let writers = names.map { CuratorWriter.read(path: CuratorLocation.join(folder, $0)) }
         var slurm: CuratorSlurm?
         var problem: CuratorSlurm.Problem?

@@ -77,12 +77,14 @@ struct CuratorReaderTests {
             let bare = try RawCheckpointWriter(
                 creating: metadata.appendingPathComponent("ac-bare.mdb").path, databases: [], mapSize: 1 << 20)
             try bare.close()
+            try noise.write(to: metadata.appendingPathComponent(".hidden.mdb"))
             let read = CuratorCheckpoint.read(try #require(CuratorLocation.detect(path: checkpoint.path)))
             let states = Dictionary(uniqueKeysWithValues: read.writers.map { ($0.name, $0.state) })
             #expect(states["aa-random.mdb"] == .unreadable("not an LMDB file"))
             if case .damaged? = states["ab-truncated.mdb"] {} else { Issue.record("truncated: \(String(describing: states["ab-truncated.mdb"]))") }
             #expect(states["ac-bare.mdb"] == .noSubDatabase)
             #expect(read.skippedWriters.map(\.name) == ["aa-random.mdb", "ab-truncated.mdb"])
+            #expect(!read.writers.contains { $0.name == ".hidden.mdb" }, "the pipeline's *.mdb glob skips hidden names")
             #expect(read.union == expected.union, "the truncated copy's sources are skipped, as the pipeline skips the file")
         }
     }
