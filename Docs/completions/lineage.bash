@@ -186,9 +186,9 @@ _lineage() {
 
 _lineage_status() {
     repeating_flags=()
-    non_repeating_flags=(--fail-if-incomplete --no-progress --version -h --help)
+    non_repeating_flags=(--fail-if-incomplete --retry-fields --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --examples)
+    non_repeating_options=(-c --checkpoint --format --examples --kind --max-array-size)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
@@ -202,6 +202,13 @@ _lineage_status() {
         return
         ;;
     '--examples')
+        return
+        ;;
+    '--kind')
+        __lineage_add_completions -W 'dag'$'\n''curator'
+        return
+        ;;
+    '--max-array-size')
         return
         ;;
     esac

@@ -10,7 +10,9 @@ extension Lineage {
                 children of pending tasks (the frontier) are re-emitted, then dropped. Tasks the \
                 interrupted run never reached are not in the file, so the real rerun can be larger. \
                 Exit 1 with --fail-if-incomplete when any task is pending; 2 when the checkpoint \
-                cannot be read or is damaged.
+                cannot be read or is damaged. On a NeMo Curator checkpoint (detected from the path, \
+                or --kind curator) it reports the writer files, the union of completed sources and \
+                the Slurm shards to resubmit; --fail-if-incomplete exits 1 when a shard is missing.
                 """)
 
         @OptionGroup var options: CheckpointOperand
@@ -24,14 +26,31 @@ extension Lineage {
         @Option(help: ArgumentHelp("Example udids per resume-plan row, n >= 0.", valueName: "n"))
         var examples = 3
 
+        @Option(help: "Read the checkpoint as this kind instead of detecting it from the path.")
+        var kind: CheckpointKind?
+
+        @Flag(help: "On a Curator checkpoint: print only the retry helper's ARRAY OFFSET MINIMUM TOTAL lines.")
+        var retryFields = false
+
+        @Option(help: ArgumentHelp("With --retry-fields: the largest Slurm array, K >= 1.", valueName: "K"))
+        var maxArraySize: Int?
+
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
             if examples < 0 { throw UsageError("--examples must be 0 or more, not \(examples).") }
+            if let maxArraySize, maxArraySize < 1 { throw UsageError("--max-array-size must be 1 or more, not \(maxArraySize).") }
+            if maxArraySize != nil, !retryFields { throw UsageError("--max-array-size needs --retry-fields.") }
         }
 
         func run() throws {
             defer { Console.flush() }
+            let location = try options.location
+            if let curator = try CheckpointKind.curatorLocation(location, kind: kind) {
+                try runCurator(curator)
+                return
+            }
+            if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
             let report = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
             }
@@ -40,6 +59,21 @@ extension Lineage {
             case .json: Console.print(StatusRenderer.json(report))
             }
             if failIfIncomplete && report.tasks.pending > 0 { throw ExitCode(1) }
+        }
+
+        /// `status` on a Curator checkpoint: writers, the union, the Slurm shards.
+        private func runCurator(_ location: CuratorLocation) throws {
+            let status = CuratorStatus(CuratorCheckpoint.read(location), examples: examples)
+            if retryFields {
+                for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }
+                if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
+                return
+            }
+            switch format {
+            case .text: Console.print(CuratorStatusRenderer.text(status))
+            case .json: Console.print(CuratorStatusRenderer.json(status))
+            }
+            if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
         }
     }
 }

@@ -1,0 +1,58 @@
+import FoundationEssentials
+
+/// A NeMo Curator checkpoint read whole: every writer file, the union of their completed
+/// sources, and (for job arrays) the Slurm manifests and failed-task markers. Read-only:
+/// no lock file, no byte or mtime changed.
+public struct CuratorCheckpoint: Sendable {
+    /// Where the checkpoint is and why it was detected as one.
+    public let location: CuratorLocation
+    /// Every writer file (`*.mdb` directly in the metadata folder, sorted by name, hidden
+    /// names left out as the pipeline's glob leaves them out; or the one file given).
+    public let writers: [CuratorWriter]
+    /// The Slurm state; `nil` when there is no `run.json`.
+    public let slurm: CuratorSlurm?
+    /// A `run.json` that cannot be used, when there is one.
+    public let slurmProblem: CuratorSlurm.Problem?
+    /// The failed-task markers, sorted.
+    public let failedAttempts: [CuratorFailedAttempt]
+
+    /// Reads the checkpoint at `location`. Never throws: an unreadable writer file is a
+    /// writer state, a missing folder gives no writers.
+    public static func read(_ location: CuratorLocation) -> CuratorCheckpoint {
+        guard let folder = location.metadataDirectory else {
+            let writer = CuratorWriter.read(path: location.writerFile ?? location.path)
+            return CuratorCheckpoint(location: location, writers: [writer], slurm: nil, slurmProblem: nil, failedAttempts: [])
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted()
+        let writers = names.map { CuratorWriter.read(path: CuratorLocation.join(folder, $0)) }
+        var slurm: CuratorSlurm?
+        var problem: CuratorSlurm.Problem?
+        switch CuratorSlurm.readResult(metadataDirectory: folder) {
+        case .success(let read)?: slurm = read
+        case .failure(let failure)?: problem = failure
+        case nil: break
+        }
+        return CuratorCheckpoint(
+            location: location, writers: writers, slurm: slurm, slurmProblem: problem,
+            failedAttempts: CuratorFailedAttempt.read(metadataDirectory: folder))
+    }
+
+    /// Every completed source id and the writers (file names, in writer order) holding it,
+    /// over the writers the pipeline reads (unreadable and damaged ones are skipped), sorted by id.
+    public var holders: [(source: String, writers: [String])] {
+        var map: [String: [String]] = [:]
+        for writer in writers where !writer.state.isSkipped {
+            for source in writer.sources { map[source, default: []].append(writer.name) }
+        }
+        return map.keys.sorted().map { ($0, map[$0]!) }
+    }
+
+    /// The union of completed sources the pipeline sees on a restart, sorted.
+    public var union: [String] {
+        Set(writers.filter { !$0.state.isSkipped }.flatMap(\.sources)).sorted()
+    }
+
+    /// The writers the pipeline skips (unreadable or damaged): their sources run again.
+    public var skippedWriters: [CuratorWriter] { writers.filter(\.state.isSkipped) }
+}

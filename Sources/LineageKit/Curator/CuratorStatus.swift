@@ -1,0 +1,95 @@
+/// What `lineage status` reports on a Curator checkpoint: the writers, the union of their
+/// completed sources and its risks, and the Slurm shards left to resubmit.
+public struct CuratorStatus: Sendable {
+    /// A count and its first examples (sorted).
+    public struct Sample: Sendable, Equatable {
+        /// How many there are.
+        public let count: Int
+        /// The first ones, sorted, at most the examples asked for.
+        public let examples: [String]
+
+        /// A sample of `count` with `examples`.
+        public init(count: Int, examples: [String]) {
+            self.count = count
+            self.examples = examples
+        }
+    }
+
+    /// The checkpoint read.
+    public let checkpoint: CuratorCheckpoint
+    /// Size of the union of completed sources (readable writers only, as the pipeline reads).
+    public let union: Int
+    /// Sources completed by more than one writer.
+    public let multiWriter: Sample
+    /// Ids `r` + 32 hex digits: never match on a rerun, so those sources always run again.
+    public let neverMatching: Sample
+    /// Positional (decimal) ids: shift when the inputs change, and can collide.
+    public let positional: Sample
+    /// The missing Slurm shards as a Slurm `--array` expression, "" when none (or no job array).
+    public let retryArray: String
+
+    /// Summarises `checkpoint`, with up to `examples` examples per sample.
+    public init(_ checkpoint: CuratorCheckpoint, examples: Int) {
+        self.checkpoint = checkpoint
+        let holders = checkpoint.holders
+        union = holders.count
+        let multi = holders.filter { $0.writers.count > 1 }.map(\.source)
+        multiWriter = Sample(count: multi.count, examples: Array(multi.prefix(examples)))
+        let random = holders.map(\.source).filter(Self.isNeverMatching)
+        neverMatching = Sample(count: random.count, examples: Array(random.prefix(examples)))
+        let decimal = holders.map(\.source).filter(Self.isPositional)
+        positional = Sample(count: decimal.count, examples: Array(decimal.prefix(examples)))
+        retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
+    }
+
+    /// Whether a rerun is due: a Slurm shard is missing, or a failed-task marker names a
+    /// shard without a completion manifest (`--fail-if-incomplete`). Markers of local
+    /// attempts (outside a job array) name no shard and do not count.
+    public var isIncomplete: Bool {
+        guard let slurm = checkpoint.slurm else { return false }
+        if !slurm.missing.isEmpty { return true }
+        let completed = Set(slurm.completed)
+        return checkpoint.failedAttempts.contains { attempt in
+            if case .slurm(_, _, _, let shard) = attempt.attempt { !completed.contains(shard) } else { false }
+        }
+    }
+
+    /// Whether `id` is `r` followed by 32 hex digits (a random id that never matches again).
+    public static func isNeverMatching(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard bytes.count == 33, bytes[0] == UInt8(ascii: "r") else { return false }
+        return bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Whether `id` is a position: one or more decimal digits.
+    public static func isPositional(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// The `ARRAY OFFSET MINIMUM TOTAL` lines the pipeline's retry helper prints for the
+    /// missing shards: one line (offset 0) without `maxArraySize`; with it, the shards
+    /// grouped by `offset = shard / K * K` and written relative to it, one line per offset.
+    /// Empty when nothing is missing or the checkpoint is not a job array.
+    public func retryFields(maxArraySize: Int?) -> [String] {
+        guard let slurm = checkpoint.slurm, !slurm.missing.isEmpty else { return [] }
+        let tail = "\(slurm.minimumShardIndex) \(slurm.totalShards)"
+        guard let size = maxArraySize, size > 0 else { return ["\(Self.arrayExpression(slurm.missing)) 0 \(tail)"] }
+        var groups: [Int: [Int]] = [:]
+        for shard in slurm.missing { groups[shard / size * size, default: []].append(shard - shard / size * size) }
+        return groups.keys.sorted().map { "\(Self.arrayExpression(groups[$0]!)) \($0) \(tail)" }
+    }
+
+    /// `shards` as a Slurm `--array` expression of ranges (`1-2,5-10,99`); "" when empty.
+    public static func arrayExpression(_ shards: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        let sorted = Array(Set(shards)).sorted()
+        while index < sorted.count {
+            var end = index
+            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(sorted[index])" : "\(sorted[index])-\(sorted[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ",")
+    }
+}

@@ -1,0 +1,118 @@
+/// `lineage status` on a Curator checkpoint, as text and as one line of JSON
+/// (`Docs/status-curator.schema.json`).
+public enum CuratorStatusRenderer {
+    /// The report as text: the writers table, the union and its risks, the Slurm shards.
+    public static func text(_ status: CuratorStatus) -> String {
+        let checkpoint = status.checkpoint
+        var lines = [
+            "checkpoint         \(Escaping.text(checkpoint.location.path))",
+            "kind               curator (\(checkpoint.location.reason.summary))",
+            "writers            \(checkpoint.writers.count) (\(checkpoint.skippedWriters.count) skipped)",
+            "",
+        ]
+        let nameWidth = max(6, checkpoint.writers.map { Escaping.text($0.name).count }.max() ?? 0)
+        lines.append("\("writer".padding(nameWidth))  \("size".leftPadding(10))  \("completed".leftPadding(9))  state")
+        for writer in checkpoint.writers {
+            let size = writer.size.map(String.init) ?? "-"
+            lines.append(
+                "\(Escaping.text(writer.name).padding(nameWidth))  \(size.leftPadding(10))  "
+                    + "\(String(writer.sources.count).leftPadding(9))  \(writer.state.label)")
+        }
+        lines.append("")
+        lines.append("sources completed  \(status.union) (the union of the readable writers: a rerun skips these)")
+        lines += sample("multi-writer", status.multiWriter, "completed by more than one writer: two writers ran the same source")
+        lines += sample("never matching", status.neverMatching, "random ids (r + 32 hex): they never match, so these sources always run again")
+        lines += sample("positional", status.positional, "positional ids: they shift when the inputs change and distinct sources can collide")
+        if let slurm = checkpoint.slurm {
+            let last = slurm.minimumShardIndex + slurm.totalShards - 1
+            lines.append("")
+            lines.append(
+                "slurm array        shards \(slurm.minimumShardIndex)-\(last) (\(slurm.totalShards)): "
+                    + "\(slurm.completed.count) completed, \(slurm.missing.count) missing")
+            lines.append("  retry --array    \(status.retryArray.isEmpty ? "(none)" : status.retryArray)")
+            for problem in slurm.problems {
+                lines.append("  rejected         \(Escaping.text(problem.file)): \(problem.reason)")
+            }
+        }
+        if let problem = checkpoint.slurmProblem {
+            lines.append("warning: \(Escaping.text(problem.file)) cannot be used: \(problem.reason)")
+        }
+        if !checkpoint.failedAttempts.isEmpty {
+            lines.append("  failed attempts  \(checkpoint.failedAttempts.count)")
+            for attempt in checkpoint.failedAttempts { lines.append("                   \(describe(attempt))") }
+        }
+        let skipped = checkpoint.skippedWriters
+        if !skipped.isEmpty {
+            lines.append(
+                "warning: \(skipped.count) writer file(s) unreadable or damaged (\(skipped.map { Escaping.text($0.name) }.joined(separator: ", "))): "
+                    + "the pipeline skips them with only a log warning, so the sources they completed RUN AGAIN.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report as one JSON object (`kind: "curator"`).
+    public static func json(_ status: CuratorStatus) -> String {
+        let checkpoint = status.checkpoint
+        let writers = checkpoint.writers.map { writer in
+            "{\"name\": \(Escaping.jsonString(writer.name)), \"size\": \(writer.size.map(String.init) ?? "null"), "
+                + "\"state\": \(Escaping.jsonString(writer.state.label)), \"completed\": \(writer.sources.count)}"
+        }
+        var fields = [
+            "\"schema_version\": 1",
+            "\"kind\": \"curator\"",
+            "\"checkpoint\": \(Escaping.jsonString(checkpoint.location.path))",
+            "\"detected\": \(Escaping.jsonString(checkpoint.location.reason.summary))",
+            "\"writers\": [\(writers.joined(separator: ", "))]",
+            "\"skipped_writers\": \(strings(checkpoint.skippedWriters.map(\.name)))",
+            "\"union\": \(status.union)",
+            "\"multi_writer\": \(sampleJSON(status.multiWriter))",
+            "\"never_matching\": \(sampleJSON(status.neverMatching))",
+            "\"positional\": \(sampleJSON(status.positional))",
+        ]
+        if let slurm = checkpoint.slurm {
+            let attempts = checkpoint.failedAttempts.compactMap { attempt -> String? in
+                guard case .slurm(let job, let task, let restart, let shard) = attempt.attempt else { return nil }
+                return "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}"
+            }
+            let problems = slurm.problems.map {
+                "{\"file\": \(Escaping.jsonString($0.file)), \"reason\": \(Escaping.jsonString($0.reason))}"
+            }
+            fields.append(
+                "\"slurm\": {\"minimum_shard_index\": \(slurm.minimumShardIndex), \"total_shards\": \(slurm.totalShards), "
+                    + "\"completed\": \(ints(slurm.completed)), \"missing\": \(ints(slurm.missing)), "
+                    + "\"retry_array\": \(Escaping.jsonString(status.retryArray)), \"failed_attempts\": [\(attempts.joined(separator: ", "))], "
+                    + "\"rejected_manifests\": [\(problems.joined(separator: ", "))]}")
+        }
+        let local = checkpoint.failedAttempts.compactMap { attempt -> String? in
+            guard case .local(let id) = attempt.attempt else { return nil }
+            return id
+        }
+        fields.append("\"local_failed_attempts\": \(strings(local))")
+        return "{\(fields.joined(separator: ", "))}"
+    }
+
+    static func describe(_ attempt: CuratorFailedAttempt) -> String {
+        switch attempt.attempt {
+        case .slurm(let job, let task, let restart, let shard): "job \(job) array task \(task) restart \(restart) shard \(shard)"
+        case .local(let id): "local attempt \(Escaping.text(id))"
+        }
+    }
+
+    static func sample(_ title: String, _ sample: CuratorStatus.Sample, _ risk: String) -> [String] {
+        guard sample.count > 0 else { return ["\(title.padding(18)) 0"] }
+        var lines = ["\(title.padding(18)) \(sample.count) \(risk)"]
+        if !sample.examples.isEmpty {
+            let more = sample.count > sample.examples.count ? ", ..." : ""
+            lines.append("                   e.g. \(sample.examples.map { Escaping.text($0) }.joined(separator: ", "))\(more)")
+        }
+        return lines
+    }
+
+    static func sampleJSON(_ sample: CuratorStatus.Sample) -> String {
+        "{\"count\": \(sample.count), \"examples\": \(strings(sample.examples))}"
+    }
+
+    static func strings(_ values: [String]) -> String { "[\(values.map { Escaping.jsonString($0) }.joined(separator: ", "))]" }
+
+    static func ints(_ values: [Int]) -> String { "[\(values.map(String.init).joined(separator: ", "))]" }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import FoundationEssentials
+import LineageKit
+
+/// The checkpoint formats `lineage` reads: `--kind` overrides detection from the path.
+enum CheckpointKind: String, ExpressibleByArgument, CaseIterable {
+    /// The task-lineage DAG file (`Docs/Format.md`).
+    case dag
+    /// The NeMo Curator checkpoint directory (per-writer LMDB files, Slurm manifests).
+    case curator
+
+    /// The Curator checkpoint at `location`, detected from the path or forced by `kind`;
+    /// `nil` when it is to be read as a DAG file.
+    /// - Throws: `CheckpointError.missing` when `--kind curator` names no file or directory.
+    static func curatorLocation(_ location: CheckpointLocation, kind: CheckpointKind?) throws -> CuratorLocation? {
+        switch kind {
+        case .dag?: return nil
+        case .curator?:
+            guard FileManager.default.fileExists(atPath: location.path) else { throw CheckpointError.missing(path: location.path) }
+            return CuratorLocation.forced(path: location.path)
+        case nil: return CuratorLocation.detect(path: location.path)
+        }
+    }
+}
