@@ -42,8 +42,13 @@ struct Lineage: ParsableCommand {
             if command is Lineage { throw UsageError("Give a command; they are listed by `lineage --help`.") }
             if let checked = command as? any UsageChecked { try checked.checkUsage() }
             try command.run()
+            // The status line is erased by its printer when the printer goes away; a
+            // thread may still hold it then, so erase it here too before exiting.
+            Console.flush()
+            Console.eraseStatus()
         } catch {
             Console.flush()
+            Console.eraseStatus()
             if let presented = ErrorPresentation.presentation(of: error) {
                 if presented.showsUsage {
                     let name = parsed == Lineage.self ? "lineage" : "lineage \(parsed._commandName)"
