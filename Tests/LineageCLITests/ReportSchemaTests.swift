@@ -76,9 +76,11 @@ struct ReportSchemaTests {
         sys.exit(1 if bad else 0)
         """
 
-    /// Validates every document against the schema; returns `label -> nil (valid) or the errors`.
-    static func validate(_ documents: [(label: String, json: Data)]) throws -> [String: String?] {
-        try withTemporaryDirectory { directory in
+    /// Validates every document against `Docs/<schema>` (verify's report schema by default);
+    /// returns `label -> nil (valid) or the errors`.
+    static func validate(schema name: String = "verify-report.schema.json", _ documents: [(label: String, json: Data)]) throws -> [String: String?] {
+        let schema = CLI.packageRoot.appendingPathComponent("Docs/\(name)")
+        return try withTemporaryDirectory { directory in
             var files: [String: String] = [:]
             for (index, document) in documents.enumerated() {
                 let file = directory.appendingPathComponent("report-\(index).json")
