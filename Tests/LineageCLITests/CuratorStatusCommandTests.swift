@@ -133,3 +133,31 @@ struct CuratorStatusCommandTests {
         #expect(outcome == ["fixture": true, "junk": true, "broken": false])
     }
 }
+
+@Suite("status: the kind of checkpoint in JSON")
+struct StatusKindTests {
+    @Test("a DAG file says kind dag, a Curator checkpoint kind curator")
+    func kinds() throws {
+        let dag = try #require(try CLI.run(["status", CLI.fixture("four_stage"), "--format", "json"]).json() as? [String: Any])
+        #expect(dag["kind"] as? String == "dag")
+        let curator = try #require(
+            try CLI.run(["status", CuratorStatusCommandTests.checkpoint, "--format", "json"]).json() as? [String: Any])
+        #expect(curator["kind"] as? String == "curator")
+    }
+
+    @Test("an unusable run.json: named in the JSON as slurm_problem, no slurm object, valid under the schema")
+    func rejectedRunManifest() throws {
+        try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
+            let run = metadata.appendingPathComponent(".slurm_array_completion/run.json")
+            try Data("{\"minimum_shard_index\":0,\"total_shards\":0}\n".utf8).write(to: run)
+            let result = try CLI.run(["status", checkpoint.path, "--format", "json"])
+            #expect(result.status == 0, "\(result)")
+            let report = try #require(try result.json() as? [String: Any])
+            #expect(report["slurm"] == nil)
+            let problem = try #require(report["slurm_problem"] as? [String: String])
+            #expect(problem["file"] == "run.json")
+            let outcome = try StatusStatsSchemaTests.validate(schema: "status-curator.schema.json", [("zero shards", result.stdout)])
+            #expect(outcome == ["zero shards": true])
+        }
+    }
+}

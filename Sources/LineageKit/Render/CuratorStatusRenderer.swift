@@ -83,6 +83,10 @@ public enum CuratorStatusRenderer {
                     + "\"retry_array\": \(Escaping.jsonString(status.retryArray)), \"failed_attempts\": [\(attempts.joined(separator: ", "))], "
                     + "\"rejected_manifests\": [\(problems.joined(separator: ", "))]}")
         }
+        if let problem = checkpoint.slurmProblem {
+            fields.append(
+                "\"slurm_problem\": {\"file\": \(Escaping.jsonString(problem.file)), \"reason\": \(Escaping.jsonString(problem.reason))}")
+        }
         let local = checkpoint.failedAttempts.compactMap { attempt -> String? in
             guard case .local(let id) = attempt.attempt else { return nil }
             return id

@@ -47,6 +47,7 @@ public enum StatusRenderer {
         func examples(_ group: ResumePlan.Group) -> String { "[\(group.examples.map { "\"\($0.string)\"" }.joined(separator: ", "))]" }
         let fields = [
             "\"schema_version\": 1",
+            "\"kind\": \"dag\"",
             "\"checkpoint\": \(Escaping.jsonString(report.checkpoint))",
             "\"tasks\": \(report.tasks.total)",
             "\"completed\": \(report.tasks.completed)",
