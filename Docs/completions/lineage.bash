@@ -350,7 +350,7 @@ _lineage_export() {
     repeating_flags=()
     non_repeating_flags=(--by-stage --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --around --depth --up --down --max-nodes)
+    non_repeating_options=(-c --checkpoint --format --kind --around --depth --up --down --max-nodes)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
@@ -361,6 +361,10 @@ _lineage_export() {
         ;;
     '--format')
         __lineage_add_completions -W 'dot'$'\n''mermaid'$'\n''json'
+        return
+        ;;
+    '--kind')
+        __lineage_add_completions -W 'dag'$'\n''curator'
         return
         ;;
     '--around')
