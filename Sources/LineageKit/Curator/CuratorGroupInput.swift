@@ -20,6 +20,13 @@ public struct CuratorGroupInput: Sendable {
         /// What is wrong, e.g. "expected a JSON string at byte 7".
         public let reason: String
 
+        /// The error for line `line` of `file`.
+        public init(file: String, line: Int, reason: String) {
+            self.file = file
+            self.line = line
+            self.reason = reason
+        }
+
         public var description: String { "\(file) line \(line): \(reason)" }
     }
 

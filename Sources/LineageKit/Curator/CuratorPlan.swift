@@ -30,6 +30,14 @@ public struct CuratorPlan: Sendable {
         /// Completed ids that no given group maps to (a completed source outside the given
         /// inputs, paths spelled otherwise than the pipeline saw them, or ids not from file groups).
         public var unmatchedCompleted = 0
+
+        /// Counts as given (all 0 by default).
+        public init(groups: Int = 0, skip: Int = 0, run: Int = 0, unmatchedCompleted: Int = 0) {
+            self.groups = groups
+            self.skip = skip
+            self.run = run
+            self.unmatchedCompleted = unmatchedCompleted
+        }
     }
 
     /// The completed ids that can equal a file group's id (12 lowercase hex digits), sorted.
