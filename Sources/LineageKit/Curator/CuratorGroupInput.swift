@@ -120,16 +120,22 @@ struct JSONLineParser {
         guard peek == UInt8(ascii: "\"") else { throw expected("a JSON string (a path)") }
         at += 1
         var out: [UInt8] = []
+        var ascii = true
         while true {
             guard let byte = peek else { throw expected("'\"' closing the string") }
             at += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = Self.utf8(out) else { throw Failure(reason: "a path is not valid UTF-8") }
+                // Bytes below 0x80 are valid UTF-8 as they are: only other paths are checked.
+                guard let text = ascii ? String(decoding: out, as: UTF8.self) : Self.utf8(out) else {
+                    throw Failure(reason: "a path is not valid UTF-8")
+                }
                 return text
             case UInt8(ascii: "\\"): try escape(into: &out)
             case 0x00..<0x20: throw Failure(reason: "a control character inside a string at byte \(at) (write it as \\u00XX)")
-            default: out.append(byte)
+            default:
+                if byte >= 0x80 { ascii = false }
+                out.append(byte)
             }
         }
     }

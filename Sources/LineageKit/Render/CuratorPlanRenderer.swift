@@ -31,7 +31,7 @@ public enum CuratorPlanRenderer {
             out.append(0x09)
             out.append(contentsOf: decision.action.rawValue.utf8)
             out.append(0x09)
-            out.append(contentsOf: Escaping.text(paths.first ?? "").utf8)
+            CuratorSourcesRenderer.appendText(paths.first ?? "", to: &out)
             if paths.count > 1 { out.append(contentsOf: " (+\(paths.count - 1) more)".utf8) }
             out.append(0x0a)
         case .jsonLines, .json:

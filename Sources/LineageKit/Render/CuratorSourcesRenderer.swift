@@ -7,17 +7,17 @@ public enum CuratorSourcesRenderer {
     public static func appendRow(source: String, writers: [String], format: Rows.Format, to out: inout [UInt8]) {
         switch format {
         case .text:
-            out.append(contentsOf: Escaping.text(source).utf8)
+            appendText(source, to: &out)
             out.append(0x09)
             for (index, writer) in writers.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: Escaping.text(writer).utf8)
+                appendText(writer, to: &out)
             }
             out.append(0x0a)
         case .jsonLines, .jsonArray:
             if case .jsonArray(let first) = format { out.append(contentsOf: first ? "\n  ".utf8 : ",\n  ".utf8) }
             out.append(contentsOf: #"{"source_id": "#.utf8)
-            out.append(contentsOf: Escaping.jsonString(source).utf8)
+            appendJSONString(source, to: &out)
             out.append(contentsOf: #", "writers": "#.utf8)
             appendJSONStrings(writers, to: &out)
             out.append(UInt8(ascii: "}"))
@@ -68,8 +68,31 @@ public enum CuratorSourcesRenderer {
         out.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { out.append(contentsOf: ", ".utf8) }
-            out.append(contentsOf: Escaping.jsonString(value).utf8)
+            appendJSONString(value, to: &out)
         }
         out.append(UInt8(ascii: "]"))
+    }
+
+    /// `text` as `Escaping.text` writes it, copied as is when nothing needs escaping
+    /// (the common case, a million times per plan).
+    @inline(__always)
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7f }) {
+            out.append(contentsOf: text.utf8)
+        } else {
+            out.append(contentsOf: Escaping.text(text).utf8)
+        }
+    }
+
+    /// `text` as `Escaping.jsonString` writes it, copied between quotes when nothing needs escaping.
+    @inline(__always)
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7f && $0 != 0x22 && $0 != 0x5c }) {
+            out.append(0x22)
+            out.append(contentsOf: text.utf8)
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: Escaping.jsonString(text).utf8)
+        }
     }
 }

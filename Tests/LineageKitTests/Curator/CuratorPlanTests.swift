@@ -97,4 +97,26 @@ struct CuratorPlanTests {
         var input = CuratorGroupInput(form: .groups, file: "g.jsonl")
         #expect(throws: CuratorGroupInput.LineError.self) { try input.group(line: [0x5b, 0x22, 0xc3, 0x22, 0x5d]) }
     }
+
+    @Test("rows escape what needs escaping and keep the rest: JSON rows parse back to the paths, text rows stay on one line")
+    func rowEscaping() throws {
+        let paths = ["/plain/part-0.jsonl", "/q\"uote\\back\tslash", "/new\nline", "/données/数据🙂", "/del\u{7f}"]
+        var plan = CuratorPlan(union: [])
+        let decision = plan.decide(paths)
+        var out: [UInt8] = []
+        CuratorPlanRenderer.appendGroup(decision, paths: paths, first: true, format: .jsonLines, to: &out)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out)) as? [String: Any])
+        #expect(object["paths"] as? [String] == paths)
+        #expect(object["source_id"] as? String == CuratorSourceID(paths: paths).description)
+        for first in [1, 2, 4] {
+            var text: [UInt8] = []
+            CuratorPlanRenderer.appendGroup(decision, paths: Array(paths[first...]), first: true, format: .text, to: &text)
+            #expect(text.filter { $0 == 0x0a }.count == 1 && text.last == 0x0a)
+            #expect(text.filter { $0 == 0x09 }.count == 2, "a tab in a path would add a column")
+        }
+        var sources: [UInt8] = []
+        CuratorSourcesRenderer.appendRow(source: "a\"b", writers: ["w\n.mdb"], format: .jsonLines, to: &sources)
+        let row = try #require(try JSONSerialization.jsonObject(with: Data(sources)) as? [String: Any])
+        #expect(row["source_id"] as? String == "a\"b" && row["writers"] as? [String] == ["w\n.mdb"])
+    }
 }
