@@ -96,6 +96,18 @@ struct CuratorPlanCommandTests {
         #expect(empty.status == 0 && empty.text == "0 groups: 0 skip, 0 run; 7 completed sources match no given group\n", "\(empty)")
     }
 
+    @Test("paths spelled otherwise than the pipeline saw them match nothing: every group runs, a note on stderr says why")
+    func spelling() throws {
+        let relative = try Self.expected().map { String($0.paths[0].dropFirst()) }
+        let result = try Self.run(["plan", Self.checkpoint, "--files", "-"], stdin: relative.joined(separator: "\n"))
+        #expect(result.status == 0, "\(result)")
+        #expect(result.text.lines.dropLast().allSatisfy { $0.split(separator: "\t")[1] == "run" }, "\(result.text)")
+        #expect(result.text.lines.last == "12 groups: 0 skip, 12 run; 7 completed sources match no given group")
+        #expect(result.stderr.contains("hashed exactly as given"), "\(result.stderr)")
+        let fixture = try CLI.run(["plan", Self.checkpoint, "--groups", Self.groupsFile])
+        #expect(!fixture.stderr.contains("hashed exactly as given"))
+    }
+
     @Test("a bad line: exit 2, one sentence naming the file and the line number")
     func badLine() throws {
         try withTemporaryDirectory { directory in
