@@ -173,13 +173,13 @@ _lineage() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|show|edges|types|verify|export|export-dot|ancestors|descendants|path|stats|diff|udid|fixture|help)
+    status|show|edges|types|verify|export|export-dot|ancestors|descendants|path|stats|diff|udid|fixture|sources|plan|source-id|help)
         # Offer subcommand argument completions
         "_lineage_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status show edges types verify export export-dot ancestors descendants path stats diff udid fixture help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status show edges types verify export export-dot ancestors descendants path stats diff udid fixture sources plan source-id help' -- "${cur}"))
         ;;
     esac
 }
@@ -226,7 +226,7 @@ _lineage_show() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --path --format)
+    non_repeating_options=(-c --checkpoint --path --format --kind --groups)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
@@ -240,6 +240,13 @@ _lineage_show() {
         ;;
     '--format')
         __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--kind')
+        __lineage_add_completions -W 'dag'$'\n''curator'
+        return
+        ;;
+    '--groups')
         return
         ;;
     esac
@@ -639,6 +646,87 @@ _lineage_fixture_pipeline() {
         return
         ;;
     esac
+}
+
+_lineage_sources() {
+    repeating_flags=()
+    non_repeating_flags=(--no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --writer --format --kind)
+    __lineage_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--writer')
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''jsonl'$'\n''json'
+        return
+        ;;
+    '--kind')
+        __lineage_add_completions -W 'dag'$'\n''curator'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    esac
+}
+
+_lineage_plan() {
+    repeating_flags=()
+    non_repeating_flags=(--no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --groups --files --format --kind)
+    __lineage_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--files')
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''jsonl'$'\n''json'
+        return
+        ;;
+    '--kind')
+        __lineage_add_completions -W 'dag'$'\n''curator'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    esac
+}
+
+_lineage_source-id() {
+    repeating_flags=()
+    non_repeating_flags=(--no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lineage_offer_flags_options -1
 }
 
 _lineage_help() {

@@ -1,10 +1,57 @@
 import LineageKit
 
+/// A failure of the Curator commands (`sources`, `plan`, `show` on a Curator checkpoint).
+enum CuratorFailure: Error, Equatable {
+    /// `path` is not a Curator checkpoint; `detected` says what it was read as.
+    case notCurator(path: String, detected: String)
+    /// A `--groups`/`--files` input that cannot be opened or read.
+    case unreadableInput(path: String, reason: String)
+    /// A `--groups`/`--files` line that is not a file group.
+    case badLine(CuratorGroupInput.LineError, form: CuratorGroupInput.Form)
+    /// `--writer NAME` names none of the checkpoint's writer files.
+    case noSuchWriter(path: String, name: String, writers: [String])
+    /// No readable writer holds the source id; `groups` counts the given groups mapping to it.
+    case notHeld(path: String, source: String, groups: Int?)
+}
+
+extension ErrorPresentation {
+    /// The sentence and status for a Curator command's failure: 2 for an input that
+    /// cannot be used, 1 for something not found.
+    static func curator(_ failure: CuratorFailure) -> Presentation {
+        switch failure {
+        case .notCurator(let path, let detected):
+            Presentation(
+                message: "\(path) is not a NeMo Curator checkpoint (detected: \(detected)); pass the directory holding "
+                    + "\(CuratorLocation.metadataFolder)/, that folder, or one writer file, or --kind curator to read it as one.",
+                exitCode: 2)
+        case .unreadableInput(let path, let reason):
+            Presentation(message: "\(path): cannot read the file groups (\(reason)); check the path and its permissions.", exitCode: 2)
+        case .badLine(let error, let form):
+            Presentation(
+                message: "\(error.description); "
+                    + (form == .groups
+                        ? "give one JSON array of path strings per line, e.g. [\"/data/part-0.jsonl\", \"/data/part-1.jsonl\"]."
+                        : "give one path per line."),
+                exitCode: 2)
+        case .noSuchWriter(let path, let name, let writers):
+            Presentation(
+                message: "\(path): no writer file named \(name); the writers are \(writers.isEmpty ? "none" : writers.joined(separator: ", ")).",
+                exitCode: 1)
+        case .notHeld(let path, let source, let groups):
+            Presentation(
+                message: "\(path): no readable writer holds source id \(source), so a rerun runs it"
+                    + (groups.map { "; \($0) given \($0 == 1 ? "group maps" : "groups map") to it" } ?? "")
+                    + "; list the completed ids with `lineage sources \(path)`.",
+                exitCode: 1)
+        }
+    }
+}
+
 extension ErrorPresentation {
     /// The warning for a writer file the pipeline skips on a restart (unreadable or damaged):
     /// what is wrong with it and that the sources it completed run again.
     static func skippedWriter(_ writer: CuratorWriter) -> String {
-        "\(writer.path): writer file \(writer.state.label); the pipeline skips it with only a log warning, "
-            + "so the sources it completed run again (restore a good copy to keep them)."
+        "\(writer.path): \(writer.state.label); the pipeline skips this writer file with only a log warning, "
+            + "so the sources it completed run again (they are left out here; restore a good copy to keep them)."
     }
 }

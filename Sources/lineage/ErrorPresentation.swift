@@ -52,6 +52,7 @@ enum ErrorPresentation {
         case let error as MermaidRefused: Presentation(message: message(for: error), exitCode: 1)
         case let error as CommandFailure: Presentation(message: message(for: error), exitCode: 1)
         case let error as TaskLookupError: Presentation(message: message(for: error), exitCode: 1)
+        case let error as CuratorFailure: curator(error)
         default: nil
         }
     }

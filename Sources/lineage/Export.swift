@@ -53,9 +53,7 @@ extension Lineage {
                 Console.withBuffer { CuratorExportRenderer.appendSource(holder.source, writers: holder.writers, first: at == 0, to: &$0) }
             }
             Console.withBuffer { CuratorExportRenderer.appendFooter(checkpoint, to: &$0) }
-            for writer in checkpoint.skippedWriters {
-                Console.error(ErrorPresentation.skippedWriter(writer))
-            }
+            CuratorCommand.reportSkipped(checkpoint)
         }
     }
 }

@@ -9,7 +9,9 @@ extension Lineage {
             discussion: """
                 Exit 1 when no task matches, or a prefix matches several (they are listed). \
                 With - it reads udids or prefixes from stdin, one per line, and answers each \
-                in turn (JSON: one line per query); exit 1 at the end if any was not found.
+                in turn (JSON: one line per query); exit 1 at the end if any was not found. \
+                On a NeMo Curator checkpoint it takes a source id and names the writers holding \
+                it (exit 1 when none does), and with --groups FILE the file groups mapping to it.
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
@@ -25,9 +27,16 @@ extension Lineage {
         @Option(help: "Output format (json and jsonl are the same: one line per task).")
         var format: Format = .text
 
+        @Option(help: "Read the checkpoint as this kind instead of detecting it from the path.")
+        var kind: CheckpointKind?
+
+        @Option(help: ArgumentHelp("On a Curator checkpoint: JSON Lines of file groups; list those mapping to the id.", valueName: "file"))
+        var groups: String?
+
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
+            if curator != nil { return try checkCuratorUsage() }
             switch (udid, lineagePath) {
             case (nil, nil): throw UsageError("Give a udid (or a prefix of at least 4 hex digits), - for stdin, or --path LINEAGE_PATH.")
             case (.some, .some): throw UsageError("Give either a udid or --path, not both.")
@@ -41,6 +50,8 @@ extension Lineage {
         func run() throws {
             defer { Console.flush() }
             let location = try options.location
+            if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return try runCurator(curator) }
+            if groups != nil { throw UsageError("--groups applies to a NeMo Curator checkpoint.") }
             if udid == "-" { return try ShowBatch(json: format != .text).run(location) }
             let record: TaskRecord? = try location.read { reader in
                 let lookup = try reader.lookup()

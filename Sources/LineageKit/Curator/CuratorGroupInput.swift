@@ -1,0 +1,68 @@
+/// File groups read line by line, as the user lists the inputs of a rerun: JSON Lines of
+/// path arrays (`groups`, the pipeline reader's grouping) or one path per line (`files`,
+/// each its own group). Blank lines are skipped; anything else that is not a group is an
+/// error naming the line.
+public struct CuratorGroupInput: Sendable {
+    /// How lines spell groups.
+    public enum Form: Sendable, Equatable {
+        /// One JSON array of path strings per line.
+        case groups
+        /// One path per line, each its own group.
+        case files
+    }
+
+    /// A line that is not a group.
+    public struct LineError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The input's name as the user gave it (`-` for stdin).
+        public let file: String
+        /// The 1-based line number.
+        public let line: Int
+        /// What is wrong, e.g. "expected a JSON string at byte 7".
+        public let reason: String
+
+        /// The error for line `line` of `file`.
+        public init(file: String, line: Int, reason: String) {
+            self.file = file
+            self.line = line
+            self.reason = reason
+        }
+
+        public var description: String { "\(file) line \(line): \(reason)" }
+    }
+
+    /// How lines spell groups.
+    public let form: Form
+    /// The input's name for errors.
+    public let file: String
+    /// Lines read so far.
+    public private(set) var lineNumber = 0
+
+    /// Lines of `form` from the input called `file` in errors.
+    public init(form: Form, file: String) {
+        self.form = form
+        self.file = file
+    }
+
+    /// The group the next line holds, or `nil` for a blank line (spaces and tabs only).
+    /// The line comes without its line break. Paths are kept exactly as written (decoded
+    /// from JSON escapes for `groups`; for `files` nothing is trimmed).
+    /// - Throws: `LineError` for invalid UTF-8, malformed JSON, a non-string element or an empty array.
+    public mutating func group(line: some Collection<UInt8>) throws(LineError) -> [String]? {
+        lineNumber += 1
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        switch form {
+        case .files:
+            guard let path = JSONLineParser.utf8(line) else { throw failure("the path is not valid UTF-8") }
+            return [path]
+        case .groups:
+            var parser = JSONLineParser(bytes: Array(line))
+            do {
+                return try parser.pathArray()
+            } catch {
+                throw failure(error.reason)
+            }
+        }
+    }
+
+    private func failure(_ reason: String) -> LineError { LineError(file: file, line: lineNumber, reason: reason) }
+}

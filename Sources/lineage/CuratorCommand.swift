@@ -1,0 +1,59 @@
+import Glibc
+import LineageKit
+
+/// What the Curator commands (`sources`, `plan`, `show`) share: the checkpoint read as a
+/// Curator one or refused, the skipped writers named on stderr, the file groups read.
+enum CuratorCommand {
+    /// The checkpoint at `location` read as a Curator checkpoint.
+    /// - Throws: `CuratorFailure.notCurator` when detection (or `--kind dag`) reads it as a
+    ///   DAG file; `CheckpointError.missing` when nothing is there.
+    static func checkpoint(_ location: CheckpointLocation, kind: CheckpointKind?) throws -> CuratorCheckpoint {
+        if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return CuratorCheckpoint.read(curator) }
+        var isDirectory = false
+        guard fileExists(location.path, isDirectory: &isDirectory) else {
+            let error = CheckpointError.missing(path: location.path)
+            throw location.origin == .environment ? CheckpointFromEnvironment(error: error) as any Error : error
+        }
+        let detected =
+            kind == .dag
+            ? "--kind dag"
+            : isDirectory
+                ? "a directory without \(CuratorLocation.metadataFolder)/"
+                : "a file read as a task-lineage DAG checkpoint, as its only named sub-database is not \(CuratorWriter.databaseName)"
+        throw CuratorFailure.notCurator(path: location.path, detected: detected)
+    }
+
+    /// Names each writer file the pipeline skips on stderr: its sources run again.
+    static func reportSkipped(_ checkpoint: CuratorCheckpoint) {
+        for writer in checkpoint.skippedWriters { Console.error(ErrorPresentation.skippedWriter(writer)) }
+    }
+
+    /// Calls `body` with each file group read from `path` (`-` is stdin), in input order.
+    /// - Throws: `CuratorFailure.unreadableInput`, `.badLine`, or what `body` throws.
+    static func forEachGroup(in path: String, form: CuratorGroupInput.Form, _ body: ([String]) throws -> Void) throws {
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CuratorFailure.unreadableInput(path: path, reason: String(cString: strerror(errno))) }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw CuratorFailure.unreadableInput(path: path, reason: "it is a directory")
+        }
+        var input = CuratorGroupInput(form: form, file: path == "-" ? "stdin" : path)
+        try LineReader(fileDescriptor: descriptor).forEachLine(
+            { line in
+                do {
+                    guard let group = try input.group(line: line) else { return }
+                    try body(group)
+                } catch let error as CuratorGroupInput.LineError {
+                    throw CuratorFailure.badLine(error, form: form)
+                }
+            }, whenIdle: {})
+    }
+
+    private static func fileExists(_ path: String, isDirectory: inout Bool) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        isDirectory = status.st_mode & S_IFMT == S_IFDIR
+        return true
+    }
+}

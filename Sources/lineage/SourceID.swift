@@ -1,0 +1,29 @@
+import ArgumentParser
+import LineageKit
+
+extension Lineage {
+    struct SourceID: ParsableCommand, UsageChecked {
+        static let configuration = CommandConfiguration(
+            commandName: "source-id",
+            abstract: "Print the NeMo Curator source id of one file group (the paths given).",
+            discussion: """
+                The first 12 hex digits of SHA-256 over the paths, sorted, each followed by '|'. \
+                The paths are hashed exactly as given: the pipeline's spelling (absolute, relative, \
+                s3://...) decides the id. No checkpoint is read.
+                """)
+
+        @Argument(help: ArgumentHelp("The paths of one file group, in any order.", valueName: "path"))
+        var paths: [String] = []
+
+        @OptionGroup var progress: ProgressOptions
+
+        func checkUsage() throws {
+            if paths.isEmpty { throw UsageError("Give the paths of one file group, e.g. lineage source-id /data/part-0.jsonl.") }
+        }
+
+        func run() {
+            Console.print(CuratorSourceID(paths: paths).description)
+            Console.flush()
+        }
+    }
+}
