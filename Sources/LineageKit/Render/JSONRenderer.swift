@@ -2,7 +2,7 @@
 /// so the output stays valid JSON whatever bytes a damaged checkpoint holds.
 public enum JSONRenderer {
     /// The version of the `verify --format json` document (see Docs/verify-report.schema.json).
-    public static let auditSchemaVersion = 1
+    public static let auditSchemaVersion = 2
 
     /// `lineage show --format json`, one line: `{"udid", "task_type", "completed",
     /// "parents", "children"}`, each parent and child as `{"udid", "task_type", "completed"}`.
@@ -79,6 +79,7 @@ public enum JSONRenderer {
         }
         let fields = [
             "\"schema_version\": \(auditSchemaVersion)",
+            "\"kind\": \"dag\"",
             "\"checkpoint\": \(Escaping.jsonString(report.checkpoint))",
             "\"ok\": \(report.ok)",
             "\"tasks\": \(report.tasks)",
@@ -89,11 +90,13 @@ public enum JSONRenderer {
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
-    /// The JSON document (one line) for a checkpoint that could not be read at all.
-    public static func unreadable(path: String, message: String) -> String {
-        """
-        {"schema_version": \(auditSchemaVersion), "checkpoint": \(Escaping.jsonString(path)), "ok": false, "error": \(Escaping.jsonString(message)), "checks": []}
-        """
+    /// The JSON document (one line) for a checkpoint that could not be read at all; `kind`
+    /// ("dag" or "curator") when the kind it was to be read as is known.
+    public static func unreadable(path: String, message: String, kind: String? = nil) -> String {
+        let kindField = kind.map { ", \"kind\": \(Escaping.jsonString($0))" } ?? ""
+        return """
+            {"schema_version": \(auditSchemaVersion)\(kindField), "checkpoint": \(Escaping.jsonString(path)), "ok": false, "error": \(Escaping.jsonString(message)), "checks": []}
+            """
     }
 
     private static func appendSummaries(_ tasks: [TaskSummary], to out: inout [UInt8]) {
