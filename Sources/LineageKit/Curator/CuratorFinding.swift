@@ -25,7 +25,7 @@ public enum CuratorCheckID: String, CaseIterable, Sendable, Codable {
         case .sourceValues: "every completed_sources value is 1"
         case .slurmRun: "run.json is an object with integer fields in range"
         case .slurmManifests: "every completion manifest is valid, agrees with run.json and is named by its digest"
-        case .slurmLeftovers: "no temporary manifest file is left over"
+        case .slurmLeftovers: "leftover temporary manifest files, if any, are harmless and only noted"
         }
     }
 }

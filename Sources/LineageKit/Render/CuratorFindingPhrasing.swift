@@ -6,9 +6,9 @@ public enum CuratorFindingPhrasing {
     public static func describe(_ problem: CuratorFinding.Problem) -> String {
         switch problem {
         case .unreadable(let reason):
-            return "cannot be read (\(reason)): the pipeline skips it, so the sources it completed run again"
+            return "cannot be read: \(reason)"
         case .structure(let finding):
-            return StructurePhrasing.describe(finding) + " (the pipeline skips the file, so its sources run again)"
+            return StructurePhrasing.describe(finding)
         case .unexpectedSubDatabase(let name):
             return "names the sub-database \(Escaping.jsonString(name)); a writer file holds only \(CuratorWriter.databaseName)"
         case .wrongFlags(let flags):

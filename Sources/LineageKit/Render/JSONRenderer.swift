@@ -90,13 +90,11 @@ public enum JSONRenderer {
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
-    /// The JSON document (one line) for a checkpoint that could not be read at all; `kind`
-    /// ("dag" or "curator") when the kind it was to be read as is known.
-    public static func unreadable(path: String, message: String, kind: String? = nil) -> String {
-        let kindField = kind.map { ", \"kind\": \(Escaping.jsonString($0))" } ?? ""
-        return """
-            {"schema_version": \(auditSchemaVersion)\(kindField), "checkpoint": \(Escaping.jsonString(path)), "ok": false, "error": \(Escaping.jsonString(message)), "checks": []}
-            """
+    /// The JSON document (one line) for a checkpoint that could not be read at all.
+    public static func unreadable(path: String, message: String) -> String {
+        """
+        {"schema_version": \(auditSchemaVersion), "checkpoint": \(Escaping.jsonString(path)), "ok": false, "error": \(Escaping.jsonString(message)), "checks": []}
+        """
     }
 
     private static func appendSummaries(_ tasks: [TaskSummary], to out: inout [UInt8]) {

@@ -17,19 +17,21 @@ extension TextRenderer {
     /// UNREADABLE (a writer file cannot be read at all) or FAILED.
     static func curatorVerdict(_ report: CuratorAuditReport) -> String {
         let failed = report.checks.filter { $0.status == .failed }.count
-        let skipped = report.checks.filter { $0.status == .notRun }.count
-        let counts = "\(failed) failed\(skipped > 0 ? ", \(skipped) not run" : "")"
-        let skippedFiles = report.damagedWriters + report.unreadableWriters
-        let consequence =
-            "the pipeline skips \(skippedFiles.count == 1 ? "it" : "them"), so \(skippedFiles.count == 1 ? "its" : "their") sources run again"
+        let notRun = report.checks.filter { $0.status == .notRun }.count
+        let counts = "\(failed) failed\(notRun > 0 ? ", \(notRun) not run" : "")"
+        let skipped = report.damagedWriters.count + report.unreadableWriters.count
+        var files: [String] = []
+        if !report.damagedWriters.isEmpty { files.append("damaged: \(list(report.damagedWriters))") }
+        if !report.unreadableWriters.isEmpty { files.append("unreadable: \(list(report.unreadableWriters))") }
+        let consequence = "the pipeline skips \(skipped == 1 ? "it" : "them"), so \(skipped == 1 ? "its" : "their") sources run again"
         if report.ok {
             return "OK, all \(report.checks.count) checks passed"
         } else if !report.damagedWriters.isEmpty {
-            return "DAMAGED, writer file structure broken: \(list(report.damagedWriters + report.unreadableWriters)); \(consequence) (\(counts))"
+            return "DAMAGED, writer file \(files.joined(separator: "; ")); \(consequence) (\(counts))"
         } else if !report.unreadableWriters.isEmpty {
-            return "UNREADABLE, writer file not readable as LMDB: \(list(report.unreadableWriters)); \(consequence) (\(counts))"
+            return "UNREADABLE, writer file \(files.joined(separator: "; ")); \(consequence) (\(counts))"
         }
-        return "FAILED, \(failed) of \(report.checks.count) checks failed\(skipped > 0 ? ", \(skipped) not run" : "")"
+        return "FAILED, \(failed) of \(report.checks.count) checks failed\(notRun > 0 ? ", \(notRun) not run" : "")"
     }
 
     private static func list(_ files: [String]) -> String { files.map { Escaping.text($0) }.joined(separator: ", ") }
