@@ -1,12 +1,19 @@
+import FoundationEssentials
 import LineageKit
 
 extension Lineage.Verify {
-    /// verify on one NeMo Curator checkpoint: its report, the exit code it asks for, and one
+    /// verify on one NeMo Curator checkpoint: its outcome, the exit code it asks for, and one
     /// sentence on stderr per writer file the pipeline would skip.
-    func verifyCurator(_ location: CuratorLocation) -> (report: CuratorAuditReport, exitCode: Int32, messages: [String]) {
+    func verifyCurator(_ location: CuratorLocation) -> (outcome: JUnitRenderer.Outcome, exitCode: Int32, messages: [String]) {
+        if let folder = location.metadataDirectory, !FileManager.default.fileExists(atPath: folder) {
+            // Only with --kind curator: detection finds the folder before calling a path Curator.
+            let message =
+                "\(location.path): read as a Curator checkpoint (\(location.reason.summary)) but there is no \(CuratorLocation.metadataFolder)/ folder in it; check the path, or leave out --kind to detect the format."
+            return (.unreadable(path: location.path, message: message), 2, [message])
+        }
         CrashGuard.arm(reading: location.path)
         let report = CuratorAudit.verify(location, maxExamples: maxExamples)
-        return (report, Self.exitCode(report), Self.skippedWriterMessages(report, location: location))
+        return (.curator(report), Self.exitCode(report), Self.skippedWriterMessages(report, location: location))
     }
 
     /// 0 sound; 1 a check failed; 2 a writer file is damaged or unreadable, which is what

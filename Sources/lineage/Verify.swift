@@ -65,7 +65,7 @@ extension Lineage {
                 }
                 if let curator {
                     let outcome = verifyCurator(curator)
-                    outcomes.append(.curator(outcome.report))
+                    outcomes.append(outcome.outcome)
                     worst = max(worst, outcome.exitCode)
                     messages += outcome.messages
                     continue

@@ -92,6 +92,12 @@ struct CuratorVerifyCommandTests {
         let forced = try CLI.run(["verify", "--kind", "curator", "--format", "json", dag])
         #expect(forced.status == 1, "\(forced)")
         #expect(forced.text.contains("unexpected-sub-database"), "\(forced)")
+        // A directory forced to be Curator without the metadata folder is unreadable, not an empty success.
+        try withTemporaryDirectory { directory in
+            let empty = try CLI.run(["verify", "--kind", "curator", directory.path])
+            #expect(empty.status == 2, "\(empty)")
+            #expect(empty.stderr.contains("no .nemo_curator_metadata/ folder"), "\(empty.stderr)")
+        }
     }
 
     @Test("a writer file of random bytes or a truncated one: exit 2, named on stderr, the rest still checked")

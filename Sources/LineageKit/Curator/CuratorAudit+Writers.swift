@@ -79,6 +79,8 @@ enum WriterChecks {
 
     /// `source-keys` for one key: valid UTF-8, no C0/C1 control character.
     static func checkKey(_ key: UnsafeRawBufferPointer, file: String, into tally: inout CuratorTally) {
+        // Source ids are hex digests or decimals: printable ASCII needs no decoding.
+        if key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
         guard let text = String(validating: key, as: UTF8.self) else {
             return tally.add(.keyNotUTF8(Array(key)), file: file, database: CuratorWriter.databaseName)
         }
