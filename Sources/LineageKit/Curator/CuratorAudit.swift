@@ -4,6 +4,8 @@ import FoundationEssentials
 public struct CuratorAuditReport: Sendable {
     /// The path as given.
     public let checkpoint: String
+    /// Why the path was read as a Curator checkpoint.
+    public let reason: CuratorLocation.Reason
     /// Writer files found (`*.mdb` in the metadata folder, or the one file given).
     public let writers: Int
     /// Distinct completed sources over the writers the pipeline reads (the union).
@@ -44,7 +46,7 @@ public enum CuratorAudit {
         let writers = WriterChecks.run(paths, maxExamples: maxExamples)
         let slurm = SlurmChecks.run(metadataDirectory: location.metadataDirectory, maxExamples: maxExamples)
         return CuratorAuditReport(
-            checkpoint: location.path, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
+            checkpoint: location.path, reason: location.reason, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
             unreadableWriters: writers.unreadable, checks: writers.results + slurm)
     }
 }

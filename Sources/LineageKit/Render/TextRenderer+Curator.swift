@@ -3,7 +3,9 @@ extension TextRenderer {
     /// with up to a few examples, then the verdict.
     public static func curatorAudit(_ report: CuratorAuditReport) -> String {
         let writers = "\(report.writers) writer file\(report.writers == 1 ? "" : "s")"
-        var lines = ["\(Escaping.text(report.checkpoint)): Curator checkpoint, \(writers), \(report.sources) sources completed"]
+        var lines = [
+            "\(Escaping.text(report.checkpoint)): Curator checkpoint (\(report.reason.summary)), \(writers), \(report.sources) sources completed"
+        ]
         for check in report.checks {
             lines += checkLines(
                 status: check.status, id: check.id.rawValue, summary: check.id.summary, violations: check.violations,
