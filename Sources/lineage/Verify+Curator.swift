@@ -4,7 +4,9 @@ import LineageKit
 extension Lineage.Verify {
     /// verify on one NeMo Curator checkpoint: its outcome, the exit code it asks for, and one
     /// sentence on stderr per writer file the pipeline would skip.
-    func verifyCurator(_ location: CuratorLocation) -> (outcome: JUnitRenderer.Outcome, exitCode: Int32, messages: [String]) {
+    func verifyCurator(_ location: CuratorLocation, progress: ProgressHandler?) -> (
+        outcome: JUnitRenderer.Outcome, exitCode: Int32, messages: [String]
+    ) {
         if let folder = location.metadataDirectory, !FileManager.default.fileExists(atPath: folder) {
             // Only with --kind curator: detection finds the folder before calling a path Curator.
             let message =
@@ -12,7 +14,7 @@ extension Lineage.Verify {
             return (.unreadable(path: location.path, message: message), 2, [message])
         }
         CrashGuard.arm(reading: location.path)
-        let report = CuratorAudit.verify(location, maxExamples: maxExamples)
+        let report = CuratorAudit.verify(location, maxExamples: maxExamples, progress: progress)
         return (.curator(report), Self.exitCode(report), Self.skippedWriterMessages(report, location: location))
     }
 

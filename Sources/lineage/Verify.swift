@@ -64,7 +64,8 @@ extension Lineage {
                     continue
                 }
                 if let curator {
-                    let outcome = verifyCurator(curator)
+                    let outcome = verifyCurator(
+                        curator, progress: progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
                     outcomes.append(outcome.outcome)
                     worst = max(worst, outcome.exitCode)
                     messages += outcome.messages

@@ -9,7 +9,7 @@ enum WriterChecks {
         let unreadable: [String]
     }
 
-    static func run(_ paths: [String], maxExamples: Int) -> Outcome {
+    static func run(_ paths: [String], maxExamples: Int, progress: ProgressHandler? = nil) -> Outcome {
         var structure = CuratorTally(.writerStructure, limit: maxExamples)
         var schema = CuratorTally(.writerSchema, limit: maxExamples)
         var keys = CuratorTally(.sourceKeys, limit: maxExamples)
@@ -18,7 +18,8 @@ enum WriterChecks {
         var damaged: [String] = []
         var unreadable: [String] = []
         var empty: [String] = []
-        for path in paths {
+        for (index, path) in paths.enumerated() {
+            progress?(WorkProgress(phase: "reading writer files", done: index, total: paths.count, unit: "files"))
             let name = CuratorLocation.lastComponent(of: path)
             // Per file first: findings in a file that turns out damaged are dropped.
             var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)

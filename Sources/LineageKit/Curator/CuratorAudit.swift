@@ -33,8 +33,8 @@ public enum CuratorAudit {
     /// Audits the checkpoint at `location`. Never throws: an unreadable or damaged writer
     /// file is a `writer-structure` finding and the other files are still checked.
     /// Read-only: no lock file, nothing written. Cost: one walk of every writer file,
-    /// memory proportional to the distinct sources.
-    public static func verify(_ location: CuratorLocation, maxExamples: Int = 5) -> CuratorAuditReport {
+    /// memory proportional to the distinct sources. `progress` hears of each writer file read.
+    public static func verify(_ location: CuratorLocation, maxExamples: Int = 5, progress: ProgressHandler? = nil) -> CuratorAuditReport {
         let paths: [String]
         if let folder = location.metadataDirectory {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
@@ -43,7 +43,7 @@ public enum CuratorAudit {
         } else {
             paths = [location.writerFile ?? location.path]
         }
-        let writers = WriterChecks.run(paths, maxExamples: maxExamples)
+        let writers = WriterChecks.run(paths, maxExamples: maxExamples, progress: progress)
         let slurm = SlurmChecks.run(metadataDirectory: location.metadataDirectory, maxExamples: maxExamples)
         return CuratorAuditReport(
             checkpoint: location.path, reason: location.reason, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
