@@ -141,6 +141,9 @@ struct CuratorVerifyCommandTests {
             #expect(status == 0)
             #expect(schema["status"] as? String == "passed")
             #expect((schema["note"] as? String)?.contains("node-d-4004.mdb") == true, "\(schema)")
+            let text = try CLI.run(["verify", checkpoint.path])
+            #expect(text.status == 0 && text.lines.last == "verdict: OK, all 7 checks passed", "\(text)")
+            #expect(text.text.contains("note: no completed_sources sub-database (nothing completed, not a failure): node-d-4004.mdb"), "\(text)")
         }
     }
 
@@ -208,6 +211,8 @@ struct CuratorVerifyCommandTests {
             #expect(status == 0)
             #expect(check["status"] as? String == "passed")
             #expect((check["note"] as? String)?.contains(name) == true, "\(check)")
+            let text = try CLI.run(["verify", checkpoint.path])
+            #expect(text.status == 0 && text.lines.last == "verdict: OK, all 7 checks passed", "\(text)")
         }
     }
 }
