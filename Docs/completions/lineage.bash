@@ -322,7 +322,7 @@ _lineage_verify() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --junit --max-examples)
+    non_repeating_options=(-c --checkpoint --format --junit --max-examples --kind)
     __lineage_offer_flags_options -1
 
     # Offer option value completions
@@ -340,6 +340,10 @@ _lineage_verify() {
         return
         ;;
     '--max-examples')
+        return
+        ;;
+    '--kind')
+        __lineage_add_completions -W 'dag'$'\n''curator'
         return
         ;;
     esac

@@ -31,7 +31,7 @@ function __lineage_parse_tokens -S
         case 'types'
             __lineage_parse_subcommand 1 'c/checkpoint=' 'type=' 'completed' 'pending' 'summary' 'format=' 'no-progress' 'version' 'h/help'
         case 'verify'
-            __lineage_parse_subcommand -r 1 'c/checkpoint=' 'format=' 'junit=' 'max-examples=' 'no-progress' 'version' 'h/help'
+            __lineage_parse_subcommand -r 1 'c/checkpoint=' 'format=' 'junit=' 'max-examples=' 'kind=' 'no-progress' 'version' 'h/help'
         case 'export'
             __lineage_parse_subcommand 1 'c/checkpoint=' 'format=' 'kind=' 'around=' 'depth=' 'up=' 'down=' 'max-nodes=' 'by-stage' 'no-progress' 'version' 'h/help'
         case 'export-dot'
@@ -181,6 +181,7 @@ complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_option
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" format' -l 'format' -d 'Output format on stdout.' -rfka 'text json junit'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" junit' -l 'junit' -d 'Also write a JUnit XML report to this file.' -rF
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" max-examples' -l 'max-examples' -d 'Examples shown per check, 0 or more; 0 shows only the counts (they stay exact).' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" kind' -l 'kind' -d 'Read every checkpoint as this kind instead of detecting it from the path.' -rfka 'dag curator'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" version' -l 'version' -d 'Show the version.'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" h help' -s 'h' -l 'help' -d 'Show help information.'

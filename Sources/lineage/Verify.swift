@@ -8,12 +8,17 @@ extension Lineage {
             commandName: "verify",
             abstract: "Audit checkpoints against every invariant of the format.",
             discussion: """
-                Each check has a stable id (structure, schema, key-format, type-values, edge-symmetry, \
-                dangling, type-consistency, self-loop, acyclic, completed-values, completed-known, \
-                completed-closure). Exit 0 when every checkpoint is sound (OK), 1 when a check failed \
-                (FAILED), 2 when a checkpoint cannot be read, is not LMDB or not a lineage checkpoint \
-                (UNREADABLE) or its structure is damaged (DAMAGED); with several paths, the worst. \
-                --format json prints one report per line (JSON Lines).
+                The kind of each path is detected (--kind overrides it): a task-lineage DAG file, or a \
+                NeMo Curator checkpoint (a directory holding .nemo_curator_metadata/, that folder, or one \
+                writer .mdb file); paths of both kinds may be mixed. Each check has a stable id. DAG: \
+                structure, schema, key-format, type-values, edge-symmetry, dangling, type-consistency, \
+                self-loop, acyclic, completed-values, completed-known, completed-closure. Curator: \
+                writer-structure, writer-schema, source-keys, source-values, slurm-run, slurm-manifests, \
+                slurm-leftovers. Exit 0 when every checkpoint is sound (OK), 1 when a check failed \
+                (FAILED), 2 when a checkpoint or a Curator writer file cannot be read, is not LMDB or not \
+                a lineage checkpoint (UNREADABLE) or its structure is damaged (DAMAGED); with several \
+                paths, the worst. A damaged or unreadable writer file is named on stderr: the pipeline \
+                skips it, so its sources run again. --format json prints one report per line (JSON Lines).
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
@@ -30,6 +35,9 @@ extension Lineage {
         @Option(parsing: .unconditional, help: "Examples shown per check, 0 or more; 0 shows only the counts (they stay exact).")
         var maxExamples = 5
 
+        @Option(help: "Read every checkpoint as this kind instead of detecting it from the path.")
+        var kind: CheckpointKind?
+
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
@@ -45,6 +53,24 @@ extension Lineage {
             let locations = try checkpoints.locations
             for location in locations {
                 let path = location.path
+                let curator: CuratorLocation?
+                do {
+                    curator = try CheckpointKind.curatorLocation(location, kind: kind)
+                } catch let error as CheckpointError {
+                    let message = ErrorPresentation.message(for: error, fromEnvironment: location.origin == .environment)
+                    outcomes.append(.unreadable(path: path, message: message))
+                    worst = 2
+                    messages.append(message)
+                    continue
+                }
+                if let curator {
+                    let outcome = verifyCurator(
+                        curator, progress: progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
+                    outcomes.append(outcome.outcome)
+                    worst = max(worst, outcome.exitCode)
+                    messages += outcome.messages
+                    continue
+                }
                 CrashGuard.arm(reading: path)
                 let result = Result { () throws(CheckpointError) in
                     try Verifier.verify(
@@ -78,18 +104,20 @@ extension Lineage {
                 for outcome in outcomes {
                     switch outcome {
                     case .report(let report): blocks.append(TextRenderer.audit(report))
+                    case .curator(let report): blocks.append(TextRenderer.curatorAudit(report))
                     case .unreadable(let path, let message): blocks.append(TextRenderer.unreadable(path: path, message: message))
                     }
                 }
                 Console.print(blocks.joined(separator: "\n\n"))
                 if outcomes.count > 1 {
-                    let sound = outcomes.filter { if case .report(let report) = $0 { return report.ok } else { return false } }.count
+                    let sound = outcomes.filter(Self.isSound).count
                     Console.print("\n\(sound) of \(outcomes.count) checkpoints sound")
                 }
             case .json:
                 let documents = outcomes.map { outcome -> String in
                     switch outcome {
                     case .report(let report): return JSONRenderer.audit(report)
+                    case .curator(let report): return JSONRenderer.curatorAudit(report)
                     case .unreadable(let path, let message): return JSONRenderer.unreadable(path: path, message: message)
                     }
                 }
@@ -112,6 +140,15 @@ extension Lineage {
         static func exitCode(_ report: AuditReport) -> Int32 {
             if report.ok { return 0 }
             return report.structureFailed || report[.schema]?.status == .failed ? 2 : 1
+        }
+
+        /// Whether the outcome is a sound checkpoint of either kind.
+        static func isSound(_ outcome: JUnitRenderer.Outcome) -> Bool {
+            switch outcome {
+            case .report(let report): report.ok
+            case .curator(let report): report.ok
+            case .unreadable: false
+            }
         }
 
         /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.

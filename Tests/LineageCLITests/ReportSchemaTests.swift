@@ -216,7 +216,9 @@ struct ReportSchemaTests {
                     "{\"id\": \"dangling\", \"status\": \"passed\", \"passed\": true, \"violations\": 0",
                     "{\"id\": \"dangling\", \"status\": \"failed\", \"passed\": false, \"violations\": 3")
             ),
-            ("schema_version 2", mutated("\"schema_version\": 1", "\"schema_version\": 2")),
+            ("schema_version 1", mutated("\"schema_version\": 2", "\"schema_version\": 1")),
+            ("a DAG report without kind", mutated("\"kind\": \"dag\", ", "")),
+            ("a DAG report of kind curator", mutated("\"kind\": \"dag\"", "\"kind\": \"curator\"")),
             ("a single report in an array", Data("[\(good)]".utf8)),
         ])
         #expect(outcome["good"] == .some(nil), "the fixture's report should be valid")

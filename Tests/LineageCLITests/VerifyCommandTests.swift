@@ -28,13 +28,14 @@ struct VerifyCommandTests {
         #expect(lines.last?.hasPrefix("verdict: OK") == true)
     }
 
-    @Test("--format json: schema_version 1, ok, counts, every check id passed", arguments: CLI.fixtureNames)
+    @Test("--format json: schema_version 2, kind dag, ok, counts, every check id passed", arguments: CLI.fixtureNames)
     func json(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
         let result = try CLI.run(["verify", fixture.path, "--format", "json"])
         #expect(result.status == 0, "\(result)")
         let object = try #require(try result.json() as? [String: Any], "\(result)")
-        #expect(object["schema_version"] as? Int == 1)
+        #expect(object["schema_version"] as? Int == 2)
+        #expect(object["kind"] as? String == "dag")
         #expect(object["ok"] as? Bool == true)
         #expect(object["checkpoint"] as? String == fixture.path)
         #expect(object["tasks"] as? Int == fixture.records.count)

@@ -49,50 +49,63 @@ public struct CuratorWriter: Sendable, Equatable {
     public let sources: [String]
 
     /// Reads the writer file at `path`; never throws: a failure is the writer's state.
+    /// A key that is not valid UTF-8 is left out of `sources` (verify reports it).
     /// Cost: one walk of the file's trees.
-    public static func read(path: String) -> CuratorWriter {
+    public static func read(path: String) -> CuratorWriter { inspect(path: path, visit: nil).writer }
+
+    /// What reading a writer file gave verify: the writer, the structure walk's whole report
+    /// (`nil` when the file could not be walked) and the sub-databases its main DB names.
+    struct Inspection {
+        let writer: CuratorWriter
+        let structure: StructureReport?
+        let databases: [NamedDatabase]
+    }
+
+    /// Reads the writer file at `path` as `read(path:)` does, also handing every entry of
+    /// `completed_sources` to `visit` (raw bytes, valid during the call only) and keeping
+    /// the structure report. Nothing is read through liblmdb.
+    static func inspect(path: String, visit: EntryVisitor?) -> Inspection {
         let name = CuratorLocation.lastComponent(of: path)
         let file: MappedFile
         do {
             file = try MappedFile(path: path)
         } catch {
-            return CuratorWriter(name: name, path: path, size: nil, state: .unreadable(error.description), sources: [])
+            let writer = CuratorWriter(name: name, path: path, size: nil, state: .unreadable(error.description), sources: [])
+            return Inspection(writer: writer, structure: nil, databases: [])
         }
         let size = file.bytes.count
         let walker = StructureWalker(file: file)
-        if isNeverCommitted(walker) {
-            return CuratorWriter(name: name, path: path, size: size, state: .noSubDatabase, sources: [])
+        func result(_ state: State, _ sources: [String] = [], _ structure: StructureReport? = nil) -> Inspection {
+            Inspection(
+                writer: CuratorWriter(name: name, path: path, size: size, state: state, sources: sources), structure: structure,
+                databases: walker.databases)
         }
+        if isNeverCommitted(walker) { return result(.noSubDatabase) }
         switch walker.metaCheck.notCheckpointReason {
-        case .notLMDB?:
-            return CuratorWriter(name: name, path: path, size: size, state: .unreadable("not an LMDB file"), sources: [])
-        case .noMetaPage?, .unsupportedVersion?:
-            return CuratorWriter(name: name, path: path, size: size, state: .unreadable("no usable meta page"), sources: [])
-        case .damaged(let finding)?:
-            return CuratorWriter(name: name, path: path, size: size, state: .damaged(finding), sources: [])
-        case nil:
-            break
-        }
-        if let first = walker.mainWalk.findings.first {
-            return CuratorWriter(name: name, path: path, size: size, state: .damaged(first), sources: [])
-        }
-        guard walker.databases.contains(where: { $0.name == databaseName }) else {
-            let report = walker.report(combining: [walker.walkFreeList()])
-            if let first = report.findings.first {
-                return CuratorWriter(name: name, path: path, size: size, state: .damaged(first), sources: [])
-            }
-            return CuratorWriter(name: name, path: path, size: size, state: .noSubDatabase, sources: [])
+        case .notLMDB?: return result(.unreadable("not an LMDB file"))
+        case .noMetaPage?, .unsupportedVersion?: return result(.unreadable("no usable meta page"))
+        case .damaged?, nil: break
         }
         var sources: [String] = []
-        let walk = walker.walk(database: databaseName) { key, _ in
-            sources.append(String(decoding: key, as: UTF8.self))
+        var entries = 0
+        // Every tree is walked, so a page no tree reaches is found whichever databases exist.
+        var walks = [walker.walkFreeList()]
+        for named in walker.databases {
+            if named.name == databaseName {
+                walks.append(
+                    walker.walk(database: named.name) { key, value in
+                        entries += 1
+                        if let source = String(validating: key, as: UTF8.self) { sources.append(source) }
+                        visit?(key, value)
+                    })
+            } else {
+                walks.append(walker.walk(database: named.name) { _, _ in })
+            }
         }
-        let others = walker.databases.filter { $0.name != databaseName }.map { walker.walk(database: $0.name) { _, _ in } }
-        let report = walker.report(combining: [walker.walkFreeList(), walk] + others)
-        if let first = report.findings.first {
-            return CuratorWriter(name: name, path: path, size: size, state: .damaged(first), sources: [])
-        }
-        return CuratorWriter(name: name, path: path, size: size, state: sources.isEmpty ? .empty : .ok, sources: sources)
+        let report = walker.report(combining: walks)
+        if let first = report.findings.first { return result(.damaged(first), [], report) }
+        guard walker.databases.contains(where: { $0.name == databaseName }) else { return result(.noSubDatabase, [], report) }
+        return result(entries == 0 ? .empty : .ok, sources, report)
     }
 
     /// Whether the file is as LMDB creates it before the first commit (both meta pages at

@@ -2,7 +2,7 @@
 /// so the output stays valid JSON whatever bytes a damaged checkpoint holds.
 public enum JSONRenderer {
     /// The version of the `verify --format json` document (see Docs/verify-report.schema.json).
-    public static let auditSchemaVersion = 1
+    public static let auditSchemaVersion = 2
 
     /// `lineage show --format json`, one line: `{"udid", "task_type", "completed",
     /// "parents", "children"}`, each parent and child as `{"udid", "task_type", "completed"}`.
@@ -79,6 +79,7 @@ public enum JSONRenderer {
         }
         let fields = [
             "\"schema_version\": \(auditSchemaVersion)",
+            "\"kind\": \"dag\"",
             "\"checkpoint\": \(Escaping.jsonString(report.checkpoint))",
             "\"ok\": \(report.ok)",
             "\"tasks\": \(report.tasks)",

@@ -5,6 +5,8 @@ public enum JUnitRenderer {
     /// One checkpoint's outcome: its report, or why it could not be read.
     public enum Outcome: Sendable {
         case report(AuditReport)
+        /// A NeMo Curator checkpoint's report.
+        case curator(CuratorAuditReport)
         case unreadable(path: String, message: String)
     }
 
@@ -19,32 +21,29 @@ public enum JUnitRenderer {
         var totalFailures = 0
         var totalErrors = 0
         var totalSkipped = 0
+        func tally(_ cases: [Case]) {
+            totalTests += cases.count
+            totalFailures += cases.filter { $0.status == .failed }.count
+            totalSkipped += cases.filter { $0.status == .notRun }.count
+        }
         for outcome in outcomes {
             switch outcome {
             case .report(let report):
-                let failures = report.checks.filter { $0.status == .failed }.count
-                let skipped = report.checks.filter { $0.status == .notRun }.count
-                totalTests += report.checks.count
-                totalFailures += failures
-                totalSkipped += skipped
-                var suite =
-                    "  <testsuite name=\"\(name) \(Escaping.xml(report.checkpoint))\" tests=\"\(report.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
-                for check in report.checks {
-                    suite += "    <testcase classname=\"\(className)\" name=\"\(check.id.rawValue)\" file=\"\(Escaping.xml(report.checkpoint))\">"
-                    switch check.status {
-                    case .passed:
-                        suite += "</testcase>\n"
-                    case .notRun:
-                        suite += "<skipped message=\"\(Escaping.xml(check.note.map(FindingPhrasing.describe) ?? "not run"))\"/></testcase>\n"
-                    case .failed:
-                        let body = check.examples.map(FindingPhrasing.line).joined(separator: "\n")
-                        let summary = "\(check.violations) violation\(check.violations == 1 ? "" : "s"): \(check.id.summary) does not hold"
-                        suite +=
-                            "\n      <failure message=\"\(Escaping.xml(summary))\" type=\"\(check.id.rawValue)\">\(Escaping.xml(body))</failure>\n    </testcase>\n"
-                    }
+                let cases = report.checks.map { check in
+                    Case(
+                        id: check.id.rawValue, summary: check.id.summary, status: check.status, violations: check.violations,
+                        examples: check.examples.map(FindingPhrasing.line), note: check.note.map(FindingPhrasing.describe))
                 }
-                suite += "  </testsuite>"
-                suites.append(suite)
+                suites.append(suite(cases, path: report.checkpoint, name: name, className: className))
+                tally(cases)
+            case .curator(let report):
+                let cases = report.checks.map { check in
+                    Case(
+                        id: check.id.rawValue, summary: check.id.summary, status: check.status, violations: check.violations,
+                        examples: check.examples.map(CuratorFindingPhrasing.line), note: CuratorFindingPhrasing.describe(check.notes))
+                }
+                suites.append(suite(cases, path: report.checkpoint, name: name, className: className))
+                tally(cases)
             case .unreadable(let path, let message):
                 totalTests += 1
                 totalErrors += 1
@@ -62,5 +61,39 @@ public enum JUnitRenderer {
             \(suites.joined(separator: "\n"))
             </testsuites>
             """
+    }
+
+    /// One check as a test case, whichever kind of checkpoint it ran on.
+    private struct Case {
+        let id: String
+        let summary: String
+        let status: CheckStatus
+        let violations: Int
+        let examples: [String]
+        let note: String?
+    }
+
+    /// One checkpoint's `<testsuite>`: a test case per check, failures with the examples,
+    /// checks not run skipped.
+    private static func suite(_ cases: [Case], path: String, name: String, className: String) -> String {
+        let failures = cases.filter { $0.status == .failed }.count
+        let skipped = cases.filter { $0.status == .notRun }.count
+        var suite =
+            "  <testsuite name=\"\(name) \(Escaping.xml(path))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+        for check in cases {
+            suite += "    <testcase classname=\"\(className)\" name=\"\(check.id)\" file=\"\(Escaping.xml(path))\">"
+            switch check.status {
+            case .passed:
+                suite += "</testcase>\n"
+            case .notRun:
+                suite += "<skipped message=\"\(Escaping.xml(check.note ?? "not run"))\"/></testcase>\n"
+            case .failed:
+                let body = check.examples.joined(separator: "\n")
+                let summary = "\(check.violations) violation\(check.violations == 1 ? "" : "s"): \(check.summary) does not hold"
+                suite +=
+                    "\n      <failure message=\"\(Escaping.xml(summary))\" type=\"\(check.id)\">\(Escaping.xml(body))</failure>\n    </testcase>\n"
+            }
+        }
+        return suite + "  </testsuite>"
     }
 }

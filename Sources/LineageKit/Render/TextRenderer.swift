@@ -37,28 +37,9 @@ public enum TextRenderer {
     public static func audit(_ report: AuditReport) -> String {
         var lines = ["\(Escaping.text(report.checkpoint)): \(report.tasks) tasks, \(report.edges) edges, \(report.completed) completed"]
         for check in report.checks {
-            let status: String
-            let detail: String
-            switch check.status {
-            case .passed:
-                status = "pass"
-                detail = check.id.summary
-            case .failed:
-                status = "FAIL"
-                detail = "\(check.violations) violation\(check.violations == 1 ? "" : "s")"
-            case .notRun:
-                status = "skip"
-                detail = "not run: \(check.note.map(FindingPhrasing.describe) ?? "")"
-            }
-            lines.append("  \(status)  \(check.id.rawValue.padding(17))  \(detail)")
-            for example in check.examples {
-                lines.append("          - \(FindingPhrasing.line(example))")
-            }
-            // With --max-examples 0 the count on the check's line says it all.
-            if check.status == .failed, !check.examples.isEmpty, check.violations > check.examples.count {
-                lines.append("          ... and \(check.violations - check.examples.count) more")
-            }
-            if check.status != .notRun, let note = check.note { lines.append("          note: \(FindingPhrasing.describe(note))") }
+            lines += checkLines(
+                status: check.status, id: check.id.rawValue, summary: check.id.summary, violations: check.violations,
+                examples: check.examples.map(FindingPhrasing.line), note: check.note.map(FindingPhrasing.describe))
         }
         let failed = report.checks.filter { $0.status == .failed }.count
         let skipped = report.checks.filter { $0.status == .notRun }.count
@@ -73,6 +54,36 @@ public enum TextRenderer {
             lines.append("verdict: FAILED, \(failed) of \(report.checks.count) checks failed\(skipped > 0 ? ", \(skipped) not run" : "")")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension TextRenderer {
+    /// One check of a verify report: its status, id and summary or count, up to a few
+    /// examples, then its note; the same layout for both checkpoint kinds.
+    static func checkLines(
+        status: CheckStatus, id: String, summary: String, violations: Int, examples: [String], note: String?
+    ) -> [String] {
+        let word: String
+        let detail: String
+        switch status {
+        case .passed:
+            word = "pass"
+            detail = summary
+        case .failed:
+            word = "FAIL"
+            detail = "\(violations) violation\(violations == 1 ? "" : "s")"
+        case .notRun:
+            word = "skip"
+            detail = "not run: \(note ?? "")"
+        }
+        var lines = ["  \(word)  \(id.padding(17))  \(detail)"]
+        for example in examples { lines.append("          - \(example)") }
+        // With --max-examples 0 the count on the check's line says it all.
+        if status == .failed, !examples.isEmpty, violations > examples.count {
+            lines.append("          ... and \(violations - examples.count) more")
+        }
+        if status != .notRun, let note { lines.append("          note: \(note)") }
+        return lines
     }
 }
 

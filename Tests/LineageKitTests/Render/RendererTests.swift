@@ -84,12 +84,13 @@ struct RendererTests {
         #expect(total == ["total", "\(done)", "\(fixture.records.count - done)", "\(fixture.records.count)"])
     }
 
-    @Test("verify --format json parses with schema_version 1 and every check", arguments: FixtureExpectation.names)
+    @Test("verify --format json parses with schema_version 2, kind dag and every check", arguments: FixtureExpectation.names)
     func auditJSON(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
         let report = try Verifier.verify(path: fixture.checkpoint.path)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report).utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? Int == 1)
+        #expect(object["schema_version"] as? Int == 2)
+        #expect(object["kind"] as? String == "dag")
         #expect(object["ok"] as? Bool == true)
         #expect(object["checkpoint"] as? String == fixture.checkpoint.path)
         #expect(object["tasks"] as? Int == fixture.records.count)

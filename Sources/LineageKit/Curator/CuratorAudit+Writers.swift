@@ -1,0 +1,92 @@
+/// The checks on the writer files: `writer-structure`, `writer-schema`, `source-keys`,
+/// `source-values`. A damaged or unreadable file fails `writer-structure` only; its
+/// entries are not trusted, so the other checks run on the remaining files.
+enum WriterChecks {
+    struct Outcome {
+        let results: [CuratorCheckResult]
+        let union: Int
+        let damaged: [String]
+        let unreadable: [String]
+    }
+
+    static func run(_ paths: [String], maxExamples: Int, progress: ProgressHandler? = nil) -> Outcome {
+        var structure = CuratorTally(.writerStructure, limit: maxExamples)
+        var schema = CuratorTally(.writerSchema, limit: maxExamples)
+        var keys = CuratorTally(.sourceKeys, limit: maxExamples)
+        var values = CuratorTally(.sourceValues, limit: maxExamples)
+        var union = Set<String>()
+        var damaged: [String] = []
+        var unreadable: [String] = []
+        var empty: [String] = []
+        for (index, path) in paths.enumerated() {
+            progress?(WorkProgress(phase: "reading writer files", done: index, total: paths.count, unit: "files"))
+            let name = CuratorLocation.lastComponent(of: path)
+            // Per file first: findings in a file that turns out damaged are dropped.
+            var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)
+            var fileValues = CuratorTally(.sourceValues, limit: maxExamples)
+            let inspection = CuratorWriter.inspect(path: path) { key, value in
+                checkKey(key, file: name, into: &fileKeys)
+                if value.count != 1 || value[0] != UInt8(ascii: "1") {
+                    fileValues.add(.value(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
+                }
+            }
+            switch inspection.writer.state {
+            case .unreadable(let reason):
+                unreadable.append(name)
+                structure.add(.unreadable(reason), file: name)
+                continue
+            case .damaged:
+                damaged.append(name)
+                if let report = inspection.structure {
+                    for finding in report.findings {
+                        structure.add(.structure(finding), file: name, database: finding.database, page: finding.page)
+                    }
+                    structure.addWithoutExample(report.findingCount - report.findings.count)
+                }
+                continue
+            case .noSubDatabase:
+                empty.append(name)
+            case .ok, .empty:
+                break
+            }
+            checkSchema(inspection.databases, file: name, into: &schema)
+            keys.absorb(fileKeys)
+            values.absorb(fileValues)
+            union.formUnion(inspection.writer.sources)
+        }
+        let skipped = unreadable + damaged
+        let skippedNotes: [CuratorCheckNote] = skipped.isEmpty ? [] : [.writersSkipped(skipped.sorted())]
+        let nothingLeft = !paths.isEmpty && skipped.count == paths.count
+        let results = [
+            structure.result(notes: paths.isEmpty ? [.noWriters] : []),
+            schema.result(notes: (empty.isEmpty ? [] : [.noSubDatabase(empty)]) + skippedNotes, notRun: nothingLeft),
+            keys.result(notes: skippedNotes, notRun: nothingLeft),
+            values.result(notes: skippedNotes, notRun: nothingLeft),
+        ]
+        return Outcome(results: results, union: union.count, damaged: damaged, unreadable: unreadable)
+    }
+
+    /// `writer-schema` for one sound file: only `completed_sources` (or nothing), flags 0.
+    static func checkSchema(_ databases: [NamedDatabase], file: String, into tally: inout CuratorTally) {
+        for named in databases {
+            if named.name != CuratorWriter.databaseName {
+                tally.add(.unexpectedSubDatabase(named.name), file: file, database: StructureWalker.mainName)
+            } else if named.record.flags != 0 {
+                // The pipeline opens it with py-lmdb's defaults: no MDB_DUPSORT, no key flags.
+                tally.add(.wrongFlags(named.record.flags), file: file, database: named.name)
+            }
+        }
+    }
+
+    /// `source-keys` for one key: valid UTF-8, no C0/C1 control character.
+    static func checkKey(_ key: UnsafeRawBufferPointer, file: String, into tally: inout CuratorTally) {
+        // Source ids are hex digests or decimals: printable ASCII needs no decoding.
+        if key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
+        guard let text = String(validating: key, as: UTF8.self) else {
+            return tally.add(.keyNotUTF8(Array(key)), file: file, database: CuratorWriter.databaseName)
+        }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            tally.add(.keyControlCharacter(Array(key)), file: file, database: CuratorWriter.databaseName)
+        }
+    }
+}

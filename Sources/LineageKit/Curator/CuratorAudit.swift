@@ -1,0 +1,88 @@
+import FoundationEssentials
+
+/// Everything verify found about one NeMo Curator checkpoint.
+public struct CuratorAuditReport: Sendable {
+    /// The path as given.
+    public let checkpoint: String
+    /// Why the path was read as a Curator checkpoint.
+    public let reason: CuratorLocation.Reason
+    /// Writer files found (`*.mdb` in the metadata folder, or the one file given).
+    public let writers: Int
+    /// Distinct completed sources over the writers the pipeline reads (the union).
+    public let sources: Int
+    /// Writer files whose structure is damaged: the pipeline skips them, their sources run again.
+    public let damagedWriters: [String]
+    /// Writer files that cannot be opened or are not LMDB: skipped as well.
+    public let unreadableWriters: [String]
+    /// One result per check, in `CuratorCheckID` order.
+    public let checks: [CuratorCheckResult]
+
+    /// True when every check passed.
+    public var ok: Bool { checks.allSatisfy(\.passed) }
+
+    /// True when a writer file is damaged or unreadable (verify exits 2 then).
+    public var writersFailed: Bool { !damagedWriters.isEmpty || !unreadableWriters.isEmpty }
+
+    /// The result of `id`.
+    public subscript(id: CuratorCheckID) -> CuratorCheckResult? { checks.first { $0.id == id } }
+}
+
+/// Runs verify's checks on a NeMo Curator checkpoint: every writer file's structure walk
+/// (never liblmdb, so no damage can crash it) and contents, then the Slurm manifests.
+public enum CuratorAudit {
+    /// Audits the checkpoint at `location`. Never throws: an unreadable or damaged writer
+    /// file is a `writer-structure` finding and the other files are still checked.
+    /// Read-only: no lock file, nothing written. Cost: one walk of every writer file,
+    /// memory proportional to the distinct sources. `progress` hears of each writer file read.
+    public static func verify(_ location: CuratorLocation, maxExamples: Int = 5, progress: ProgressHandler? = nil) -> CuratorAuditReport {
+        let paths: [String]
+        if let folder = location.metadataDirectory {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted()
+            paths = names.map { CuratorLocation.join(folder, $0) }
+        } else {
+            paths = [location.writerFile ?? location.path]
+        }
+        let writers = WriterChecks.run(paths, maxExamples: maxExamples, progress: progress)
+        let slurm = SlurmChecks.run(metadataDirectory: location.metadataDirectory, maxExamples: maxExamples)
+        return CuratorAuditReport(
+            checkpoint: location.path, reason: location.reason, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
+            unreadableWriters: writers.unreadable, checks: writers.results + slurm)
+    }
+}
+
+/// Counts the findings of one Curator check exactly and keeps the first few as examples.
+struct CuratorTally {
+    let check: CuratorCheckID
+    let limit: Int
+    private(set) var count = 0
+    private(set) var examples: [CuratorFinding] = []
+
+    init(_ check: CuratorCheckID, limit: Int) {
+        self.check = check
+        self.limit = limit
+    }
+
+    /// Counts one finding; builds its subjects only while examples are still wanted.
+    mutating func add(
+        _ problem: @autoclosure () -> CuratorFinding.Problem, file: String?, database: String? = nil, page: UInt64? = nil
+    ) {
+        count += 1
+        if examples.count < limit {
+            examples.append(CuratorFinding(check: check, file: file, problem: problem(), database: database, page: page))
+        }
+    }
+
+    /// Counts findings that get no example of their own.
+    mutating func addWithoutExample(_ n: Int) { count += n }
+
+    mutating func absorb(_ other: CuratorTally) {
+        count += other.count
+        for example in other.examples where examples.count < limit { examples.append(example) }
+    }
+
+    func result(notes: [CuratorCheckNote] = [], notRun: Bool = false) -> CuratorCheckResult {
+        let status: CheckStatus = notRun ? .notRun : count == 0 ? .passed : .failed
+        return CuratorCheckResult(id: check, status: status, violations: count, examples: examples, notes: notes)
+    }
+}

@@ -1,0 +1,40 @@
+extension JSONRenderer {
+    /// `lineage verify --format json` for one NeMo Curator checkpoint, on one line (JSON
+    /// Lines with the other reports): `kind` "curator", the writer files and sources read,
+    /// the skipped writer files, one entry per check (see Docs/verify-report.schema.json).
+    public static func curatorAudit(_ report: CuratorAuditReport) -> String {
+        let checks = report.checks.map { check in
+            let examples = check.examples.map { example in
+                let fields = [
+                    "\"message\": \(Escaping.jsonString(CuratorFindingPhrasing.describe(example.problem)))",
+                    "\"code\": \(Escaping.jsonString(example.problem.code))",
+                    "\"file\": \(example.file.map(Escaping.jsonString) ?? "null")",
+                    "\"database\": \(example.database.map(Escaping.jsonString) ?? "null")",
+                    "\"page\": \(example.page.map(String.init) ?? "null")",
+                ]
+                return "{" + fields.joined(separator: ", ") + "}"
+            }
+            let fields = [
+                "\"id\": \(Escaping.jsonString(check.id.rawValue))",
+                "\"status\": \(Escaping.jsonString(check.status.rawValue))",
+                "\"passed\": \(check.passed)",
+                "\"violations\": \(check.violations)",
+                "\"examples\": [\(examples.joined(separator: ", "))]",
+                "\"note\": \(CuratorFindingPhrasing.describe(check.notes).map(Escaping.jsonString) ?? "null")",
+            ]
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        let fields = [
+            "\"schema_version\": \(auditSchemaVersion)",
+            "\"kind\": \"curator\"",
+            "\"checkpoint\": \(Escaping.jsonString(report.checkpoint))",
+            "\"ok\": \(report.ok)",
+            "\"writers\": \(report.writers)",
+            "\"sources\": \(report.sources)",
+            "\"damaged_writers\": [\(report.damagedWriters.map(Escaping.jsonString).joined(separator: ", "))]",
+            "\"unreadable_writers\": [\(report.unreadableWriters.map(Escaping.jsonString).joined(separator: ", "))]",
+            "\"checks\": [\(checks.joined(separator: ", "))]",
+        ]
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+}
