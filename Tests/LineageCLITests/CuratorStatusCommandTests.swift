@@ -145,6 +145,24 @@ struct StatusKindTests {
         #expect(curator["kind"] as? String == "curator")
     }
 
+    @Test("a manifest whose shard is 4.0, not 4: rejected as the retry helper rejects it, so shard 4 is missing")
+    func floatShard() throws {
+        try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
+            let manifest = metadata.appendingPathComponent(".slurm_array_completion/completed_slurm_array_76a5ae88e7ec690c.json")
+            let original = try String(contentsOf: manifest, encoding: .utf8)
+            try #require(original.contains("\"shard_index\":4,"))
+            try original.replacingOccurrences(of: "\"shard_index\":4,", with: "\"shard_index\":4.0,").write(
+                to: manifest, atomically: true, encoding: .utf8)
+            let report = try #require(try CLI.run(["status", checkpoint.path, "--format", "json"]).json() as? [String: Any])
+            let slurm = try #require(report["slurm"] as? [String: Any])
+            #expect(slurm["missing"] as? [Int] == [2, 4, 5])
+            let rejected = try #require(slurm["rejected_manifests"] as? [[String: String]])
+            #expect(rejected.map { $0["file"] } == ["completed_slurm_array_76a5ae88e7ec690c.json"])
+            let fields = try CLI.run(["status", checkpoint.path, "--retry-fields"])
+            #expect(fields.text == "2,4-5 0 0 6\n", "\(fields)")
+        }
+    }
+
     @Test("an unusable run.json: named in the JSON as slurm_problem, no slurm object, valid under the schema")
     func rejectedRunManifest() throws {
         try CuratorStatusCommandTests.withCopy { checkpoint, metadata in

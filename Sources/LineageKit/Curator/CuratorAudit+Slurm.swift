@@ -84,10 +84,7 @@ enum SlurmChecks {
     }
 
     /// The file's JSON, `nil` when it cannot be read or is not JSON.
-    static func read(_ path: String) -> CuratorJSON? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
-        return CuratorJSON.parse([UInt8](data))
-    }
+    static func read(_ path: String) -> CuratorJSON? { CuratorJSON.read(path: path) }
 }
 
 extension CuratorSlurm {

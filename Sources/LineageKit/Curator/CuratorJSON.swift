@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// A JSON value as the pipeline's retry helper (Python's `json`) sees it: numbers keep
 /// their text, so `1` is an integer and `1.0` or `1e0` are not, as Python reads them.
 /// Used only for the Slurm manifests, which are a few bytes each.
@@ -13,6 +15,12 @@ enum CuratorJSON: Equatable {
     var integer: Int? {
         guard case .number(let text) = self, !text.contains(where: { ".eE".contains($0) }) else { return nil }
         return Int(text)
+    }
+
+    /// The JSON document in the file at `path`; `nil` when it cannot be read or is not JSON.
+    static func read(path: String) -> CuratorJSON? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        return parse([UInt8](data))
     }
 
     /// Parses `bytes` as one JSON document (surrounding white space allowed); `nil` when it is not JSON.

@@ -42,59 +42,41 @@ public struct CuratorSlurm: Sendable, Equatable {
         let folder = CuratorLocation.join(metadataDirectory, Self.folder)
         let runPath = CuratorLocation.join(folder, runFile)
         guard FileManager.default.fileExists(atPath: runPath) else { return nil }
-        let run: RunManifest
-        do {
-            run = try JSONDecoder().decode(RunManifest.self, from: try Data(contentsOf: URL(fileURLWithPath: runPath)))
-        } catch {
-            return .failure(Problem(file: runFile, reason: "not a run manifest: \(error)"))
+        guard case .object(let runFields)? = CuratorJSON.read(path: runPath),
+            let minimum = runFields["minimum_shard_index"]?.integer, let total = runFields["total_shards"]?.integer
+        else {
+            return .failure(Problem(file: runFile, reason: "not a JSON object with integer minimum_shard_index and total_shards"))
         }
-        guard run.total_shards > 0, run.minimum_shard_index >= 0 else {
+        guard total > 0, minimum >= 0 else {
             return .failure(Problem(file: runFile, reason: "total_shards must be > 0 and minimum_shard_index >= 0"))
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasPrefix(manifestPrefix) && $0.hasSuffix(".json") }.sorted()
-        let expected = run.minimum_shard_index..<(run.minimum_shard_index + run.total_shards)
+        let expected = minimum..<(minimum + total)
         var done = Set<Int>()
         var problems: [Problem] = []
         for name in names {
-            let manifest: ShardManifest
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: CuratorLocation.join(folder, name)))
-                manifest = try JSONDecoder().decode(ShardManifest.self, from: data)
-            } catch {
+            // Read as the pipeline's retry helper reads it (Python's json: 1.0 is no integer).
+            guard case .object(let fields)? = CuratorJSON.read(path: CuratorLocation.join(folder, name)),
+                case .string(let status)? = fields["status"], let shard = fields["shard_index"]?.integer,
+                let manifestMinimum = fields["minimum_shard_index"]?.integer, let manifestTotal = fields["total_shards"]?.integer
+            else {
                 problems.append(Problem(file: name, reason: "not a completion manifest"))
                 continue
             }
-            if manifest.status != "completed" {
-                problems.append(Problem(file: name, reason: "status is \"\(manifest.status)\", not \"completed\""))
-            } else if manifest.minimum_shard_index != run.minimum_shard_index || manifest.total_shards != run.total_shards {
+            if status != "completed" {
+                problems.append(Problem(file: name, reason: "status is \"\(status)\", not \"completed\""))
+            } else if manifestMinimum != minimum || manifestTotal != total {
                 problems.append(Problem(file: name, reason: "identity disagrees with run.json"))
-            } else if !expected.contains(manifest.shard_index) {
-                problems.append(Problem(file: name, reason: "shard \(manifest.shard_index) outside \(expected)"))
+            } else if !expected.contains(shard) {
+                problems.append(Problem(file: name, reason: "shard \(shard) outside \(expected)"))
             } else {
-                done.insert(manifest.shard_index)
+                done.insert(shard)
             }
         }
         let completed = done.sorted()
         let missing = expected.filter { !done.contains($0) }
         return .success(
-            CuratorSlurm(
-                minimumShardIndex: run.minimum_shard_index, totalShards: run.total_shards, completed: completed,
-                missing: missing, problems: problems))
-    }
-
-    // Field names are the manifests' own keys.
-    // swift-format-ignore: AlwaysUseLowerCamelCase
-    private struct RunManifest: Decodable {
-        let minimum_shard_index: Int
-        let total_shards: Int
-    }
-
-    // swift-format-ignore: AlwaysUseLowerCamelCase
-    private struct ShardManifest: Decodable {
-        let minimum_shard_index: Int
-        let shard_index: Int
-        let status: String
-        let total_shards: Int
+            CuratorSlurm(minimumShardIndex: minimum, totalShards: total, completed: completed, missing: missing, problems: problems))
     }
 }
