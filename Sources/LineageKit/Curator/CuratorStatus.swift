@@ -31,14 +31,21 @@ public struct CuratorStatus: Sendable {
     /// Summarises `checkpoint`, with up to `examples` examples per sample.
     public init(_ checkpoint: CuratorCheckpoint, examples: Int) {
         self.checkpoint = checkpoint
-        let holders = checkpoint.holders
-        union = holders.count
-        let multi = holders.filter { $0.writers.count > 1 }.map(\.source)
-        multiWriter = Sample(count: multi.count, examples: Array(multi.prefix(examples)))
-        let random = holders.map(\.source).filter(Self.isNeverMatching)
-        neverMatching = Sample(count: random.count, examples: Array(random.prefix(examples)))
-        let decimal = holders.map(\.source).filter(Self.isPositional)
-        positional = Sample(count: decimal.count, examples: Array(decimal.prefix(examples)))
+        // One pass over the merged sources: counts, and the first examples in id order.
+        var union = 0
+        var multi = SampleBuilder(limit: examples)
+        var random = SampleBuilder(limit: examples)
+        var decimal = SampleBuilder(limit: examples)
+        checkpoint.forEachSource { source, holding in
+            union += 1
+            if holding.count > 1 { multi.add(source) }
+            if Self.isNeverMatching(source) { random.add(source) }
+            if Self.isPositional(source) { decimal.add(source) }
+        }
+        self.union = union
+        multiWriter = multi.sample
+        neverMatching = random.sample
+        positional = decimal.sample
         retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
     }
 
@@ -56,8 +63,8 @@ public struct CuratorStatus: Sendable {
 
     /// Whether `id` is `r` followed by 32 hex digits (a random id that never matches again).
     public static func isNeverMatching(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard bytes.count == 33, bytes[0] == UInt8(ascii: "r") else { return false }
+        let bytes = id.utf8
+        guard bytes.count == 33, bytes.first == UInt8(ascii: "r") else { return false }
         return bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
@@ -92,4 +99,20 @@ public struct CuratorStatus: Sendable {
         }
         return parts.joined(separator: ",")
     }
+}
+
+/// Counts what it is given and keeps the first `limit`.
+private struct SampleBuilder {
+    let limit: Int
+    var count = 0
+    var examples: [String] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func add(_ example: String) {
+        count += 1
+        if examples.count < limit { examples.append(example) }
+    }
+
+    var sample: CuratorStatus.Sample { .init(count: count, examples: examples) }
 }
