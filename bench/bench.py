@@ -85,9 +85,11 @@ def main():
         curator_table(a)
 
 
-def has_command(lineage, name):
-    """Whether this build has the subcommand `name` (the lead merges commands one by one)."""
-    return subprocess.run([lineage, name, "--help"], capture_output=True).returncode == 0
+def reads_curator(lineage, name):
+    """Whether this build's subcommand `name` reads Curator checkpoints: it exists and has
+    --kind (the lead merges the Curator commands one by one)."""
+    result = subprocess.run([lineage, name, "--help"], capture_output=True, text=True)
+    return result.returncode == 0 and "--kind" in result.stdout
 
 
 def curator_table(a):
@@ -100,10 +102,10 @@ def curator_table(a):
     rows = [("floor (bench/curator_floor.c)", [a.curator_floor, D])]
     for name, argv in [("status", [L, "status", D]), ("sources > /dev/null", [L, "sources", D]),
                        ("verify", [L, "verify", D])]:
-        if has_command(L, argv[1]):
+        if reads_curator(L, argv[1]):
             rows.append((name, argv))
         else:
-            print(f"(skipped {argv[1]}: this build has no such command)")
+            print(f"(skipped {argv[1]}: this build's {argv[1]} does not read Curator checkpoints)")
     print(f"\ncurator checkpoint: {D} ({len(files):,} writer files, {entries:,} keys, {size_mb:.0f} MB), "
           f"{a.runs} runs each, medians")
     print(f"| command | wall (s) | x floor | peak RSS (MB) | keys/s | exit |")

@@ -3,122 +3,161 @@ extension CuratorCheckpoint {
     /// indices into `writers` of the writer files holding it (ascending), over the writers
     /// the pipeline reads (unreadable and damaged ones are skipped).
     ///
-    /// Streaming: a k-way merge of the writers' key lists, which are already in byte order,
-    /// so nothing is hashed and nothing per source is kept; `holding` is reused between
-    /// calls (copy it to keep it). Cost: about `log2(writers)` integer comparisons per key.
+    /// Streaming: a k-way merge (a tournament tree) of the writers' key lists, which are
+    /// already in byte order, so nothing is hashed and nothing per source is kept; `holding`
+    /// is reused between calls (copy it to keep it). Cost: about `log2(writers)` integer
+    /// comparisons per key.
     /// - Throws: what `body` throws; the merge then stops.
     public func forEachSource(_ body: (_ source: String, _ holding: [Int]) throws -> Void) rethrows {
-        var heap = SourceMerge(writers.map { $0.state.isSkipped ? [] : $0.sources })
+        try forEachSource(in: writers.map { 0..<$0.sources.count }, body)
+    }
+
+    /// `forEachSource` over part of each writer's keys (`ranges[i]` of writer `i`'s).
+    func forEachSource(in ranges: [Range<Int>], _ body: (_ source: String, _ holding: [Int]) throws -> Void) rethrows {
+        var merge = SourceMerge(writers.map { $0.state.isSkipped ? [] : $0.sources }, ranges: ranges)
         var holding: [Int] = []
         holding.reserveCapacity(4)
-        while let first = heap.top {
-            let source = writers[first.writer].sources[first.position]
+        while let first = merge.winner {
+            let key = merge.key(of: first)
+            let words = merge.words(of: first)
             holding.removeAll(keepingCapacity: true)
-            holding.append(first.writer)
-            heap.advance()
-            while let next = heap.top, next.hasSameKey(as: first, sources: writers) {
-                holding.append(next.writer)
-                heap.advance()
+            holding.append(first)
+            merge.advance()
+            while let next = merge.winner, merge.sameKey(next, words, key) {
+                holding.append(next)
+                merge.advance()
             }
-            try body(source, holding)
+            try body(key, holding)
         }
+    }
+
+    /// Splits every writer's keys at one pivot key, so that the two halves can be merged
+    /// apart (every copy of a key falls in the same half, and the first half's keys all
+    /// come before the second's). The pivot is the median of the writers' middle keys.
+    func splitRanges() -> (first: [Range<Int>], second: [Range<Int>]) {
+        let middles = writers.filter { !$0.state.isSkipped && !$0.sources.isEmpty }.map { $0.sources[$0.sources.count / 2] }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !middles.isEmpty else { return (writers.map { 0..<$0.sources.count }, writers.map { _ in 0..<0 }) }
+        let pivot = middles[middles.count / 2].utf8
+        var first: [Range<Int>] = []
+        var second: [Range<Int>] = []
+        for writer in writers {
+            var (low, high) = (0, writer.sources.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if writer.sources[middle].utf8.lexicographicallyPrecedes(pivot) { low = middle + 1 } else { high = middle }
+            }
+            first.append(0..<low)
+            second.append(low..<writer.sources.count)
+        }
+        return (first, second)
     }
 }
 
-/// One writer's next key in the merge: the first 15 bytes and the length packed into two
-/// big-endian words, so comparing the words compares the keys by bytes; keys of 16 bytes
-/// or more that agree on those words are told apart by their full bytes.
-struct MergeHead {
-    let high: UInt64
-    let low: UInt64
-    let writer: Int
-    let position: Int
-
-    init(_ key: String, writer: Int, position: Int) {
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        var count = 0
-        for byte in key.utf8 {
-            if count < 8 {
-                high |= UInt64(byte) << (56 - 8 * UInt64(count))
-            } else if count < 15 {
-                low |= UInt64(byte) << (56 - 8 * UInt64(count - 8))
-            }
-            count += 1
-            if count == 16 { break }
+/// The first 15 bytes of a key and its length (16 for longer keys) packed into two
+/// big-endian words, so comparing the words compares the keys by bytes; keys longer than
+/// 15 bytes that agree on the words are compared whole.
+@inline(__always)
+func packKey(_ key: String) -> (high: UInt64, low: UInt64) {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+    var count: UInt64 = 0
+    for byte in key.utf8 {
+        if count < 8 {
+            high |= UInt64(byte) << (56 - 8 * count)
+        } else if count < 15 {
+            low |= UInt64(byte) << (56 - 8 * (count - 8))
         }
-        self.high = high
-        self.low = low | UInt64(count)
-        self.writer = writer
-        self.position = position
+        count += 1
+        if count == 16 { break }
+    }
+    return (high, low | count)
+}
+
+/// A tournament (loser) tree over the writers' current keys: `advance` replays one path
+/// from a leaf to the root, one comparison of packed words per level. An exhausted writer
+/// holds the words `(max, max)`, after every key (UTF-8 text never holds the byte 0xFF).
+struct SourceMerge {
+    private let lists: [[String]]
+    private var positions: [Int]
+    private let ends: [Int]
+    private var highs: [UInt64]
+    private var lows: [UInt64]
+    /// `tree[0]` is the winner's writer; `tree[1..<count]` the losers of the inner matches.
+    private var tree: [Int]
+
+    /// A merge of `lists[i][ranges[i]]` for every `i`.
+    init(_ lists: [[String]], ranges: [Range<Int>]) {
+        self.lists = lists
+        positions = lists.indices.map { min(ranges[$0].lowerBound, lists[$0].count) }
+        ends = lists.indices.map { min(ranges[$0].upperBound, lists[$0].count) }
+        highs = Array(repeating: .max, count: lists.count)
+        lows = Array(repeating: .max, count: lists.count)
+        for writer in lists.indices where positions[writer] < ends[writer] {
+            (highs[writer], lows[writer]) = packKey(lists[writer][positions[writer]])
+        }
+        tree = Array(repeating: 0, count: max(lists.count, 1))
+        guard lists.count > 1 else { return }
+        // Built bottom-up: each inner node keeps the loser and passes the winner up.
+        var winners = [Int](repeating: 0, count: 2 * lists.count)
+        for writer in lists.indices { winners[lists.count + writer] = writer }
+        for node in stride(from: lists.count - 1, through: 1, by: -1) {
+            let (left, right) = (winners[2 * node], winners[2 * node + 1])
+            let leftWins = precedes(left, right)
+            winners[node] = leftWins ? left : right
+            tree[node] = leftWins ? right : left
+        }
+        tree[0] = winners[1]
     }
 
-    /// Whether the key is longer than the packed words hold.
-    var isLong: Bool { low & 0xFF == 16 }
+    /// The writer holding the smallest current key, or `nil` when every writer is exhausted.
+    var winner: Int? {
+        guard !lists.isEmpty else { return nil }
+        let writer = tree[0]
+        return positions[writer] < ends[writer] ? writer : nil
+    }
+
+    /// The current key of `writer`.
+    func key(of writer: Int) -> String { lists[writer][positions[writer]] }
+
+    /// The packed words of `writer`'s current key.
+    func words(of writer: Int) -> (high: UInt64, low: UInt64) { (highs[writer], lows[writer]) }
+
+    /// Whether `writer`'s current key is `key`, whose packed words are `words`.
+    func sameKey(_ writer: Int, _ words: (high: UInt64, low: UInt64), _ key: String) -> Bool {
+        let (high, low) = words
+        guard highs[writer] == high, lows[writer] == low else { return false }
+        return low & 0xFF != 16 || self.key(of: writer).utf8.elementsEqual(key.utf8)
+    }
 
     /// Key order, then writer order (so the holders come out ascending).
-    func precedes(_ other: MergeHead, sources: [[String]]) -> Bool {
-        if high != other.high { return high < other.high }
-        if low != other.low { return low < other.low }
-        if isLong {
-            let mine = sources[writer][position].utf8
-            let theirs = sources[other.writer][other.position].utf8
-            if !mine.elementsEqual(theirs) { return mine.lexicographicallyPrecedes(theirs) }
+    @inline(__always)
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        if highs[a] != highs[b] { return highs[a] < highs[b] }
+        if lows[a] != lows[b] { return lows[a] < lows[b] }
+        if lows[a] & 0xFF == 16, positions[a] < ends[a], positions[b] < ends[b] {
+            let (left, right) = (key(of: a).utf8, key(of: b).utf8)
+            if !left.elementsEqual(right) { return left.lexicographicallyPrecedes(right) }
         }
-        return writer < other.writer
+        return a < b
     }
 
-    func hasSameKey(as other: MergeHead, sources writers: [CuratorWriter]) -> Bool {
-        guard high == other.high, low == other.low else { return false }
-        return !isLong
-            || writers[writer].sources[position].utf8.elementsEqual(writers[other.writer].sources[other.position].utf8)
-    }
-}
-
-/// A binary min-heap of the writers' next keys.
-struct SourceMerge {
-    private let sources: [[String]]
-    private var heap: [MergeHead] = []
-
-    init(_ sources: [[String]]) {
-        self.sources = sources
-        heap.reserveCapacity(sources.count)
-        for (writer, keys) in sources.enumerated() where !keys.isEmpty {
-            heap.append(MergeHead(keys[0], writer: writer, position: 0))
-        }
-        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
-    }
-
-    var top: MergeHead? { heap.first }
-
-    /// Replaces the top with its writer's next key, or removes it at the writer's end.
+    /// Moves the winner's writer to its next key and replays its path to the root.
     mutating func advance() {
-        guard let first = heap.first else { return }
-        let next = first.position + 1
-        let keys = sources[first.writer]
-        if next < keys.count {
-            heap[0] = MergeHead(keys[next], writer: first.writer, position: next)
-        } else {
-            let last = heap.removeLast()
-            guard !heap.isEmpty else { return }
-            heap[0] = last
+        guard !lists.isEmpty else { return }
+        var writer = tree[0]
+        let next = positions[writer] + 1
+        positions[writer] = next
+        (highs[writer], lows[writer]) = next < ends[writer] ? packKey(lists[writer][next]) : (.max, .max)
+        var node = (lists.count + writer) / 2
+        while node >= 1 {
+            let rival = tree[node]
+            if precedes(rival, writer) {
+                tree[node] = writer
+                writer = rival
+            }
+            node /= 2
         }
-        siftDown(0)
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        var index = start
-        let count = heap.count
-        let element = heap[index]
-        while true {
-            let left = 2 * index + 1
-            guard left < count else { break }
-            var child = left
-            if left + 1 < count, heap[left + 1].precedes(heap[left], sources: sources) { child = left + 1 }
-            guard heap[child].precedes(element, sources: sources) else { break }
-            heap[index] = heap[child]
-            index = child
-        }
-        heap[index] = element
+        tree[0] = writer
     }
 }

@@ -31,22 +31,38 @@ public struct CuratorStatus: Sendable {
     /// Summarises `checkpoint`, with up to `examples` examples per sample.
     public init(_ checkpoint: CuratorCheckpoint, examples: Int) {
         self.checkpoint = checkpoint
-        // One pass over the merged sources: counts, and the first examples in id order.
-        var union = 0
-        var multi = SampleBuilder(limit: examples)
-        var random = SampleBuilder(limit: examples)
-        var decimal = SampleBuilder(limit: examples)
-        checkpoint.forEachSource { source, holding in
-            union += 1
-            if holding.count > 1 { multi.add(source) }
-            if Self.isNeverMatching(source) { random.add(source) }
-            if Self.isPositional(source) { decimal.add(source) }
-        }
-        self.union = union
-        multiWriter = multi.sample
-        neverMatching = random.sample
-        positional = decimal.sample
+        // One pass over the merged sources: counts, and the first examples in id order. Big
+        // checkpoints are merged in two halves at once (all of one half's ids come first).
+        let (first, second) = checkpoint.splitRanges()
+        let keys = checkpoint.writers.reduce(0) { $0 + $1.sources.count }
+        let (low, high) =
+            keys < 100_000
+            ? (Self.tally(checkpoint, first, examples), Self.tally(checkpoint, second, examples))
+            : inParallel({ Self.tally(checkpoint, first, examples) }, { Self.tally(checkpoint, second, examples) })
+        union = low.union + high.union
+        multiWriter = low.multi.followed(by: high.multi)
+        neverMatching = low.random.followed(by: high.random)
+        positional = low.decimal.followed(by: high.decimal)
         retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
+    }
+
+    private struct Tally: Sendable {
+        var union = 0
+        var multi: SampleBuilder
+        var random: SampleBuilder
+        var decimal: SampleBuilder
+    }
+
+    private static func tally(_ checkpoint: CuratorCheckpoint, _ ranges: [Range<Int>], _ examples: Int) -> Tally {
+        var tally = Tally(
+            multi: SampleBuilder(limit: examples), random: SampleBuilder(limit: examples), decimal: SampleBuilder(limit: examples))
+        checkpoint.forEachSource(in: ranges) { source, holding in
+            tally.union += 1
+            if holding.count > 1 { tally.multi.add(source) }
+            if isNeverMatching(source) { tally.random.add(source) }
+            if isPositional(source) { tally.decimal.add(source) }
+        }
+        return tally
     }
 
     /// Whether a rerun is due: a Slurm shard is missing, or a failed-task marker names a
@@ -68,9 +84,13 @@ public struct CuratorStatus: Sendable {
         return bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
-    /// Whether `id` is a position: one or more decimal digits.
+    /// Whether `id` is a position: decimal digits without a leading zero ("0" itself
+    /// included), fewer than 12 of them. Twelve decimal digits are a file-group id whose hex
+    /// digits happen to all be decimal (about one id in 280), not the 100-billionth source.
     public static func isPositional(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        let bytes = id.utf8
+        guard (1..<12).contains(bytes.count), bytes.count == 1 || bytes.first != UInt8(ascii: "0") else { return false }
+        return bytes.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// The `ARRAY OFFSET MINIMUM TOTAL` lines the pipeline's retry helper prints for the
@@ -102,7 +122,7 @@ public struct CuratorStatus: Sendable {
 }
 
 /// Counts what it is given and keeps the first `limit`.
-private struct SampleBuilder {
+private struct SampleBuilder: Sendable {
     let limit: Int
     var count = 0
     var examples: [String] = []
@@ -114,5 +134,8 @@ private struct SampleBuilder {
         if examples.count < limit { examples.append(example) }
     }
 
-    var sample: CuratorStatus.Sample { .init(count: count, examples: examples) }
+    /// This sample's examples first, then `later`'s, up to the limit; the counts added.
+    func followed(by later: SampleBuilder) -> CuratorStatus.Sample {
+        .init(count: count + later.count, examples: Array((examples + later.examples).prefix(limit)))
+    }
 }
