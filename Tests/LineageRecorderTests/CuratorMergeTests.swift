@@ -46,4 +46,48 @@ struct CuratorMergeTests {
             #expect(CuratorStatus(checkpoint, examples: 2).multiWriter == .init(count: multi.count, examples: Array(multi.prefix(2))))
         }
     }
+
+    @Test("status counts and examples equal a dictionary's, over many buckets and both halves", arguments: [5, 6])
+    func statusMatchesDictionary(seed: UInt64) throws {
+        var generator = SplitMix64(state: seed)
+        func hex(_ count: Int) -> String {
+            String((0..<count).map { _ in Array("0123456789abcdef")[Int(generator.next() % 16)] })
+        }
+        let shared = (0..<3000).map { _ in hex(12) }
+        try withTemporaryDirectory { directory in
+            let metadata = directory.appendingPathComponent(".nemo_curator_metadata")
+            try FileManager.default.createDirectory(at: metadata, withIntermediateDirectories: true)
+            var expected: [String: Int] = [:]
+            for writer in 0..<6 {
+                var keys = Set((0..<6000).map { _ in hex(12) })
+                keys.formUnion(shared.filter { _ in generator.next() % 3 == 0 })
+                keys.formUnion((0..<40).map { _ in String(generator.next() % 200) })
+                keys.formUnion((0..<30).map { _ in "r" + hex(32) })
+                keys.formUnion((0..<30).map { _ in "/long/key/" + hex(2) })
+                let file = try CuratorWriterFile(
+                    creating: metadata.appendingPathComponent("w\(writer).mdb").path, syncEachCommit: false)
+                for key in keys {
+                    try file.complete(key)
+                    expected[key, default: 0] += 1
+                }
+                try file.close()
+            }
+            let checkpoint = CuratorCheckpoint.read(try #require(CuratorLocation.detect(path: directory.path)))
+            let order = expected.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            func sample(_ ids: [String]) -> CuratorStatus.Sample { .init(count: ids.count, examples: Array(ids.prefix(4))) }
+            let status = CuratorStatus(checkpoint, examples: 4)
+            #expect(status.union == order.count)
+            #expect(status.multiWriter == sample(order.filter { (expected[$0] ?? 0) > 1 }))
+            #expect(status.neverMatching == sample(order.filter(CuratorStatus.isNeverMatching)))
+            #expect(status.positional == sample(order.filter(CuratorStatus.isPositional)))
+            #expect(status.positional.count > 0 && status.neverMatching.count == 180)
+        }
+    }
+
+    @Test("positional ids are short canonical decimals; 12 decimal digits are a hash")
+    func positional() {
+        #expect(CuratorStatus.isPositional("0") && CuratorStatus.isPositional("10345"))
+        #expect(!CuratorStatus.isPositional("07") && !CuratorStatus.isPositional("000009685858"))
+        #expect(!CuratorStatus.isPositional("123456789012") && !CuratorStatus.isPositional("12a"))
+    }
 }

@@ -59,19 +59,25 @@ extension CuratorCheckpoint {
 /// 15 bytes that agree on the words are compared whole.
 @inline(__always)
 func packKey(_ key: String) -> (high: UInt64, low: UInt64) {
-    var high: UInt64 = 0
-    var low: UInt64 = 0
-    var count: UInt64 = 0
-    for byte in key.utf8 {
-        if count < 8 {
-            high |= UInt64(byte) << (56 - 8 * count)
-        } else if count < 15 {
-            low |= UInt64(byte) << (56 - 8 * (count - 8))
+    var key = key  // a small string is copied to the stack, not allocated
+    return key.withUTF8 { utf8 in
+        let bytes = UnsafeRawBufferPointer(utf8)
+        let count = bytes.count
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        if count >= 8 {
+            high = UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self))
+        } else {
+            for index in 0..<count { high |= UInt64(bytes[index]) << (56 - 8 * UInt64(index)) }
         }
-        count += 1
-        if count == 16 { break }
+        if count >= 16 {
+            return (high, UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ~0xFF | 16)
+        }
+        if count > 8 {
+            for index in 8..<count { low |= UInt64(bytes[index]) << (56 - 8 * UInt64(index - 8)) }
+        }
+        return (high, low | UInt64(count))
     }
-    return (high, low | count)
 }
 
 /// A tournament (loser) tree over the writers' current keys: `advance` replays one path

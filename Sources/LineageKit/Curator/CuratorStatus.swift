@@ -46,25 +46,6 @@ public struct CuratorStatus: Sendable {
         retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
     }
 
-    private struct Tally: Sendable {
-        var union = 0
-        var multi: SampleBuilder
-        var random: SampleBuilder
-        var decimal: SampleBuilder
-    }
-
-    private static func tally(_ checkpoint: CuratorCheckpoint, _ ranges: [Range<Int>], _ examples: Int) -> Tally {
-        var tally = Tally(
-            multi: SampleBuilder(limit: examples), random: SampleBuilder(limit: examples), decimal: SampleBuilder(limit: examples))
-        checkpoint.forEachSource(in: ranges) { source, holding in
-            tally.union += 1
-            if holding.count > 1 { tally.multi.add(source) }
-            if isNeverMatching(source) { tally.random.add(source) }
-            if isPositional(source) { tally.decimal.add(source) }
-        }
-        return tally
-    }
-
     /// Whether a rerun is due: a Slurm shard is missing, or a failed-task marker names a
     /// shard without a completion manifest (`--fail-if-incomplete`). Markers of local
     /// attempts (outside a job array) name no shard and do not count.
@@ -121,17 +102,20 @@ public struct CuratorStatus: Sendable {
     }
 }
 
-/// Counts what it is given and keeps the first `limit`.
-private struct SampleBuilder: Sendable {
+/// Counts what it is given and keeps the first `limit` examples.
+struct SampleBuilder: Sendable {
     let limit: Int
     var count = 0
     var examples: [String] = []
 
     init(limit: Int) { self.limit = limit }
 
-    mutating func add(_ example: String) {
-        count += 1
-        if examples.count < limit { examples.append(example) }
+    /// Adds `candidates` (later in byte order than every example so far) as examples, the
+    /// smallest first, up to the limit; the count is the caller's.
+    mutating func addExamples(_ candidates: [String]) {
+        guard examples.count < limit, !candidates.isEmpty else { return }
+        let sorted = candidates.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        examples += sorted.prefix(limit - examples.count)
     }
 
     /// This sample's examples first, then `later`'s, up to the limit; the counts added.
