@@ -15,7 +15,7 @@ extension CuratorStatus {
         // Pivots: evenly spaced keys of the writer with the most keys in range.
         let widest = lists.indices.max { ends[$0] - positions[$0] < ends[$1] - positions[$1] } ?? 0
         let span = ends[widest] - positions[widest]
-        let bucketCount = max(1, min(span, total / 4096))
+        let bucketCount = max(1, min(span, total / 16384))
         var pivots: [String] = (1..<bucketCount).map { lists[widest][positions[widest] + $0 * span / bucketCount] }
         pivots.append("")  // the last bucket has no upper bound
         var table = KeyTable()
