@@ -47,6 +47,7 @@ struct CuratorMergeTests {
         }
     }
 
+    // About 80,000 keys: each half of the key space spans several buckets of 16,384 keys.
     @Test("status counts and examples equal a dictionary's, over many buckets and both halves", arguments: [5, 6])
     func statusMatchesDictionary(seed: UInt64) throws {
         var generator = SplitMix64(state: seed)
@@ -59,7 +60,7 @@ struct CuratorMergeTests {
             try FileManager.default.createDirectory(at: metadata, withIntermediateDirectories: true)
             var expected: [String: Int] = [:]
             for writer in 0..<6 {
-                var keys = Set((0..<6000).map { _ in hex(12) })
+                var keys = Set((0..<12000).map { _ in hex(12) })
                 keys.formUnion(shared.filter { _ in generator.next() % 3 == 0 })
                 keys.formUnion((0..<40).map { _ in String(generator.next() % 200) })
                 keys.formUnion((0..<30).map { _ in "r" + hex(32) })
