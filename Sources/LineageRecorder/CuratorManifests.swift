@@ -103,7 +103,10 @@ public enum CuratorManifests {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let count = bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(descriptor, base + written, buffer.count - written)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .fileSystem(path: path, operation: "write", errno: errno)
