@@ -7,7 +7,7 @@ RUNS ?= 5
 BENCH_DIR := bench/data
 FUZZ_ITERATIONS ?= 200000
 
-.PHONY: help deps test-deps build release test doc-check doc-update demo bench fuzz lint format clean \
+.PHONY: help deps test-deps build release test doc-check doc-update demo bench bench-curator fuzz lint format clean \
 	install uninstall generated check-generated check-release
 
 help:
@@ -15,7 +15,9 @@ help:
 	@echo "make test    build and run the whole test suite, then check the docs' console examples"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg)"
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m;"
-	@echo "             BASELINE=path/to/other/lineage adds its verify/types/edges rows, measured in the same run)"
+	@echo "             BASELINE=path/to/other/lineage adds its verify/types/edges rows, measured in the same run;"
+	@echo "             then the Curator table: CURATOR_WRITERS=1000 x CURATOR_SOURCES=10000 against bench/curator_floor.c)"
+	@echo "make bench-curator  only the Curator table (status, sources, verify on the recorder-written directory)"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
 	@echo "make lint    swift format lint"
 	@echo "make release the self-contained release binary, .build/release/lineage (needs only liblmdb0 to run)"
@@ -109,10 +111,38 @@ $(BENCH_DIR)/ckpt-%.mdb: | release
 		--fanout 40 --fanin 5 --complete 0.6 --batch-size 1
 	mv $@.part $@
 
-bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb
+# The Curator floor: bench/curator_floor.c opens every writer file read-only and walks
+# completed_sources once with liblmdb.
+$(BENCH_DIR)/curator_floor: bench/curator_floor.c
+	@mkdir -p $(BENCH_DIR)
+	cc -O2 -Wall -o $@ $< -llmdb
+
+# A Curator checkpoint directory written by lineage's recorder as the pipeline writes one
+# (one write transaction per completion; --no-sync only skips the flushes, the bytes are
+# the same): CURATOR_WRITERS writer files of CURATOR_SOURCES sources each, 100 of each
+# writer's also completed by the writer before it, 10 deleted again, 1,000 Slurm shards.
+# 1000 x 10000 (10 million keys, about 390 MB) takes a few minutes to write.
+CURATOR_WRITERS ?= 1000
+CURATOR_SOURCES ?= 10000
+CURATOR_DIR := $(BENCH_DIR)/curator-$(CURATOR_WRITERS)x$(CURATOR_SOURCES)
+$(CURATOR_DIR): | release
+	@mkdir -p $(BENCH_DIR)
+	rm -rf $@.part
+	.build/release/lineage fixture curator $@.part --writers $(CURATOR_WRITERS) --empty 0 \
+		--sources $(CURATOR_SOURCES) --overlap $$(( $(CURATOR_SOURCES) < 100 ? $(CURATOR_SOURCES) : 100 )) \
+		--deleted 10 --shards 1000 --failed 7 --no-sync
+	mv $@.part $@
+
+bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb $(BENCH_DIR)/curator_floor $(CURATOR_DIR)
 	python3 bench/bench.py --lineage .build/release/lineage --floor $(BENCH_DIR)/floor \
 		--checkpoint $(BENCH_DIR)/ckpt-$(SIZE).mdb --small $(FIXTURES)/four_stage.mdb --runs $(RUNS) \
+		--curator $(CURATOR_DIR) --curator-floor $(BENCH_DIR)/curator_floor \
 		$(if $(BASELINE),--baseline $(BASELINE))
+
+# The Curator table alone (status, sources, verify against bench/curator_floor.c).
+bench-curator: release $(BENCH_DIR)/curator_floor $(CURATOR_DIR)
+	python3 bench/bench.py --lineage .build/release/lineage --curator $(CURATOR_DIR) \
+		--curator-floor $(BENCH_DIR)/curator_floor --runs $(RUNS)
 
 # A long seeded mutation campaign: verify must give every damaged copy a verdict in
 # time, and never pass a copy whose content a reader would see differently.

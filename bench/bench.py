@@ -5,7 +5,13 @@ For each command: median wall time over --runs runs, its ratio to the floor
 (bench/floor.c: open read-only and walk every entry of the four sub-databases),
 peak RSS (from wait4's rusage) and tasks per second. Only the standard library.
 
-usage: bench.py --lineage BIN --floor BIN --checkpoint FILE --small FIXTURE [--runs N]
+With --curator DIR --curator-floor BIN, a second table does the same for a NeMo Curator
+checkpoint directory against bench/curator_floor.c (open every writer file read-only,
+walk every entry of completed_sources once): status, and sources and verify when this
+build has them. Either table may be run alone.
+
+usage: bench.py --lineage BIN [--floor BIN --checkpoint FILE --small FIXTURE]
+                [--curator DIR --curator-floor BIN] [--runs N]
 """
 import argparse, os, statistics, subprocess, sys, time
 
@@ -64,14 +70,56 @@ def source_and_leaf(lineage, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lineage", required=True)
-    ap.add_argument("--floor", required=True)
-    ap.add_argument("--checkpoint", required=True)
-    ap.add_argument("--small", required=True, help="the 8-task fixture, for the size-independence rows")
+    ap.add_argument("--floor")
+    ap.add_argument("--checkpoint")
+    ap.add_argument("--small", help="the 8-task fixture, for the size-independence rows")
+    ap.add_argument("--curator", help="a Curator checkpoint directory (lineage fixture curator)")
+    ap.add_argument("--curator-floor", help="bench/curator_floor.c, built")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--baseline", help="another lineage binary (e.g. an earlier commit's release build): its verify, "
                     "types and edges rows are measured in the same run, each right after this one's")
     a = ap.parse_args()
+    if a.checkpoint:
+        dag_tables(a)
+    if a.curator:
+        curator_table(a)
 
+
+def reads_curator(lineage, name):
+    """Whether this build's subcommand `name` reads Curator checkpoints: it exists and has
+    --kind (the lead merges the Curator commands one by one)."""
+    result = subprocess.run([lineage, name, "--help"], capture_output=True, text=True)
+    return result.returncode == 0 and "--kind" in result.stdout
+
+
+def curator_table(a):
+    floor_line = subprocess.run([a.curator_floor, a.curator], capture_output=True, text=True, check=True).stdout
+    entries = int(floor_line.split(" entries")[0].rsplit(" ", 1)[1])
+    meta = os.path.join(a.curator, ".nemo_curator_metadata")
+    files = [n for n in os.listdir(meta) if n.endswith(".mdb") and not n.startswith(".")]
+    size_mb = sum(os.path.getsize(os.path.join(meta, n)) for n in files) / 1e6
+    L, D = a.lineage, a.curator
+    rows = [("floor (bench/curator_floor.c)", [a.curator_floor, D])]
+    for name, argv in [("status", [L, "status", D]), ("sources > /dev/null", [L, "sources", D]),
+                       ("verify", [L, "verify", D])]:
+        if reads_curator(L, argv[1]):
+            rows.append((name, argv))
+        else:
+            print(f"(skipped {argv[1]}: this build's {argv[1]} does not read Curator checkpoints)")
+    print(f"\ncurator checkpoint: {D} ({len(files):,} writer files, {entries:,} keys, {size_mb:.0f} MB), "
+          f"{a.runs} runs each, medians")
+    print(f"| command | wall (s) | x floor | peak RSS (MB) | keys/s | exit |")
+    print(f"|---|---:|---:|---:|---:|---:|")
+    floor = None
+    for name, argv in rows:
+        wall, rss, codes = measure(argv, a.runs)
+        if floor is None:
+            floor = wall
+        print(f"| {name} | {wall:.3f} | {wall / floor:.2f} | {rss / 1e6:.0f} | {entries / wall:,.0f} | "
+              f"{','.join(map(str, sorted(codes)))} |", flush=True)
+
+
+def dag_tables(a):
     tasks = tasks_in(a.lineage, a.checkpoint)
     size_mb = os.path.getsize(a.checkpoint) / 1e6
     big_udid = some_middle(a.lineage, a.checkpoint, tasks)

@@ -591,13 +591,13 @@ _lineage_fixture() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    four-stage|named|pipeline)
+    four-stage|named|pipeline|curator)
         # Offer subcommand argument completions
         "_lineage_fixture_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'four-stage named pipeline' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'four-stage named pipeline curator' -- "${cur}"))
         ;;
     esac
 }
@@ -647,6 +647,48 @@ _lineage_fixture_pipeline() {
         return
         ;;
     '--batch-size')
+        return
+        ;;
+    esac
+}
+
+_lineage_fixture_curator() {
+    repeating_flags=()
+    non_repeating_flags=(--no-sync --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--writers --empty --sources --overlap --deleted --positional --random --shards --failed --seed)
+    __lineage_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--writers')
+        return
+        ;;
+    '--empty')
+        return
+        ;;
+    '--sources')
+        return
+        ;;
+    '--overlap')
+        return
+        ;;
+    '--deleted')
+        return
+        ;;
+    '--positional')
+        return
+        ;;
+    '--random')
+        return
+        ;;
+    '--shards')
+        return
+        ;;
+    '--failed')
+        return
+        ;;
+    '--seed')
         return
         ;;
     esac

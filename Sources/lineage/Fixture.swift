@@ -7,8 +7,9 @@ extension Lineage {
         static let configuration = CommandConfiguration(
             commandName: "fixture",
             abstract: "Write checkpoints with the recorder, exactly as the pipeline writes them.",
-            discussion: "These are the only commands that write. They refuse an existing file unless --force.",
-            subcommands: [FourStage.self, Named.self, Pipeline.self])
+            discussion:
+                "These are the only commands that write. They refuse an existing file unless --force (curator: an existing, non-empty directory always).",
+            subcommands: [FourStage.self, Named.self, Pipeline.self, Curator.self])
     }
 }
 
@@ -121,6 +122,100 @@ extension Lineage.Fixture {
 
         func run() throws {
             try output.write(.pipeline(roots: roots, fanout: fanout, fanin: fanin, completeFraction: complete, batchSize: batchSize))
+        }
+    }
+}
+
+extension Lineage.Fixture {
+    struct Curator: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "curator",
+            abstract: "A NeMo Curator checkpoint directory: writer files, Slurm manifests, failed-task markers.",
+            discussion:
+                "Writes OUT/.nemo_curator_metadata/ as the pipeline does: one LMDB file per writer (no lock file, one write transaction per completion, deletions for late updates), the Slurm completion manifests (written atomically) and the failed-task markers. The same options write the same bytes."
+        )
+
+        @Argument(help: ArgumentHelp("The checkpoint directory to create (or an empty one).", valueName: "out"))
+        var out: String
+
+        @Option(help: "Writer files, including the --empty ones.")
+        var writers = 3
+
+        @Option(help: "Writers (the last ones) that complete nothing.")
+        var empty = 1
+
+        @Option(help: "Sources each other writer completes.")
+        var sources = 4
+
+        @Option(help: "Sources each writer after the first also completes that the writer before it completed.")
+        var overlap = 1
+
+        @Option(help: "Sources each writer completes and then deletes again (a late update).")
+        var deleted = 1
+
+        @Option(help: "Of each writer's sources, how many have positional ids (0, 1, ...).")
+        var positional = 0
+
+        @Option(help: "Of each writer's sources, how many have random ids (r + 32 hex digits).")
+        var random = 0
+
+        @Option(help: "Slurm shards (0: not a job array).")
+        var shards = 6
+
+        @Option(help: "Shards that failed: a failed-task marker and no completion manifest.")
+        var failed = 2
+
+        @Option(help: "Seeds the source paths and the failed shards.")
+        var seed: UInt64 = 1
+
+        @Flag(help: "Do not flush every commit (the pipeline does); the same bytes, written much faster.")
+        var noSync = false
+
+        @OptionGroup var progress: ProgressOptions
+
+        var scenario: CuratorRun {
+            var run = CuratorRun()
+            run.writers = writers
+            run.emptyWriters = empty
+            run.sourcesPerWriter = sources
+            run.overlap = overlap
+            run.deleted = deleted
+            run.positional = positional
+            run.random = random
+            run.shards = shards
+            run.failedShards = failed
+            run.seed = seed
+            run.syncEachCommit = !noSync
+            return run
+        }
+
+        func validate() throws {
+            do {
+                try scenario.validate()
+            } catch .invalidScenario(let reason) {
+                throw ValidationError("Invalid fixture options: \(reason).")
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+
+        func run() throws {
+            defer { Console.flush() }
+            do {
+                let summary = try scenario.write(to: out, progress: progress.handler("lineage fixture curator"))
+                Console.print(
+                    "wrote \(out): \(summary.writers) writer files, \(summary.completions) completions, "
+                        + "\(summary.deletions) deletions, \(summary.completedShards) completed and \(summary.failedShards) failed shards")
+            } catch RecorderError.fileExists {
+                Console.error("\(out) already exists and is not an empty directory; choose another path.")
+                throw ExitCode(2)
+            } catch let error as RecorderError {
+                Console.error(error.description)
+                throw ExitCode(2)
+            } catch let error as LMDBError {
+                Console.error("\(out): writing failed (\(error)); check the directory is writable and has space.")
+                throw ExitCode(2)
+            }
         }
     }
 }

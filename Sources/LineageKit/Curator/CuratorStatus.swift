@@ -31,14 +31,18 @@ public struct CuratorStatus: Sendable {
     /// Summarises `checkpoint`, with up to `examples` examples per sample.
     public init(_ checkpoint: CuratorCheckpoint, examples: Int) {
         self.checkpoint = checkpoint
-        let holders = checkpoint.holders
-        union = holders.count
-        let multi = holders.filter { $0.writers.count > 1 }.map(\.source)
-        multiWriter = Sample(count: multi.count, examples: Array(multi.prefix(examples)))
-        let random = holders.map(\.source).filter(Self.isNeverMatching)
-        neverMatching = Sample(count: random.count, examples: Array(random.prefix(examples)))
-        let decimal = holders.map(\.source).filter(Self.isPositional)
-        positional = Sample(count: decimal.count, examples: Array(decimal.prefix(examples)))
+        // One pass over the merged sources: counts, and the first examples in id order. Big
+        // checkpoints are merged in two halves at once (all of one half's ids come first).
+        let (first, second) = checkpoint.splitRanges()
+        let keys = checkpoint.writers.reduce(0) { $0 + $1.sources.count }
+        let (low, high) =
+            keys < 100_000
+            ? (Self.tally(checkpoint, first, examples), Self.tally(checkpoint, second, examples))
+            : inParallel({ Self.tally(checkpoint, first, examples) }, { Self.tally(checkpoint, second, examples) })
+        union = low.union + high.union
+        multiWriter = low.multi.followed(by: high.multi)
+        neverMatching = low.random.followed(by: high.random)
+        positional = low.decimal.followed(by: high.decimal)
         retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
     }
 
@@ -56,14 +60,18 @@ public struct CuratorStatus: Sendable {
 
     /// Whether `id` is `r` followed by 32 hex digits (a random id that never matches again).
     public static func isNeverMatching(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard bytes.count == 33, bytes[0] == UInt8(ascii: "r") else { return false }
+        let bytes = id.utf8
+        guard bytes.count == 33, bytes.first == UInt8(ascii: "r") else { return false }
         return bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
-    /// Whether `id` is a position: one or more decimal digits.
+    /// Whether `id` is a position: decimal digits without a leading zero ("0" itself
+    /// included), fewer than 12 of them. Twelve decimal digits are a file-group id whose hex
+    /// digits happen to all be decimal (about one id in 280), not the 100-billionth source.
     public static func isPositional(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        let bytes = id.utf8
+        guard (1..<12).contains(bytes.count), bytes.count == 1 || bytes.first != UInt8(ascii: "0") else { return false }
+        return bytes.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// The `ARRAY OFFSET MINIMUM TOTAL` lines the pipeline's retry helper prints for the
@@ -91,5 +99,27 @@ public struct CuratorStatus: Sendable {
             index = end + 1
         }
         return parts.joined(separator: ",")
+    }
+}
+
+/// Counts what it is given and keeps the first `limit` examples.
+struct SampleBuilder: Sendable {
+    let limit: Int
+    var count = 0
+    var examples: [String] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Adds `candidates` (later in byte order than every example so far) as examples, the
+    /// smallest first, up to the limit; the count is the caller's.
+    mutating func addExamples(_ candidates: [String]) {
+        guard examples.count < limit, !candidates.isEmpty else { return }
+        let sorted = candidates.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        examples += sorted.prefix(limit - examples.count)
+    }
+
+    /// This sample's examples first, then `later`'s, up to the limit; the counts added.
+    func followed(by later: SampleBuilder) -> CuratorStatus.Sample {
+        .init(count: count + later.count, examples: Array((examples + later.examples).prefix(limit)))
     }
 }

@@ -26,10 +26,13 @@ package final class LMDBEnvironment {
     /// way the pipeline's writer does: `MDB_NOSUBDIR | MDB_NOLOCK` (no `-lock` file) plus
     /// `MDB_NOSYNC | MDB_NOMETASYNC | MDB_NORDAHEAD`, mode 0644.
     ///
-    /// Nothing is flushed until `sync()`. One writer, one thread.
+    /// Nothing is flushed until `sync()`, unless `syncEachCommit` (the Curator writer's
+    /// `sync=True`): then every commit flushes the data pages (not the meta page,
+    /// `MDB_NOMETASYNC`). One writer, one thread.
     /// - Throws: `LMDBError`.
-    package init(writingAt path: String, maxDatabases: Int, mapSize: Int) throws(LMDBError) {
-        let flags = UInt32(MDB_NOSUBDIR | MDB_NOLOCK | MDB_NOSYNC | MDB_NOMETASYNC | MDB_NORDAHEAD)
+    package init(writingAt path: String, maxDatabases: Int, mapSize: Int, syncEachCommit: Bool = false) throws(LMDBError) {
+        var flags = UInt32(MDB_NOSUBDIR | MDB_NOLOCK | MDB_NOMETASYNC | MDB_NORDAHEAD)
+        if !syncEachCommit { flags |= UInt32(MDB_NOSYNC) }
         handle = try Self.open(path, flags: flags, mode: 0o644, maxDatabases: UInt32(clamping: maxDatabases), mapSize: mapSize)
     }
 
