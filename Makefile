@@ -13,7 +13,7 @@ FUZZ_ITERATIONS ?= 200000
 help:
 	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config; jsonschema, lmdb and networkx from PyPI)"
 	@echo "make test    build and run the whole test suite, then check the docs' console examples"
-	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg)"
+	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg); status and plan on the Curator fixture"
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m;"
 	@echo "             BASELINE=path/to/other/lineage adds its verify/types/edges rows, measured in the same run;"
 	@echo "             then the Curator table: CURATOR_WRITERS=1000 x CURATOR_SOURCES=10000 against bench/curator_floor.c)"
@@ -92,6 +92,8 @@ demo: build
 	.build/debug/lineage export-dot -c $(FIXTURES)/four_stage.mdb > demo/four_stage.dot
 	dot -Tsvg demo/four_stage.dot > demo/four_stage.svg
 	@echo "wrote demo/four_stage.svg"
+	.build/debug/lineage status $(FIXTURES)/curator/curator_run
+	.build/debug/lineage plan $(FIXTURES)/curator/curator_run --groups $(FIXTURES)/curator/curator_run.groups.jsonl
 
 # The floor: bench/floor.c reads every entry of the four sub-databases with liblmdb.
 $(BENCH_DIR)/floor: bench/floor.c
