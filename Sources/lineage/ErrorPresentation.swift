@@ -69,6 +69,8 @@ enum ErrorPresentation {
             case .unreadable: "check the path and its permissions."
             case .notCheckpoint(_, .notLMDB): "check the path: lineage reads the LMDB checkpoint files the pipeline writes."
             case .notCheckpoint: "run `lineage verify \(path)` for a full report."
+            case .notAFile(_, .directoryWithoutData):
+                "pass the checkpoint file itself, a directory holding its data.mdb, or a NeMo Curator checkpoint (the directory holding .nemo_curator_metadata/)."
             case .notAFile: "pass the checkpoint file itself (or a directory holding its data.mdb)."
             case .missingDatabase: "it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(path)`)."
             case .wrongFlags: "run `lineage verify \(path)` for details."

@@ -69,6 +69,10 @@ struct ErrorPresentationTests {
             ErrorPresentation.message(for: .notAFile(path: p, reason: .notRegularFile))
                 == "\(p) is not a regular file; pass the checkpoint file itself (or a directory holding its data.mdb).")
         #expect(
+            ErrorPresentation.message(for: .notAFile(path: p, reason: .directoryWithoutData))
+                == "\(p) is a directory without a data.mdb file; pass the checkpoint file itself, a directory holding its data.mdb, "
+                + "or a NeMo Curator checkpoint (the directory holding .nemo_curator_metadata/).")
+        #expect(
             ErrorPresentation.message(for: .missingDatabase(path: p, name: "completed"))
                 == "\(p): the checkpoint has no `completed` sub-database; it was not written by the lineage checkpoint writer or is damaged (run `lineage verify \(p)`)."
         )
