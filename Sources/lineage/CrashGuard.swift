@@ -17,6 +17,7 @@ enum CrashGuard {
         for signal in [SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in
+                CrashWatch.exitIfTorn()
                 StatusSignals.eraseFromHandler()
                 if let text = CrashGuard.message { _ = write(STDERR_FILENO, text, strlen(text)) }
                 _exit(2)

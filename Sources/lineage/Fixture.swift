@@ -8,7 +8,7 @@ extension Lineage {
             commandName: "fixture",
             abstract: "Write checkpoints with the recorder, exactly as the pipeline writes them.",
             discussion: "These are the only commands that write. They refuse an existing file unless --force.",
-            subcommands: [FourStage.self, Named.self, Pipeline.self])
+            subcommands: [FourStage.self, Named.self, Pipeline.self, Live.self])
     }
 }
 

@@ -29,7 +29,7 @@ extension Lineage {
             defer { Console.flush() }
             let stats = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.stats(path: path, top: top, progress: progress.handler("lineage stats"))
-            }
+            }.value
             switch format {
             case .text: Console.print(StatsRenderer.text(stats))
             case .json: Console.print(StatsRenderer.json(stats))

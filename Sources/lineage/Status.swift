@@ -51,12 +51,17 @@ extension Lineage {
                 return
             }
             if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
-            let report = try options.location.analyse { path throws(CheckpointError) in
+            let answer = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
             }
+            let report = answer.value
             switch format {
             case .text: Console.print(StatusRenderer.text(report, examples: examples))
             case .json: Console.print(StatusRenderer.json(report))
+            }
+            if let note = Lineage.liveNote(answer) {
+                // Text: the report's last line; JSON: stderr, so the document stays the schema's.
+                if format == .text { Console.print(note) } else { Console.error(note) }
             }
             if failIfIncomplete && report.tasks.pending > 0 { throw ExitCode(1) }
         }

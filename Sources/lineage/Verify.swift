@@ -42,19 +42,34 @@ extension Lineage {
             var worst: Int32 = 0
             // Said on stderr after the reports, so the last line on a screen is the verdict's why.
             var messages: [String] = []
+            // The outcomes (by index) that are BUSY rather than UNREADABLE.
+            var busyOutcomes: [Int: CheckpointBusy] = [:]
             let locations = try checkpoints.locations
             for location in locations {
                 let path = location.path
                 CrashGuard.arm(reading: path)
-                let result = Result { () throws(CheckpointError) in
-                    try Verifier.verify(
-                        path: path, maxExamples: maxExamples,
-                        progress: progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
+                let handler = progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify")
+                let result: Result<AuditReport, CheckpointError>
+                do {
+                    result = .success(
+                        try location.consistently(isFailure: { (report: AuditReport) in !report.ok }) {
+                            try Verifier.verify(path: path, maxExamples: maxExamples, progress: handler)
+                        }.value)
+                } catch let error as CheckpointError {
+                    result = .failure(error)
+                } catch let busy as CheckpointBusy {
+                    // Not damage: the pipeline committed too fast for a consistent read (BUSY, 75).
+                    let message = ErrorPresentation.message(for: busy)
+                    busyOutcomes[outcomes.count] = busy
+                    outcomes.append(.unreadable(path: path, message: message))
+                    worst = Self.worse(worst, ErrorPresentation.busyExitCode)
+                    messages.append(message)
+                    continue
                 }
                 switch result {
                 case .success(let report):
                     outcomes.append(.report(report))
-                    worst = max(worst, Self.exitCode(report))
+                    worst = Self.worse(worst, Self.exitCode(report))
                     if report.structureFailed, let structure = report[.structure] {
                         let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
                         messages.append(
@@ -68,15 +83,17 @@ extension Lineage {
                 case .failure(let error):
                     let message = ErrorPresentation.message(for: error, fromEnvironment: location.origin == .environment)
                     outcomes.append(.unreadable(path: path, message: message))
-                    worst = 2
+                    worst = Self.worse(worst, 2)
                     messages.append(message)
                 }
             }
             switch format {
             case .text:
                 var blocks: [String] = []
-                for outcome in outcomes {
+                for (index, outcome) in outcomes.enumerated() {
                     switch outcome {
+                    case .unreadable(_, let message) where busyOutcomes[index] != nil:
+                        blocks.append(BusyRenderer.text(busyOutcomes[index]!, message: message))
                     case .report(let report): blocks.append(TextRenderer.audit(report))
                     case .unreadable(let path, let message): blocks.append(TextRenderer.unreadable(path: path, message: message))
                     }
@@ -87,8 +104,10 @@ extension Lineage {
                     Console.print("\n\(sound) of \(outcomes.count) checkpoints sound")
                 }
             case .json:
-                let documents = outcomes.map { outcome -> String in
+                let documents = outcomes.enumerated().map { index, outcome -> String in
                     switch outcome {
+                    case .unreadable(_, let message) where busyOutcomes[index] != nil:
+                        return BusyRenderer.json(busyOutcomes[index]!, message: message)
                     case .report(let report): return JSONRenderer.audit(report)
                     case .unreadable(let path, let message): return JSONRenderer.unreadable(path: path, message: message)
                     }
@@ -101,7 +120,7 @@ extension Lineage {
             for message in messages { Console.error(message) }
             if let junit, let failure = Self.write(JUnitRenderer.render(outcomes, suiteName: "lineage verify") + "\n", to: junit) {
                 Console.error(failure)
-                worst = max(worst, 2)
+                worst = Self.worse(worst, 2)
             }
             if worst != 0 { throw ExitCode(worst) }
         }
@@ -112,6 +131,13 @@ extension Lineage {
         static func exitCode(_ report: AuditReport) -> Int32 {
             if report.ok { return 0 }
             return report.structureFailed || report[.schema]?.status == .failed ? 2 : 1
+        }
+
+        /// The worse of two statuses: 2 (damaged, unreadable) over 75 (busy: no consistent
+        /// read, not damage) over 1 (a check failed) over 0.
+        static func worse(_ a: Int32, _ b: Int32) -> Int32 {
+            let rank: [Int32: Int] = [0: 0, 1: 1, ErrorPresentation.busyExitCode: 2, 2: 3]
+            return (rank[a] ?? 3) >= (rank[b] ?? 3) ? a : b
         }
 
         /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.

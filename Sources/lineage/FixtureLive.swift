@@ -1,0 +1,80 @@
+import ArgumentParser
+import Glibc
+import LineageKit
+import LineageRecorder
+
+extension Lineage.Fixture {
+    /// A pipeline that keeps running: for tests and benchmarks of reads beside a writer.
+    struct Live: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "live",
+            abstract: "Keep writing a checkpoint as a running pipeline does, for testing reads beside a writer.",
+            discussion: """
+                Writes --initial-tasks tasks in large transactions, then one write transaction \
+                per emission (no lock file, as the pipeline) at --rate transactions per second \
+                (0: as fast as possible) until --duration seconds have passed or it is stopped. \
+                With --log, a line TASKS EDGES is appended after every commit, so a reader's \
+                counts can be checked against a committed prefix.
+                """,
+            shouldDisplay: false)
+
+        @OptionGroup var output: FixtureOutput
+
+        @Option(help: "Tasks written before the paced phase, in transactions of 1,000 emissions.")
+        var initialTasks = 1000
+
+        @Option(help: "Write transactions per second in the paced phase; 0 writes flat out.")
+        var rate = 0.0
+
+        @Option(help: "Seconds of the paced phase.")
+        var duration = 10.0
+
+        @Option(help: ArgumentHelp("Append TASKS EDGES after every commit to this file.", valueName: "file"))
+        var log: String?
+
+        func validate() throws {
+            guard initialTasks >= 1, rate >= 0, duration >= 0 else {
+                throw ValidationError("--initial-tasks must be at least 1; --rate and --duration 0 or more.")
+            }
+        }
+
+        func run() throws {
+            defer { Console.flush() }
+            let recorder = try CheckpointRecorder(creating: output.out, overwrite: output.force)
+            let logFile = log.map { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644) } ?? -1
+            defer { if logFile >= 0 { close(logFile) } }
+            var tasks = 1
+            func note() {
+                guard logFile >= 0 else { return }
+                let line = Array("\(tasks) \(tasks - 1)\n".utf8)
+                _ = line.withUnsafeBytes { write(logFile, $0.baseAddress, $0.count) }
+            }
+            // Task k > 0 is a child of task (k - 1) / 8: a tree, so edges = tasks - 1.
+            func udid(_ k: Int) -> UDID { UDID(lineagePath: k == 0 ? "0" : "0_\(k)") }
+            while tasks < initialTasks {
+                try recorder.batch { batch in
+                    for _ in 0..<min(1000, initialTasks - tasks) {
+                        try batch.recordEmission(parents: [udid((tasks - 1) / 8)], children: [udid(tasks)])
+                        tasks += 1
+                    }
+                }
+                note()
+            }
+            let start = ConsistentRead.monotonicSeconds()
+            var written = 0
+            while ConsistentRead.monotonicSeconds() - start < duration {
+                try recorder.recordEmission(parents: [udid((tasks - 1) / 8)], children: [udid(tasks)])
+                tasks += 1
+                written += 1
+                note()
+                if rate > 0 {
+                    let due = start + Double(written) / rate
+                    let ahead = due - ConsistentRead.monotonicSeconds()
+                    if ahead > 0 { usleep(UInt32(ahead * 1_000_000)) }
+                }
+            }
+            try recorder.close()
+            Console.print("wrote \(output.out): \(tasks) tasks, \(written) paced transactions")
+        }
+    }
+}
