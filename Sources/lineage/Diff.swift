@@ -11,7 +11,8 @@ extension Lineage {
                 last line says whether the checkpoints are identical, the same DAG with \
                 different udids (naming where the lineage path first differs), or different \
                 work. Both files are read once through the structure walk, never liblmdb. \
-                Exit 0 identical, 1 different, 2 when either file cannot be read or is damaged.
+                Exit 0 identical, 1 different, 2 when either file cannot be read or is damaged, \
+                75 when either is being written too fast for a consistent read.
                 """)
 
         @Argument(help: ArgumentHelp("The first checkpoint.", valueName: "a"), completion: .file(extensions: ["mdb"]))

@@ -8,7 +8,8 @@ extension Lineage {
             discussion: """
                 The LMDB numbers are those of mdb_stat -a -f -e, read without liblmdb, so stats \
                 works where liblmdb cannot open the file and never creates a lock file. Exit 2 \
-                when the checkpoint cannot be read or is damaged.
+                when the checkpoint cannot be read or is damaged, 75 when the pipeline writes it \
+                too fast for a consistent read.
                 """)
 
         @OptionGroup var options: CheckpointOperand

@@ -10,7 +10,9 @@ extension Lineage {
                 children of pending tasks (the frontier) are re-emitted, then dropped. Tasks the \
                 interrupted run never reached are not in the file, so the real rerun can be larger. \
                 Exit 1 with --fail-if-incomplete when any task is pending; 2 when the checkpoint \
-                cannot be read or is damaged. On a NeMo Curator checkpoint (detected from the path, \
+                cannot be read or is damaged; 75 when the pipeline writes it too fast for a \
+                consistent read (a live run read consistently gets a last line saying so, with its \
+                transaction ids). On a NeMo Curator checkpoint (detected from the path, \
                 or --kind curator) it reports the writer files, the union of completed sources and \
                 the Slurm shards to resubmit; --fail-if-incomplete exits 1 when a shard is missing.
                 """)

@@ -12,7 +12,9 @@ extension Lineage {
                 dangling, type-consistency, self-loop, acyclic, completed-values, completed-known, \
                 completed-closure). Exit 0 when every checkpoint is sound (OK), 1 when a check failed \
                 (FAILED), 2 when a checkpoint cannot be read, is not LMDB or not a lineage checkpoint \
-                (UNREADABLE) or its structure is damaged (DAMAGED); with several paths, the worst. \
+                (UNREADABLE) or its structure is damaged (DAMAGED), 75 when the pipeline was writing \
+                it too fast for a consistent read within --wait seconds (BUSY, not damage); with \
+                several paths, the worst. \
                 --format json prints one report per line (JSON Lines).
                 """)
 

@@ -1,4 +1,5 @@
 import Foundation
+import LineageKit
 import LineageTestSupport
 import Testing
 
@@ -54,6 +55,10 @@ struct LiveCheckpointTests {
             let tasks = Set(committed.map { $0[0] })
             let pairs = Set(committed.map { "\($0[0]) \($0[1])" })
             for answer in answers { try check(answer, tasks: tasks, pairs: pairs) }
+            let busyReports = answers.filter { $0.command == "verify" && $0.output.status == 75 }
+            if !busyReports.isEmpty {
+                try ReportSchemaTests.expectValid(busyReports.enumerated().map { ("BUSY report \($0.offset)", $0.element.output.stdout) })
+            }
             let after = try CLI.run(["verify", file, "--wait", "0"])
             #expect(after.status == 0, "\(after)")
             #expect(after.text.contains("verdict: OK"))
@@ -93,6 +98,16 @@ struct LiveCheckpointTests {
         default:
             #expect(out.text.contains("5feceb66ffc86f38d952786c6d696c79"), "\(out)")
         }
+    }
+
+    @Test("the BUSY report matches the verify report schema and carries the ids")
+    func busySchema() throws {
+        let busy = CheckpointBusy(path: "run/ckpt.mdb", firstTxnid: 1200, lastTxnid: 1263, attempts: 7)
+        let json = BusyRenderer.json(busy, message: busy.description)
+        try ReportSchemaTests.expectValid([("BUSY", Data(json.utf8))])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((report["transactions"] as? [String: Int]) == ["first": 1200, "last": 1263])
+        #expect(BusyRenderer.text(busy, message: "m").hasSuffix("verdict: BUSY, m"))
     }
 
     @Test("--wait must be 0 or more seconds")
