@@ -31,6 +31,9 @@ extension CheckpointLocation {
     ) throws -> ConsistentAnswer<T> {
         let paths = [path] + others
         let mark = Console.mark
+        // A retry after a fault (a new run of the command line) keeps the first deadline.
+        let wait = CrashWatch.inheritedWait ?? wait
+        let retryUntil = ConsistentRead.monotonicSeconds() + wait
         defer {
             Console.flushGate = nil
             CrashGuard.stopWatching()
@@ -40,7 +43,7 @@ extension CheckpointLocation {
             canRetry: { Console.flushedBytes == mark.flushed },
             prepareRetry: { _ = Console.rewind(to: mark) }
         ) { before in
-            CrashGuard.watch(path: path, before: before[0])
+            CrashGuard.watch(path: path, before: before[0], retryUntil: retryUntil)
             // Every block written to stdout is checked first: it was read before the check.
             Console.flushGate = {
                 let now = paths.map { MetaSnapshot.read(path: $0) }

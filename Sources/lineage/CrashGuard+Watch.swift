@@ -11,6 +11,20 @@ enum CrashWatch {
     nonisolated(unsafe) static var busySuffix: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) static let scratch = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 16)
     nonisolated(unsafe) static let digits = UnsafeMutablePointer<CChar>.allocate(capacity: 64)
+    /// Until when (monotonic seconds) a torn read may be tried again by running the same
+    /// command line anew, and how much stdout had been written when the read began.
+    nonisolated(unsafe) static var retryUntil = 0.0
+    nonisolated(unsafe) static var flushedAtStart = 0
+
+    /// The variable that carries `retryUntil` into the command run anew.
+    static let retryVariable = "LINEAGE_RETRY_UNTIL"
+
+    /// The seconds left to retry when this process is a retry of a faulted read, read once.
+    nonisolated(unsafe) static let inheritedWait: Double? = {
+        guard let value = getenv(retryVariable).map({ String(cString: $0) }), let until = Double(value) else { return nil }
+        unsetenv(retryVariable)
+        return max(0, until - ConsistentRead.monotonicSeconds())
+    }()
 
     /// In the signal handler: if the file's transaction id moved past what a consistent
     /// read allows, say the checkpoint is busy and exit 75; otherwise return (damage).
@@ -22,6 +36,14 @@ enum CrashWatch {
             after: MetaSnapshot(first: now?.txnid, second: nil, fileSize: now?.fileSize ?? 0))
         if window.provesFailure { return }
         StatusSignals.eraseFromHandler()
+        // Nothing shown yet and time left: run the same command line again, from a fresh
+        // mapping (execv and sigprocmask may be called here; the variable was set before).
+        if Console.flushedBytes == flushedAtStart, ConsistentRead.monotonicSeconds() < retryUntil {
+            var all = sigset_t()
+            sigfillset(&all)
+            sigprocmask(SIG_UNBLOCK, &all, nil)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+        }
         _ = write(STDERR_FILENO, busyPrefix, strlen(busyPrefix))
         writeNumber(before.txnid)
         _ = write(STDERR_FILENO, " -> ", 4)
@@ -45,9 +67,12 @@ enum CrashWatch {
 extension CrashGuard {
     /// Lets the guard tell a writer's fault from damage while `path` is read from the
     /// snapshot `before` (nothing to compare when `nil`).
-    static func watch(path: String, before: MetaSnapshot?) {
+    static func watch(path: String, before: MetaSnapshot?, retryUntil: Double) {
         stopWatching()
         guard let before, let txnid = before.txnid else { return }
+        CrashWatch.retryUntil = retryUntil
+        CrashWatch.flushedAtStart = Console.flushedBytes
+        setenv(CrashWatch.retryVariable, String(retryUntil), 1)
         var info = stat()
         let isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         CrashWatch.dataFile = strdup(isDirectory ? (path.hasSuffix("/") ? path + "data.mdb" : path + "/data.mdb") : path)
@@ -63,6 +88,7 @@ extension CrashGuard {
     /// Forgets the watched read.
     static func stopWatching() {
         CrashWatch.before = nil
+        unsetenv(CrashWatch.retryVariable)
         free(CrashWatch.dataFile)
         free(CrashWatch.busyPrefix)
         free(CrashWatch.busySuffix)
