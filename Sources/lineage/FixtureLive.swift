@@ -12,11 +12,13 @@ extension Lineage.Fixture {
             discussion: """
                 Writes --initial-tasks tasks in large transactions, then one write transaction \
                 per emission (no lock file, as the pipeline) at --rate transactions per second \
-                (0: as fast as possible) until --duration seconds have passed or it is stopped. \
+                (0: as fast as possible) until --duration seconds have passed or SIGTERM stops it. \
                 With --log, a line TASKS EDGES is appended after every commit, so a reader's \
                 counts can be checked against a committed prefix.
                 """,
             shouldDisplay: false)
+
+        nonisolated(unsafe) static var stopRequested: sig_atomic_t = 0
 
         @OptionGroup var output: FixtureOutput
 
@@ -28,6 +30,9 @@ extension Lineage.Fixture {
 
         @Option(help: "Seconds of the paced phase.")
         var duration = 10.0
+
+        @Option(help: "Stop adding tasks at this many; later transactions mark tasks completed, newest first.")
+        var maxTasks = Int.max
 
         @Option(help: ArgumentHelp("Append TASKS EDGES after every commit to this file.", valueName: "file"))
         var log: String?
@@ -60,11 +65,19 @@ extension Lineage.Fixture {
                 }
                 note()
             }
+            // SIGTERM ends the paced phase after the current transaction, with a clean close.
+            signal(SIGTERM) { _ in Live.stopRequested = 1 }
             let start = ConsistentRead.monotonicSeconds()
             var written = 0
-            while ConsistentRead.monotonicSeconds() - start < duration {
-                try recorder.recordEmission(parents: [udid((tasks - 1) / 8)], children: [udid(tasks)])
-                tasks += 1
+            var nextCompleted: Int?
+            while ConsistentRead.monotonicSeconds() - start < duration, Live.stopRequested == 0 {
+                if tasks < maxTasks {
+                    try recorder.recordEmission(parents: [udid((tasks - 1) / 8)], children: [udid(tasks)])
+                    tasks += 1
+                } else if let next = nextCompleted ?? Optional(tasks - 1), next >= 0 {
+                    try recorder.markCompletedAndPropagate([udid(next)])
+                    nextCompleted = next - 1
+                }
                 written += 1
                 note()
                 if rate > 0 {

@@ -14,14 +14,24 @@ struct LiveCheckpointTests {
         let output: ProcessOutput
     }
 
+    /// Rounds of reads (one of each command) per writer pace: as many as 10 s of writing
+    /// allow, at most 40; `LINEAGE_LIVE_READS=300` for a longer run by hand (all of them).
+    static let byHand = Int(ProcessInfo.processInfo.environment["LINEAGE_LIVE_READS"] ?? "")
+    static let rounds = byHand ?? 40
+
     @Test("flat out and paced: each answer is BUSY or a committed prefix; OK once the writer stops", arguments: [0.0, 300.0])
     func readsBesideWriter(rate: Double) throws {
+        // Long enough for every round; the writer is stopped (SIGTERM: a clean close) after them.
+        let duration = String(Self.byHand.map { $0 * 3 } ?? 10)
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("live.mdb").path
             let log = directory.appendingPathComponent("log.txt").path
             let writer = Process()
             writer.executableURL = CLI.binary
-            writer.arguments = ["fixture", "live", file, "--initial-tasks", "3000", "--rate", String(rate), "--duration", "6", "--log", log]
+            writer.arguments = [
+                "fixture", "live", file, "--initial-tasks", "3000", "--max-tasks", "20000", "--rate", String(rate), "--duration", duration, "--log",
+                log,
+            ]
             writer.standardOutput = FileHandle.nullDevice
             writer.standardError = FileHandle.nullDevice
             try writer.run()
@@ -29,25 +39,26 @@ struct LiveCheckpointTests {
             // Start reading once something is committed.
             while writer.isRunning, (try? String(contentsOfFile: log, encoding: .utf8))?.isEmpty ?? true { usleep(10_000) }
             let reads: [(String, [String])] = [
-                ("verify", ["verify", file, "--format", "json", "--wait", "0.3"]),
-                ("types", ["types", "--summary", file, "--wait", "0.3"]),
-                ("edges", ["edges", file, "--wait", "0.3"]),
-                ("show", ["show", "-c", file, "--path", "0", "--format", "json", "--wait", "0.3"]),
-                ("status", ["status", file, "--format", "json", "--wait", "0.3"]),
+                ("verify", ["verify", file, "--format", "json", "--wait", "0.1"]),
+                ("types", ["types", "--summary", file, "--wait", "0.1"]),
+                ("edges", ["edges", file, "--wait", "0.1"]),
+                ("show", ["show", "-c", file, "--path", "0", "--format", "json", "--wait", "0.1"]),
+                ("status", ["status", file, "--format", "json", "--wait", "0.1"]),
             ]
             var answers: [Answer] = []
             var whileWriting = 0
             var round = 0
-            while writer.isRunning, round < 40 {
+            while writer.isRunning, round < Self.rounds {
                 for (name, arguments) in reads {
                     answers.append(Answer(command: name, output: try CLI.run(arguments)))
                     if writer.isRunning { whileWriting += 1 }
                 }
                 round += 1
             }
+            if writer.isRunning { writer.terminate() }
             writer.waitUntilExit()
             #expect(writer.terminationStatus == 0)
-            #expect(whileWriting >= reads.count, "no read overlapped the writer")
+            #expect(whileWriting >= reads.count, "no round of reads overlapped the writer")
             // The committed prefixes: TASKS EDGES after every commit.
             let committed = try String(contentsOfFile: log, encoding: .utf8).lines.map { line in
                 line.split(separator: " ").compactMap { Int($0) }
@@ -55,6 +66,13 @@ struct LiveCheckpointTests {
             let tasks = Set(committed.map { $0[0] })
             let pairs = Set(committed.map { "\($0[0]) \($0[1])" })
             for answer in answers { try check(answer, tasks: tasks, pairs: pairs) }
+            // The tally, for a run by hand: reads per command, consistent and BUSY.
+            for (name, _) in reads {
+                let mine = answers.filter { $0.command == name }
+                print(
+                    "live rate \(rate): \(name) \(mine.count) reads, \(mine.filter { $0.output.status == 0 }.count) consistent, \(mine.filter { $0.output.status == 75 }.count) busy"
+                )
+            }
             let busyReports = answers.filter { $0.command == "verify" && $0.output.status == 75 }
             if !busyReports.isEmpty {
                 try ReportSchemaTests.expectValid(busyReports.enumerated().map { ("BUSY report \($0.offset)", $0.element.output.stdout) })
