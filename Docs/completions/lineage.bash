@@ -188,13 +188,16 @@ _lineage_status() {
     repeating_flags=()
     non_repeating_flags=(--fail-if-incomplete --retry-fields --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --examples --kind --max-array-size)
+    non_repeating_options=(-c --checkpoint --wait --format --examples --kind --max-array-size)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -226,13 +229,16 @@ _lineage_show() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --path --format)
+    non_repeating_options=(-c --checkpoint --wait --path --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--path')
@@ -249,13 +255,16 @@ _lineage_edges() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --parent --child --format)
+    non_repeating_options=(-c --checkpoint --wait --parent --child --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--parent')
@@ -283,13 +292,16 @@ _lineage_types() {
     repeating_flags=()
     non_repeating_flags=(--completed --pending --summary --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --type --format)
+    non_repeating_options=(-c --checkpoint --wait --type --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--type')
@@ -315,13 +327,16 @@ _lineage_verify() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --junit --max-examples)
+    non_repeating_options=(-c --checkpoint --wait --format --junit --max-examples)
     __lineage_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -350,13 +365,16 @@ _lineage_export() {
     repeating_flags=()
     non_repeating_flags=(--by-stage --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --around --depth --up --down --max-nodes)
+    non_repeating_options=(-c --checkpoint --wait --format --around --depth --up --down --max-nodes)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -393,13 +411,16 @@ _lineage_export-dot() {
     repeating_flags=()
     non_repeating_flags=(--by-stage --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --around --depth --up --down --max-nodes)
+    non_repeating_options=(-c --checkpoint --wait --around --depth --up --down --max-nodes)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--around')
@@ -432,13 +453,16 @@ _lineage_ancestors() {
     repeating_flags=()
     non_repeating_flags=(--count --completed --pending --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --depth --format)
+    non_repeating_options=(-c --checkpoint --wait --depth --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--depth')
@@ -455,13 +479,16 @@ _lineage_descendants() {
     repeating_flags=()
     non_repeating_flags=(--count --completed --pending --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --depth --format)
+    non_repeating_options=(-c --checkpoint --wait --depth --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--depth')
@@ -478,13 +505,16 @@ _lineage_path() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format)
+    non_repeating_options=(-c --checkpoint --wait --format)
     __lineage_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -498,13 +528,16 @@ _lineage_stats() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --top)
+    non_repeating_options=(-c --checkpoint --wait --format --top)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -529,7 +562,7 @@ _lineage_diff() {
     repeating_flags=()
     non_repeating_flags=(-q --quiet --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --max-examples)
+    non_repeating_options=(--format --max-examples --wait)
     __lineage_offer_flags_options 2
 
     # Offer option value completions
@@ -539,6 +572,9 @@ _lineage_diff() {
         return
         ;;
     '--max-examples')
+        return
+        ;;
+    '--wait')
         return
         ;;
     esac
