@@ -77,6 +77,10 @@ extension Lineage.Fixture {
                 } else if let next = nextCompleted ?? Optional(tasks - 1), next >= 0 {
                     try recorder.markCompletedAndPropagate([udid(next)])
                     nextCompleted = next - 1
+                } else {
+                    // Everything is written and completed: nothing to commit, nothing to log.
+                    usleep(10_000)
+                    continue
                 }
                 written += 1
                 note()

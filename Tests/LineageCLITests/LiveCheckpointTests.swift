@@ -29,7 +29,7 @@ struct LiveCheckpointTests {
             let writer = Process()
             writer.executableURL = CLI.binary
             writer.arguments = [
-                "fixture", "live", file, "--initial-tasks", "3000", "--max-tasks", "20000", "--rate", String(rate), "--duration", duration, "--log",
+                "fixture", "live", file, "--initial-tasks", "3000", "--max-tasks", "30000", "--rate", String(rate), "--duration", duration, "--log",
                 log,
             ]
             writer.standardOutput = FileHandle.nullDevice
