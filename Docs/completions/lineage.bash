@@ -188,13 +188,16 @@ _lineage_status() {
     repeating_flags=()
     non_repeating_flags=(--fail-if-incomplete --retry-fields --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --examples --kind --max-array-size)
+    non_repeating_options=(-c --checkpoint --wait --format --examples --kind --max-array-size)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -226,13 +229,16 @@ _lineage_show() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --path --format --kind --groups)
+    non_repeating_options=(-c --checkpoint --wait --path --format --kind --groups)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--path')
@@ -256,13 +262,16 @@ _lineage_edges() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --parent --child --format)
+    non_repeating_options=(-c --checkpoint --wait --parent --child --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--parent')
@@ -290,13 +299,16 @@ _lineage_types() {
     repeating_flags=()
     non_repeating_flags=(--completed --pending --summary --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --type --format)
+    non_repeating_options=(-c --checkpoint --wait --type --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--type')
@@ -322,13 +334,16 @@ _lineage_verify() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --junit --max-examples --kind)
+    non_repeating_options=(-c --checkpoint --wait --format --junit --max-examples --kind)
     __lineage_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -361,13 +376,16 @@ _lineage_export() {
     repeating_flags=()
     non_repeating_flags=(--by-stage --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --kind --around --depth --up --down --max-nodes)
+    non_repeating_options=(-c --checkpoint --wait --format --kind --around --depth --up --down --max-nodes)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -408,13 +426,16 @@ _lineage_export-dot() {
     repeating_flags=()
     non_repeating_flags=(--by-stage --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --around --depth --up --down --max-nodes)
+    non_repeating_options=(-c --checkpoint --wait --around --depth --up --down --max-nodes)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--around')
@@ -447,13 +468,16 @@ _lineage_ancestors() {
     repeating_flags=()
     non_repeating_flags=(--count --completed --pending --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --depth --format)
+    non_repeating_options=(-c --checkpoint --wait --depth --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--depth')
@@ -470,13 +494,16 @@ _lineage_descendants() {
     repeating_flags=()
     non_repeating_flags=(--count --completed --pending --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --depth --format)
+    non_repeating_options=(-c --checkpoint --wait --depth --format)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--depth')
@@ -493,13 +520,16 @@ _lineage_path() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format)
+    non_repeating_options=(-c --checkpoint --wait --format)
     __lineage_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -513,13 +543,16 @@ _lineage_stats() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --format --top)
+    non_repeating_options=(-c --checkpoint --wait --format --top)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--format')
@@ -544,7 +577,7 @@ _lineage_diff() {
     repeating_flags=()
     non_repeating_flags=(-q --quiet --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --max-examples)
+    non_repeating_options=(--format --max-examples --wait)
     __lineage_offer_flags_options 2
 
     # Offer option value completions
@@ -554,6 +587,9 @@ _lineage_diff() {
         return
         ;;
     '--max-examples')
+        return
+        ;;
+    '--wait')
         return
         ;;
     esac
@@ -698,13 +734,16 @@ _lineage_sources() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --writer --format --kind)
+    non_repeating_options=(-c --checkpoint --wait --writer --format --kind)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--writer')
@@ -733,13 +772,16 @@ _lineage_plan() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --groups --files --format --kind)
+    non_repeating_options=(-c --checkpoint --wait --groups --files --format --kind)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-c'|'--checkpoint')
         __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
         return
         ;;
     '--groups')

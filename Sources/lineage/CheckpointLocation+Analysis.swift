@@ -3,14 +3,15 @@ import LineageKit
 
 extension CheckpointLocation {
     /// Runs a whole-file analysis (`status`, `stats`) on the checkpoint: the library reads
-    /// it through the structure walk, never liblmdb.
+    /// it through the structure walk, never liblmdb; a read the pipeline tore is retried
+    /// (`consistently`, with `others` checked too).
     /// - Throws: what `body` throws, as `CheckpointFromEnvironment` when the path came from
-    ///   `LINEAGE_CHECKPOINT`.
-    func analyse<T>(_ body: (String) throws(CheckpointError) -> T) throws -> T {
+    ///   `LINEAGE_CHECKPOINT`, or `CheckpointBusy`.
+    func analyse<T>(others: [String] = [], _ body: (String) throws(CheckpointError) -> T) throws -> ConsistentAnswer<T> {
         CrashGuard.arm(reading: path)
         do {
-            return try body(path)
-        } catch  where origin == .environment {
+            return try consistently(others: others) { try body(path) }
+        } catch let error as CheckpointError where origin == .environment {
             throw CheckpointFromEnvironment(error: error)
         }
     }

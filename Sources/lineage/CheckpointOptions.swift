@@ -11,14 +11,20 @@ enum CheckpointOrigin: Equatable {
 struct CheckpointLocation: Equatable {
     let path: String
     let origin: CheckpointOrigin
+    /// How long a read of a checkpoint being written is retried (`--wait`).
+    var wait = ConsistentRead.defaultWait
 
-    /// Opens the checkpoint and runs `body` in one read transaction.
+    /// Opens the checkpoint and runs `body` in one read transaction, of a consistent
+    /// snapshot: a read the pipeline tore is retried from a fresh opening (`consistently`).
     /// - Throws: `CheckpointError` (`CheckpointFromEnvironment` when the path came from
-    ///   `LINEAGE_CHECKPOINT`), or what `body` throws.
-    func read<T>(_ body: (CheckpointReader) throws -> T) throws -> T {
+    ///   `LINEAGE_CHECKPOINT`), `CheckpointBusy`, or what `body` throws.
+    func read<T>(_ body: (CheckpointReader) throws -> T) throws -> T { try readAnswer(body).value }
+
+    /// `read`, with the read's window (whether the pipeline committed during it).
+    func readAnswer<T>(_ body: (CheckpointReader) throws -> T) throws -> ConsistentAnswer<T> {
         CrashGuard.arm(reading: path)
         do {
-            return try Checkpoint(path: path).read(body)
+            return try consistently { try Checkpoint(path: path).read(body) }
         } catch let error as CheckpointError where origin == .environment {
             throw CheckpointFromEnvironment(error: error)
         }
@@ -32,15 +38,18 @@ struct CheckpointLocation: Equatable {
     /// read as "no checkpoint given" (see `UsageChecked`).
     /// - Throws: `UsageError` when none is given, or an option and an operand both are
     ///   (unless `allowBoth`, for commands that take every path).
-    static func resolve(option: String?, operands: [String], allowBoth: Bool = false) throws -> [CheckpointLocation] {
+    static func resolve(
+        option: String?, operands: [String], allowBoth: Bool = false, wait: Double = ConsistentRead.defaultWait
+    ) throws -> [CheckpointLocation] {
         if option != nil, !operands.isEmpty, !allowBoth {
             throw UsageError("Give the checkpoint either with -c or as an argument, not both.")
         }
         let given =
-            (option.map { [CheckpointLocation(path: $0, origin: .option)] } ?? []) + operands.map { CheckpointLocation(path: $0, origin: .operand) }
+            (option.map { [CheckpointLocation(path: $0, origin: .option, wait: wait)] } ?? [])
+            + operands.map { CheckpointLocation(path: $0, origin: .operand, wait: wait) }
         if !given.isEmpty { return given }
         if let fromEnvironment = ProcessInfo.processInfo.environment["LINEAGE_CHECKPOINT"], !fromEnvironment.isEmpty {
-            return [CheckpointLocation(path: fromEnvironment, origin: .environment)]
+            return [CheckpointLocation(path: fromEnvironment, origin: .environment, wait: wait)]
         }
         throw UsageError("No checkpoint given: pass -c PATH or set LINEAGE_CHECKPOINT.")
     }
@@ -56,9 +65,11 @@ struct CheckpointOptions: ParsableArguments {
         completion: .file(extensions: ["mdb"]))
     var checkpoint: String?
 
+    @OptionGroup var waiting: WaitOption
+
     /// The checkpoint to read. - Throws: `UsageError` when none is given.
     var location: CheckpointLocation {
-        get throws { try CheckpointLocation.resolve(option: checkpoint, operands: [])[0] }
+        get throws { try CheckpointLocation.resolve(option: checkpoint, operands: [], wait: waiting.seconds)[0] }
     }
 
     /// Opens the checkpoint and runs `body` in one read transaction.
@@ -79,7 +90,9 @@ struct CheckpointOperand: ParsableArguments {
 
     /// The checkpoint to read. - Throws: `UsageError` when none is given, or both forms are.
     var location: CheckpointLocation {
-        get throws { try CheckpointLocation.resolve(option: options.checkpoint, operands: operand.map { [$0] } ?? [])[0] }
+        get throws {
+            try CheckpointLocation.resolve(option: options.checkpoint, operands: operand.map { [$0] } ?? [], wait: options.waiting.seconds)[0]
+        }
     }
 
     /// Opens the checkpoint and runs `body` in one read transaction.
@@ -100,9 +113,11 @@ struct CheckpointList: ParsableArguments {
         completion: .file(extensions: ["mdb"]))
     var checkpoint: String?
 
+    @OptionGroup var waiting: WaitOption
+
     /// The checkpoints to read, `-c` first. - Throws: `UsageError` when none is given.
     var locations: [CheckpointLocation] {
-        get throws { try CheckpointLocation.resolve(option: checkpoint, operands: paths, allowBoth: true) }
+        get throws { try CheckpointLocation.resolve(option: checkpoint, operands: paths, allowBoth: true, wait: waiting.seconds) }
     }
 }
 

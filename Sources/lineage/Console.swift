@@ -28,10 +28,35 @@ enum Console {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Bytes written to stdout so far (what a retried read can no longer take back).
+    nonisolated(unsafe) private(set) static var flushedBytes = 0
+    /// Asked before each write to stdout whether what is buffered may be shown (a read of
+    /// a checkpoint being written checks its snapshot is still whole); once it says no,
+    /// output is dropped until `rewind`.
+    nonisolated(unsafe) static var flushGate: (() -> Bool)?
+    nonisolated(unsafe) private static var withheld = false
+
+    /// Where stdout's output stands, to `rewind` to.
+    static var mark: (flushed: Int, buffered: Int) { (flushedBytes, buffer.count) }
+
+    /// Drops what was buffered since `mark`; false when some of it was already written.
+    static func rewind(to mark: (flushed: Int, buffered: Int)) -> Bool {
+        guard flushedBytes == mark.flushed, buffer.count >= mark.buffered else { return false }
+        buffer.removeSubrange(mark.buffered...)
+        withheld = false
+        return true
+    }
+
     /// Writes the buffered output. On the terminal stderr also shows, the status line
     /// is erased first and not drawn again (one check per 64 KiB block, not per row).
     static func flush() {
         guard !buffer.isEmpty else { return }
+        if !withheld, let gate = flushGate, !gate() { withheld = true }
+        if withheld {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        flushedBytes += buffer.count
         if Terminal.current.stdoutSharesTerminal { retireStatus() }
         writeAll(STDOUT_FILENO, buffer)
         buffer.removeAll(keepingCapacity: true)

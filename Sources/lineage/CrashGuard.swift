@@ -1,4 +1,5 @@
 import Glibc
+import LineageKit
 
 /// The last line of defence on damaged input: if reading a checkpoint faults anyway
 /// (liblmdb on a page the pre-flight check cannot see is damaged, or a file truncated
@@ -11,12 +12,15 @@ enum CrashGuard {
 
     /// Arms the guard for reading `path`.
     static func arm(reading path: String) {
+        // A liblmdb assertion met in a torn read ends as a retry or BUSY before liblmdb prints it.
+        LMDBEnvironment.assertionHook = { _, _ in CrashWatch.exitIfTorn() }
         let text = "lineage: " + ErrorPresentation.readingFault(path) + "\n"
         free(message)
         message = strdup(text)
         for signal in [SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in
+                CrashWatch.exitIfTorn()
                 StatusSignals.eraseFromHandler()
                 if let text = CrashGuard.message { _ = write(STDERR_FILENO, text, strlen(text)) }
                 _exit(2)

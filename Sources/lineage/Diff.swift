@@ -11,7 +11,8 @@ extension Lineage {
                 last line says whether the checkpoints are identical, the same DAG with \
                 different udids (naming where the lineage path first differs), or different \
                 work. Both files are read once through the structure walk, never liblmdb. \
-                Exit 0 identical, 1 different, 2 when either file cannot be read or is damaged.
+                Exit 0 identical, 1 different, 2 when either file cannot be read or is damaged, \
+                75 when either is being written too fast for a consistent read.
                 """)
 
         @Argument(help: ArgumentHelp("The first checkpoint.", valueName: "a"), completion: .file(extensions: ["mdb"]))
@@ -29,6 +30,8 @@ extension Lineage {
         @Flag(name: [.customShort("q"), .long], help: "Print nothing; the exit status tells (0 identical, 1 different).")
         var quiet = false
 
+        @OptionGroup var waiting: WaitOption
+
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
@@ -37,12 +40,12 @@ extension Lineage {
 
         func run() throws {
             defer { Console.flush() }
-            let location = CheckpointLocation(path: a, origin: .operand)
+            let location = CheckpointLocation(path: a, origin: .operand, wait: try waiting.seconds)
             let other = b
             let handler = quiet ? nil : progress.handler("lineage diff")
-            let diff = try location.analyse { path throws(CheckpointError) in
+            let diff = try location.analyse(others: [other]) { path throws(CheckpointError) in
                 try CheckpointAnalysis.diff(a: path, b: other, maxExamples: maxExamples, progress: handler)
-            }
+            }.value
             if !quiet {
                 switch format {
                 case .text: Console.print(DiffRenderer.text(diff))

@@ -7,7 +7,7 @@ struct Presentation: Equatable {
     /// One sentence naming the file, printed on stderr after `lineage: `.
     let message: String
     /// The documented exit status: 1 not found or too large, 2 unreadable or damaged,
-    /// 64 usage.
+    /// 64 usage, 75 the pipeline was writing the checkpoint too fast for a consistent read.
     let exitCode: Int32
     /// Whether the command's usage line follows, as for ArgumentParser's own usage errors.
     var showsUsage = false
@@ -48,6 +48,7 @@ enum ErrorPresentation {
         case let error as CheckpointError: Presentation(message: message(for: error), exitCode: 2)
         case let error as CheckpointFromEnvironment: Presentation(message: message(for: error.error, fromEnvironment: true), exitCode: 2)
         case let error as UsageError: Presentation(message: error.message, exitCode: 64, showsUsage: true)
+        case let busy as CheckpointBusy: Presentation(message: message(for: busy), exitCode: busyExitCode)
         case let error as SubgraphTooLarge: Presentation(message: message(for: error), exitCode: 1)
         case let error as MermaidRefused: Presentation(message: message(for: error), exitCode: 1)
         case let error as CommandFailure: Presentation(message: message(for: error), exitCode: 1)
@@ -79,6 +80,15 @@ enum ErrorPresentation {
         var fact = error.description
         if fromEnvironment, fact.hasPrefix(path) { fact = "\(path) (from LINEAGE_CHECKPOINT)" + fact.dropFirst(path.count) }
         return sentence(fact, advice)
+    }
+
+    /// The status of a read the pipeline kept tearing: 75, `EX_TEMPFAIL` of sysexits.h
+    /// (beside 64, `EX_USAGE`): not damage, try again.
+    static let busyExitCode: Int32 = 75
+
+    /// The sentence for a checkpoint the pipeline kept changing during every read (exit 75).
+    static func message(for busy: CheckpointBusy) -> String {
+        sentence(busy.description, "try again, or give --wait SECONDS to wait longer.")
     }
 
     /// The sentence for an export refused as too large (exit 1).

@@ -68,7 +68,7 @@ extension Lineage {
         if selection.byStage {
             let stages = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.stageGraph(path: path, progress: report)
-            }
+            }.value
             let title = "\(path): \(stages.taskCount) tasks by stage"
             switch format {
             case .dot: Console.print(DOTRenderer.render(stages, title: title), terminator: "")

@@ -9,7 +9,7 @@ extension Lineage {
             abstract: "Write checkpoints with the recorder, exactly as the pipeline writes them.",
             discussion:
                 "These are the only commands that write. They refuse an existing file unless --force (curator: an existing, non-empty directory always).",
-            subcommands: [FourStage.self, Named.self, Pipeline.self, Curator.self])
+            subcommands: [FourStage.self, Named.self, Pipeline.self, Curator.self, Live.self])
     }
 }
 

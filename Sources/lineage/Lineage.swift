@@ -11,7 +11,9 @@ struct Lineage: ParsableCommand {
             udid, prefix or lineage path, or several; no path between two tasks), verify found \
             violations, or status --fail-if-incomplete found pending tasks; 2 the \
             checkpoint cannot be read (missing, not an LMDB file, without the lineage \
-            sub-databases) or is damaged, the same from every command; 64 usage error.
+            sub-databases) or is damaged, the same from every command; 64 usage error; 75 \
+            the pipeline was writing the checkpoint too fast for a consistent read within \
+            --wait seconds (try again).
             """,
         version: Version.description,
         subcommands: [

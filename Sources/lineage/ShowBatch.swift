@@ -17,7 +17,10 @@ struct ShowBatch {
     func run(_ location: CheckpointLocation) throws {
         var failed = false
         var first = true
-        try location.read { reader in
+        // Stdin is read once, so the batch cannot be read again: one attempt (BUSY if torn).
+        var once = location
+        once.wait = 0
+        try once.read { reader in
             let lookup = try reader.lookup()
             try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
                 let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }

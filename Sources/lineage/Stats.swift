@@ -8,7 +8,8 @@ extension Lineage {
             discussion: """
                 The LMDB numbers are those of mdb_stat -a -f -e, read without liblmdb, so stats \
                 works where liblmdb cannot open the file and never creates a lock file. Exit 2 \
-                when the checkpoint cannot be read or is damaged.
+                when the checkpoint cannot be read or is damaged, 75 when the pipeline writes it \
+                too fast for a consistent read.
                 """)
 
         @OptionGroup var options: CheckpointOperand
@@ -29,7 +30,7 @@ extension Lineage {
             defer { Console.flush() }
             let stats = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.stats(path: path, top: top, progress: progress.handler("lineage stats"))
-            }
+            }.value
             switch format {
             case .text: Console.print(StatsRenderer.text(stats))
             case .json: Console.print(StatsRenderer.json(stats))

@@ -10,7 +10,9 @@ extension Lineage {
                 children of pending tasks (the frontier) are re-emitted, then dropped. Tasks the \
                 interrupted run never reached are not in the file, so the real rerun can be larger. \
                 Exit 1 with --fail-if-incomplete when any task is pending; 2 when the checkpoint \
-                cannot be read or is damaged. On a NeMo Curator checkpoint (detected from the path, \
+                cannot be read or is damaged; 75 when the pipeline writes it too fast for a \
+                consistent read (a live run read consistently gets a last line saying so, with its \
+                transaction ids). On a NeMo Curator checkpoint (detected from the path, \
                 or --kind curator) it reports the writer files, the union of completed sources and \
                 the Slurm shards to resubmit; --fail-if-incomplete exits 1 when a shard is missing.
                 """)
@@ -51,12 +53,17 @@ extension Lineage {
                 return
             }
             if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
-            let report = try options.location.analyse { path throws(CheckpointError) in
+            let answer = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
             }
+            let report = answer.value
             switch format {
             case .text: Console.print(StatusRenderer.text(report, examples: examples))
             case .json: Console.print(StatusRenderer.json(report))
+            }
+            if let note = Lineage.liveNote(answer) {
+                // Text: the report's last line; JSON: stderr, so the document stays the schema's.
+                if format == .text { Console.print(note) } else { Console.error(note) }
             }
             if failIfIncomplete && report.tasks.pending > 0 { throw ExitCode(1) }
         }

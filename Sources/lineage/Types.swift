@@ -32,15 +32,19 @@ extension Lineage {
 
         func run() throws {
             defer { Console.flush() }
-            try options.read { reader in
-                if summary {
-                    let counts = try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
-                    switch format {
-                    case .text: Console.print(TextRenderer.typeSummary(counts))
-                    case .json, .jsonl: Console.print(JSONRenderer.typeSummary(counts))
-                    }
-                    return
+            if summary {
+                let answer = try options.location.readAnswer { reader in
+                    try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
                 }
+                switch format {
+                case .text: Console.print(TextRenderer.typeSummary(answer.value))
+                case .json, .jsonl: Console.print(JSONRenderer.typeSummary(answer.value))
+                }
+                // Text: the last line; JSON: stderr, so the document keeps its shape.
+                if let note = Lineage.liveNote(answer) { format == .text ? Console.print(note) : Console.error(note) }
+                return
+            }
+            try options.read { reader in
                 var first = true
                 let report = progress.handler("lineage types")
                 let total = report == nil ? 0 : try reader.taskCount()

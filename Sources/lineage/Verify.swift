@@ -16,8 +16,9 @@ extension Lineage {
                 writer-structure, writer-schema, source-keys, source-values, slurm-run, slurm-manifests, \
                 slurm-leftovers. Exit 0 when every checkpoint is sound (OK), 1 when a check failed \
                 (FAILED), 2 when a checkpoint or a Curator writer file cannot be read, is not LMDB or not \
-                a lineage checkpoint (UNREADABLE) or its structure is damaged (DAMAGED); with several \
-                paths, the worst. A damaged or unreadable writer file is named on stderr: the pipeline \
+                a lineage checkpoint (UNREADABLE) or its structure is damaged (DAMAGED), 75 when the \
+                pipeline was writing it too fast for a consistent read within --wait seconds (BUSY, not \
+                damage); with several paths, the worst (2, then 75, then 1). A damaged or unreadable writer file is named on stderr: the pipeline \
                 skips it, so its sources run again. --format json prints one report per line (JSON Lines).
                 """)
 
@@ -50,6 +51,8 @@ extension Lineage {
             var worst: Int32 = 0
             // Said on stderr after the reports, so the last line on a screen is the verdict's why.
             var messages: [String] = []
+            // The outcomes (by index) that are BUSY rather than UNREADABLE.
+            var busyOutcomes: [Int: CheckpointBusy] = [:]
             let locations = try checkpoints.locations
             for location in locations {
                 let path = location.path
@@ -67,20 +70,33 @@ extension Lineage {
                     let outcome = verifyCurator(
                         curator, progress: progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
                     outcomes.append(outcome.outcome)
-                    worst = max(worst, outcome.exitCode)
+                    worst = Self.worse(worst, outcome.exitCode)
                     messages += outcome.messages
                     continue
                 }
                 CrashGuard.arm(reading: path)
-                let result = Result { () throws(CheckpointError) in
-                    try Verifier.verify(
-                        path: path, maxExamples: maxExamples,
-                        progress: progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
+                let handler = progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify")
+                let result: Result<AuditReport, CheckpointError>
+                do {
+                    result = .success(
+                        try location.consistently(isFailure: { (report: AuditReport) in !report.ok }) {
+                            try Verifier.verify(path: path, maxExamples: maxExamples, progress: handler)
+                        }.value)
+                } catch let error as CheckpointError {
+                    result = .failure(error)
+                } catch let busy as CheckpointBusy {
+                    // Not damage: the pipeline committed too fast for a consistent read (BUSY, 75).
+                    let message = ErrorPresentation.message(for: busy)
+                    busyOutcomes[outcomes.count] = busy
+                    outcomes.append(.unreadable(path: path, message: message))
+                    worst = Self.worse(worst, ErrorPresentation.busyExitCode)
+                    messages.append(message)
+                    continue
                 }
                 switch result {
                 case .success(let report):
                     outcomes.append(.report(report))
-                    worst = max(worst, Self.exitCode(report))
+                    worst = Self.worse(worst, Self.exitCode(report))
                     if report.structureFailed, let structure = report[.structure] {
                         let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
                         messages.append(
@@ -94,15 +110,17 @@ extension Lineage {
                 case .failure(let error):
                     let message = ErrorPresentation.message(for: error, fromEnvironment: location.origin == .environment)
                     outcomes.append(.unreadable(path: path, message: message))
-                    worst = 2
+                    worst = Self.worse(worst, 2)
                     messages.append(message)
                 }
             }
             switch format {
             case .text:
                 var blocks: [String] = []
-                for outcome in outcomes {
+                for (index, outcome) in outcomes.enumerated() {
                     switch outcome {
+                    case .unreadable(_, let message) where busyOutcomes[index] != nil:
+                        blocks.append(BusyRenderer.text(busyOutcomes[index]!, message: message))
                     case .report(let report): blocks.append(TextRenderer.audit(report))
                     case .curator(let report): blocks.append(TextRenderer.curatorAudit(report))
                     case .unreadable(let path, let message): blocks.append(TextRenderer.unreadable(path: path, message: message))
@@ -114,8 +132,10 @@ extension Lineage {
                     Console.print("\n\(sound) of \(outcomes.count) checkpoints sound")
                 }
             case .json:
-                let documents = outcomes.map { outcome -> String in
+                let documents = outcomes.enumerated().map { index, outcome -> String in
                     switch outcome {
+                    case .unreadable(_, let message) where busyOutcomes[index] != nil:
+                        return BusyRenderer.json(busyOutcomes[index]!, message: message)
                     case .report(let report): return JSONRenderer.audit(report)
                     case .curator(let report): return JSONRenderer.curatorAudit(report)
                     case .unreadable(let path, let message): return JSONRenderer.unreadable(path: path, message: message)
@@ -129,7 +149,7 @@ extension Lineage {
             for message in messages { Console.error(message) }
             if let junit, let failure = Self.write(JUnitRenderer.render(outcomes, suiteName: "lineage verify") + "\n", to: junit) {
                 Console.error(failure)
-                worst = max(worst, 2)
+                worst = Self.worse(worst, 2)
             }
             if worst != 0 { throw ExitCode(worst) }
         }
@@ -149,6 +169,13 @@ extension Lineage {
             case .curator(let report): report.ok
             case .unreadable: false
             }
+        }
+
+        /// The worse of two statuses: 2 (damaged, unreadable) over 75 (busy: no consistent
+        /// read, not damage) over 1 (a check failed) over 0.
+        static func worse(_ a: Int32, _ b: Int32) -> Int32 {
+            let rank: [Int32: Int] = [0: 0, 1: 1, ErrorPresentation.busyExitCode: 2, 2: 3]
+            return (rank[a] ?? 3) >= (rank[b] ?? 3) ? a : b
         }
 
         /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.

@@ -36,10 +36,16 @@ package final class LMDBEnvironment {
         handle = try Self.open(path, flags: flags, mode: 0o644, maxDatabases: UInt32(clamping: maxDatabases), mapSize: mapSize)
     }
 
+    /// Called by liblmdb when one of its assertions fails, before it prints the assertion
+    /// and aborts: the executable's crash guard decides there whether a writer caused it.
+    /// Set before any environment is opened.
+    nonisolated(unsafe) package static var assertionHook: (@convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Void)?
+
     private static func open(
         _ path: String, flags: UInt32, mode: mdb_mode_t, maxDatabases: UInt32, mapSize: Int?
     ) throws(LMDBError) -> OpaquePointer {
         let env = try LMDBError.handle("mdb_env_create") { mdb_env_create(&$0) }
+        if let assertionHook { mdb_env_set_assert(env, assertionHook) }
         do {
             try LMDBError.check(mdb_env_set_maxdbs(env, maxDatabases), "mdb_env_set_maxdbs")
             if let mapSize { try LMDBError.check(mdb_env_set_mapsize(env, mapSize), "mdb_env_set_mapsize") }

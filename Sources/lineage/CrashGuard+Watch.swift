@@ -1,0 +1,99 @@
+import Glibc
+import LineageKit
+
+/// What the crash guard needs to tell a fault caused by the pipeline writing the file
+/// (exit 75, `BUSY`) from damage (exit 2): the meta pages seen before the read, and
+/// everything the handler prints, prepared in advance (a handler may not allocate).
+enum CrashWatch {
+    nonisolated(unsafe) static var dataFile: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) static var before: (txnid: UInt64, fileSize: Int)?
+    nonisolated(unsafe) static var busyPrefix: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) static var busySuffix: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) static let scratch = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 16)
+    nonisolated(unsafe) static let digits = UnsafeMutablePointer<CChar>.allocate(capacity: 64)
+    /// Until when (monotonic seconds) a torn read may be tried again by running the same
+    /// command line anew, and how much stdout had been written when the read began.
+    nonisolated(unsafe) static var retryUntil = 0.0
+    nonisolated(unsafe) static var flushedAtStart = 0
+
+    /// The variable that carries `retryUntil` into the command run anew.
+    static let retryVariable = "LINEAGE_RETRY_UNTIL"
+
+    /// The seconds left to retry when this process is a retry of a faulted read, read once.
+    nonisolated(unsafe) static let inheritedWait: Double? = {
+        guard let value = getenv(retryVariable).map({ String(cString: $0) }), let until = Double(value) else { return nil }
+        unsetenv(retryVariable)
+        return max(0, until - ConsistentRead.monotonicSeconds())
+    }()
+
+    /// In the signal handler: if the file's transaction id moved past what a consistent
+    /// read allows, say the checkpoint is busy and exit 75; otherwise return (damage).
+    static func exitIfTorn() {
+        guard let dataFile, let before, let busyPrefix, let busySuffix else { return }
+        let now = MetaSnapshot.newestTxnid(dataFile: dataFile, scratch: scratch)
+        let window = ReadWindow(
+            before: MetaSnapshot(first: before.txnid, second: nil, fileSize: before.fileSize),
+            after: MetaSnapshot(first: now?.txnid, second: nil, fileSize: now?.fileSize ?? 0))
+        if window.provesFailure { return }
+        StatusSignals.eraseFromHandler()
+        // Nothing shown yet and time left: run the same command line again, from a fresh
+        // mapping (execv and sigprocmask may be called here; the variable was set before).
+        if Console.flushedBytes == flushedAtStart, ConsistentRead.monotonicSeconds() < retryUntil {
+            var all = sigset_t()
+            sigfillset(&all)
+            sigprocmask(SIG_UNBLOCK, &all, nil)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+        }
+        _ = write(STDERR_FILENO, busyPrefix, strlen(busyPrefix))
+        writeNumber(before.txnid)
+        _ = write(STDERR_FILENO, " -> ", 4)
+        writeNumber(now?.txnid ?? 0)
+        _ = write(STDERR_FILENO, busySuffix, strlen(busySuffix))
+        _exit(75)
+    }
+
+    private static func writeNumber(_ value: UInt64) {
+        var value = value
+        var index = 63
+        repeat {
+            index -= 1
+            digits[index] = CChar(48 + Int(value % 10))
+            value /= 10
+        } while value > 0 && index > 0
+        _ = write(STDERR_FILENO, digits + index, 63 - index)
+    }
+}
+
+extension CrashGuard {
+    /// Lets the guard tell a writer's fault from damage while `path` is read from the
+    /// snapshot `before` (nothing to compare when `nil`).
+    static func watch(path: String, before: MetaSnapshot?, retryUntil: Double) {
+        stopWatching()
+        guard let before, let txnid = before.txnid else { return }
+        CrashWatch.retryUntil = retryUntil
+        CrashWatch.flushedAtStart = Console.flushedBytes
+        setenv(CrashWatch.retryVariable, String(retryUntil), 1)
+        var info = stat()
+        let isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        CrashWatch.dataFile = strdup(isDirectory ? (path.hasSuffix("/") ? path + "data.mdb" : path + "/data.mdb") : path)
+        let message = ErrorPresentation.message(for: CheckpointBusy(path: path, firstTxnid: 0, lastTxnid: 0, attempts: 1))
+        // The sentence around the two numbers, cut where they go.
+        let parts = message.split(separator: "0 -> 0", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return }
+        CrashWatch.busyPrefix = strdup("lineage: " + parts[0])
+        CrashWatch.busySuffix = strdup(parts[1] + "\n")
+        CrashWatch.before = (txnid, before.fileSize)
+    }
+
+    /// Forgets the watched read.
+    static func stopWatching() {
+        CrashWatch.before = nil
+        unsetenv(CrashWatch.retryVariable)
+        free(CrashWatch.dataFile)
+        free(CrashWatch.busyPrefix)
+        free(CrashWatch.busySuffix)
+        CrashWatch.dataFile = nil
+        CrashWatch.busyPrefix = nil
+        CrashWatch.busySuffix = nil
+    }
+}
