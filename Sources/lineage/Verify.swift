@@ -100,7 +100,7 @@ extension Lineage {
                     if report.structureFailed, let structure = report[.structure] {
                         let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
                         messages.append(
-                            "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); no transaction was committed during the read, so this is not a writer at work: do not resume from it, restore a good copy."
+                            "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); the transaction ids show the file was stable during the read, so this is not a writer at work: do not resume from it, restore a good copy."
                         )
                     }
                     if !report.structureFailed, let schema = report[.schema], schema.status == .failed {
