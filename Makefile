@@ -7,7 +7,7 @@ RUNS ?= 5
 BENCH_DIR := bench/data
 FUZZ_ITERATIONS ?= 200000
 
-.PHONY: help deps test-deps build release test doc-check doc-update demo bench bench-curator fuzz lint format clean \
+.PHONY: help deps test-deps build release test doc-check doc-update demo bench bench-curator bench-live fuzz lint format clean \
 	install uninstall generated check-generated check-release
 
 help:
@@ -18,6 +18,7 @@ help:
 	@echo "             BASELINE=path/to/other/lineage adds its verify/types/edges rows, measured in the same run;"
 	@echo "             then the Curator table: CURATOR_WRITERS=1000 x CURATOR_SOURCES=10000 against bench/curator_floor.c)"
 	@echo "make bench-curator  only the Curator table (status, sources, verify on the recorder-written directory)"
+	@echo "make bench-live     consistent reads of verify and show beside a live writer (100 and 1,000 tx/s; LIVE_READS=20)"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
 	@echo "make lint    swift format lint"
 	@echo "make release the self-contained release binary, .build/release/lineage (needs only liblmdb0 to run)"
@@ -142,6 +143,15 @@ bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb $(BENCH_DIR)/cur
 		$(if $(BASELINE),--baseline $(BASELINE))
 
 # The Curator table alone (status, sources, verify against bench/curator_floor.c).
+# Reads beside a live writer (Docs/Concurrency.md): the share of consistent reads of
+# verify and show against a writer at 100 and 1,000 transactions per second, 97k and
+# 970k tasks. LIVE_READS reads of each command per row, one attempt each (--wait 0).
+LIVE_READS ?= 20
+bench-live: release
+	@for tasks in 97000 970000; do for rate in 100 1000; do \
+		sh bench/live.sh .build/release/lineage $$tasks $$rate $(LIVE_READS) 0 || exit 1; \
+	done; done
+
 bench-curator: release $(BENCH_DIR)/curator_floor $(CURATOR_DIR)
 	python3 bench/bench.py --lineage .build/release/lineage --curator $(CURATOR_DIR) \
 		--curator-floor $(BENCH_DIR)/curator_floor --runs $(RUNS)

@@ -32,7 +32,7 @@ measure() {
     done
     end=$(date +%s.%N)
     printf '%-7s tasks=%s rate=%s wait=%s reads=%s consistent=%s busy=%s other=%s seconds=%.1f\n' \
-        "$name" "$tasks" "$rate" "$wait" "$reads" "$ok" "$busy" "$other" "$(echo "$end - $start" | bc)"
+        "$name" "$tasks" "$rate" "$wait" "$reads" "$ok" "$busy" "$other" "$(awk "BEGIN { print $end - $start }")"
 }
 measure verify verify "$dir/live.mdb"
 measure show show -c "$dir/live.mdb" --path 0_5
