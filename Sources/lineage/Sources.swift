@@ -36,19 +36,23 @@ extension Lineage {
             let location = try options.location
             let checkpoint = try CuratorCommand.checkpoint(location, kind: kind)
             CuratorCommand.reportSkipped(checkpoint)
-            var only: String?
+            let names = checkpoint.writers.map(\.name)
+            var only: Set<Int>?
             if let writer {
-                let names = checkpoint.writers.map(\.name)
                 guard let name = names.first(where: { $0 == writer }) ?? names.first(where: { $0 == writer + ".mdb" }) else {
                     throw CuratorFailure.noSuchWriter(path: location.path, name: writer, writers: names)
                 }
-                only = name
+                only = Set(names.indices.filter { names[$0] == name })
             }
             if format == .json { Console.write(Array("[".utf8)) }
             var first = true
-            for (source, writers) in checkpoint.holders where only.map(writers.contains) ?? true {
+            // Streamed in id order; most ids have one writer, whose one-name list is made once.
+            let alone = names.map { [$0] }
+            checkpoint.forEachSource { source, holding in
+                if let only, !holding.contains(where: only.contains) { return }
                 let rowFormat = format.rows(first: first)
                 first = false
+                let writers = holding.count == 1 ? alone[holding[0]] : holding.map { names[$0] }
                 Console.withBuffer { CuratorSourcesRenderer.appendRow(source: source, writers: writers, format: rowFormat, to: &$0) }
             }
             if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The checks on the writer files: `writer-structure`, `writer-schema`, `source-keys`,
 /// `source-values`. A damaged or unreadable file fails `writer-structure` only; its
 /// entries are not trusted, so the other checks run on the remaining files.
@@ -9,27 +11,46 @@ enum WriterChecks {
         let unreadable: [String]
     }
 
+    /// What reading one writer file gave: the inspection, and its key and value findings
+    /// (kept apart, as they are dropped when the file turns out damaged).
+    struct FileOutcome: Sendable {
+        let inspection: CuratorWriter.Inspection
+        let keys: CuratorTally
+        let values: CuratorTally
+    }
+
+    /// Reads one writer file: one structure walk, every entry's key and value checked on the way.
+    static func read(_ path: String, maxExamples: Int) -> FileOutcome {
+        let name = CuratorLocation.lastComponent(of: path)
+        var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)
+        var fileValues = CuratorTally(.sourceValues, limit: maxExamples)
+        let inspection = CuratorWriter.inspect(path: path) { key, value in
+            checkKey(key, file: name, into: &fileKeys)
+            if value.count != 1 || value[0] != UInt8(ascii: "1") {
+                fileValues.add(.value(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
+            }
+        }
+        return FileOutcome(inspection: inspection, keys: fileKeys, values: fileValues)
+    }
+
     static func run(_ paths: [String], maxExamples: Int, progress: ProgressHandler? = nil) -> Outcome {
+        // Two threads, each reading half of the files; the findings are then added in path order.
+        let half = paths.count / 2
+        let counter = FilesRead(total: paths.count, progress: progress)
+        let (early, late) = inParallel(
+            { paths[..<half].map { path in counter.reading { read(path, maxExamples: maxExamples) } } },
+            { paths[half...].map { path in counter.reading { read(path, maxExamples: maxExamples) } } })
         var structure = CuratorTally(.writerStructure, limit: maxExamples)
         var schema = CuratorTally(.writerSchema, limit: maxExamples)
         var keys = CuratorTally(.sourceKeys, limit: maxExamples)
         var values = CuratorTally(.sourceValues, limit: maxExamples)
-        var union = Set<String>()
+        var lists: [CuratorSourceList] = []
         var damaged: [String] = []
         var unreadable: [String] = []
         var empty: [String] = []
-        for (index, path) in paths.enumerated() {
-            progress?(WorkProgress(phase: "reading writer files", done: index, total: paths.count, unit: "files"))
+        for (path, outcome) in zip(paths, early + late) {
             let name = CuratorLocation.lastComponent(of: path)
-            // Per file first: findings in a file that turns out damaged are dropped.
-            var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)
-            var fileValues = CuratorTally(.sourceValues, limit: maxExamples)
-            let inspection = CuratorWriter.inspect(path: path) { key, value in
-                checkKey(key, file: name, into: &fileKeys)
-                if value.count != 1 || value[0] != UInt8(ascii: "1") {
-                    fileValues.add(.value(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
-                }
-            }
+            let inspection = outcome.inspection
             switch inspection.writer.state {
             case .unreadable(let reason):
                 unreadable.append(name)
@@ -50,9 +71,9 @@ enum WriterChecks {
                 break
             }
             checkSchema(inspection.databases, file: name, into: &schema)
-            keys.absorb(fileKeys)
-            values.absorb(fileValues)
-            union.formUnion(inspection.writer.sources)
+            keys.absorb(outcome.keys)
+            values.absorb(outcome.values)
+            lists.append(inspection.writer.sources)
         }
         let skipped = unreadable + damaged
         let skippedNotes: [CuratorCheckNote] = skipped.isEmpty ? [] : [.writersSkipped(skipped.sorted())]
@@ -63,7 +84,7 @@ enum WriterChecks {
             keys.result(notes: skippedNotes, notRun: nothingLeft),
             values.result(notes: skippedNotes, notRun: nothingLeft),
         ]
-        return Outcome(results: results, union: union.count, damaged: damaged, unreadable: unreadable)
+        return Outcome(results: results, union: CuratorStatus.unionCount(lists), damaged: damaged, unreadable: unreadable)
     }
 
     /// `writer-schema` for one sound file: only `completed_sources` (or nothing), flags 0.
@@ -88,5 +109,29 @@ enum WriterChecks {
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             tally.add(.keyControlCharacter(Array(key)), file: file, database: CuratorWriter.databaseName)
         }
+    }
+}
+
+/// Counts the writer files read by two threads and tells `progress` before each.
+private final class FilesRead: @unchecked Sendable {
+    private let total: Int
+    private let progress: ProgressHandler?
+    private let lock = DispatchSemaphore(value: 1)
+    private var done = 0
+
+    init(total: Int, progress: ProgressHandler?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func reading<T>(_ work: () -> T) -> T {
+        if let progress {
+            lock.wait()
+            let count = done
+            done += 1
+            lock.signal()
+            progress(WorkProgress(phase: "reading writer files", done: count, total: total, unit: "files"))
+        }
+        return work()
     }
 }

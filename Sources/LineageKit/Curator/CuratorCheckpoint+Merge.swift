@@ -14,7 +14,7 @@ extension CuratorCheckpoint {
 
     /// `forEachSource` over part of each writer's keys (`ranges[i]` of writer `i`'s).
     func forEachSource(in ranges: [Range<Int>], _ body: (_ source: String, _ holding: [Int]) throws -> Void) rethrows {
-        var merge = SourceMerge(writers.map { $0.state.isSkipped ? [] : $0.sources }, ranges: ranges)
+        var merge = SourceMerge(writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources }, ranges: ranges)
         var holding: [Int] = []
         holding.reserveCapacity(4)
         while let first = merge.winner {
@@ -34,49 +34,24 @@ extension CuratorCheckpoint {
     /// Splits every writer's keys at one pivot key, so that the two halves can be merged
     /// apart (every copy of a key falls in the same half, and the first half's keys all
     /// come before the second's). The pivot is the median of the writers' middle keys.
-    func splitRanges() -> (first: [Range<Int>], second: [Range<Int>]) {
-        let middles = writers.filter { !$0.state.isSkipped && !$0.sources.isEmpty }.map { $0.sources[$0.sources.count / 2] }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        guard !middles.isEmpty else { return (writers.map { 0..<$0.sources.count }, writers.map { _ in 0..<0 }) }
-        let pivot = middles[middles.count / 2].utf8
+    /// `lists` are the writers' lists, an empty one for a skipped writer.
+    static func splitRanges(_ lists: [CuratorSourceList]) -> (first: [Range<Int>], second: [Range<Int>]) {
+        let middles = lists.filter { !$0.isEmpty }.map { $0[$0.count / 2] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !middles.isEmpty else { return (lists.map { 0..<$0.count }, lists.map { _ in 0..<0 }) }
+        let pivot = middles[middles.count / 2]
+        let words = packKey(pivot)
         var first: [Range<Int>] = []
         var second: [Range<Int>] = []
-        for writer in writers {
-            var (low, high) = (0, writer.sources.count)
+        for sources in lists {
+            var (low, high) = (0, sources.count)
             while low < high {
                 let middle = (low + high) / 2
-                if writer.sources[middle].utf8.lexicographicallyPrecedes(pivot) { low = middle + 1 } else { high = middle }
+                if sources.precedes(middle, words, pivot) { low = middle + 1 } else { high = middle }
             }
             first.append(0..<low)
-            second.append(low..<writer.sources.count)
+            second.append(low..<sources.count)
         }
         return (first, second)
-    }
-}
-
-/// The first 15 bytes of a key and its length (16 for longer keys) packed into two
-/// big-endian words, so comparing the words compares the keys by bytes; keys longer than
-/// 15 bytes that agree on the words are compared whole.
-@inline(__always)
-func packKey(_ key: String) -> (high: UInt64, low: UInt64) {
-    var key = key  // a small string is copied to the stack, not allocated
-    return key.withUTF8 { utf8 in
-        let bytes = UnsafeRawBufferPointer(utf8)
-        let count = bytes.count
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        if count >= 8 {
-            high = UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self))
-        } else {
-            for index in 0..<count { high |= UInt64(bytes[index]) << (56 - 8 * UInt64(index)) }
-        }
-        if count >= 16 {
-            return (high, UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ~0xFF | 16)
-        }
-        if count > 8 {
-            for index in 8..<count { low |= UInt64(bytes[index]) << (56 - 8 * UInt64(index - 8)) }
-        }
-        return (high, low | UInt64(count))
     }
 }
 
@@ -84,7 +59,9 @@ func packKey(_ key: String) -> (high: UInt64, low: UInt64) {
 /// from a leaf to the root, one comparison of packed words per level. An exhausted writer
 /// holds the words `(max, max)`, after every key (UTF-8 text never holds the byte 0xFF).
 struct SourceMerge {
-    private let lists: [[String]]
+    private let lists: [CuratorSourceList]
+    /// Each list's packed words (alive as long as `lists`).
+    private let words: [UnsafePointer<UInt64>]
     private var positions: [Int]
     private let ends: [Int]
     private var highs: [UInt64]
@@ -93,14 +70,15 @@ struct SourceMerge {
     private var tree: [Int]
 
     /// A merge of `lists[i][ranges[i]]` for every `i`.
-    init(_ lists: [[String]], ranges: [Range<Int>]) {
+    init(_ lists: [CuratorSourceList], ranges: [Range<Int>]) {
         self.lists = lists
+        words = lists.map(\.packed)
         positions = lists.indices.map { min(ranges[$0].lowerBound, lists[$0].count) }
         ends = lists.indices.map { min(ranges[$0].upperBound, lists[$0].count) }
         highs = Array(repeating: .max, count: lists.count)
         lows = Array(repeating: .max, count: lists.count)
         for writer in lists.indices where positions[writer] < ends[writer] {
-            (highs[writer], lows[writer]) = packKey(lists[writer][positions[writer]])
+            (highs[writer], lows[writer]) = lists[writer].words(positions[writer])
         }
         tree = Array(repeating: 0, count: max(lists.count, 1))
         guard lists.count > 1 else { return }
@@ -154,7 +132,7 @@ struct SourceMerge {
         var writer = tree[0]
         let next = positions[writer] + 1
         positions[writer] = next
-        (highs[writer], lows[writer]) = next < ends[writer] ? packKey(lists[writer][next]) : (.max, .max)
+        (highs[writer], lows[writer]) = next < ends[writer] ? (words[writer][2 * next], words[writer][2 * next + 1]) : (.max, .max)
         var node = (lists.count + writer) / 2
         while node >= 1 {
             let rival = tree[node]
