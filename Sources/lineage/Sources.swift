@@ -46,16 +46,43 @@ extension Lineage {
             }
             if format == .json { Console.write(Array("[".utf8)) }
             var first = true
-            // Streamed in id order; most ids have one writer, whose one-name list is made once.
-            let alone = names.map { [$0] }
-            checkpoint.forEachSource { source, holding in
-                if let only, !holding.contains(where: only.contains) { return }
-                let rowFormat = format.rows(first: first)
+            let render = Self.rowRenderer(names: names, only: only, format: format)
+            checkpoint.renderSources(render: render) { chunk in
+                guard !chunk.isEmpty else { return }
+                // Rows are rendered as if another came before; the very first drops its comma.
+                Console.write(first && format == .json ? Array(chunk.dropFirst()) : chunk)
                 first = false
-                let writers = holding.count == 1 ? alone[holding[0]] : holding.map { names[$0] }
-                Console.withBuffer { CuratorSourcesRenderer.appendRow(source: source, writers: writers, format: rowFormat, to: &$0) }
             }
             if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }
+        }
+
+        /// Appends one row: text rows copied byte by byte when the id needs no escaping
+        /// (writer names escaped once), other rows through `CuratorSourcesRenderer`.
+        static func rowRenderer(names: [String], only: Set<Int>?, format: ListFormat)
+            -> @Sendable (UnsafeRawBufferPointer, [Int], inout [UInt8]) -> Void
+        {
+            let alone = names.map { [$0] }
+            let escaped: [[UInt8]] = names.map { name in
+                var row: [UInt8] = []
+                CuratorSourcesRenderer.appendRow(source: "", writers: [name], format: .text, to: &row)
+                return Array(row.dropFirst().dropLast())  // "\t" NAME "\n"
+            }
+            let rows = format.rows(first: false)
+            return { key, holding, out in
+                if let only, !holding.contains(where: only.contains) { return }
+                if format == .text, key.allSatisfy({ $0 >= 0x20 && $0 != 0x7f }) {
+                    out.append(contentsOf: key)
+                    for (index, writer) in holding.enumerated() {
+                        out.append(index == 0 ? 0x09 : UInt8(ascii: ","))
+                        out.append(contentsOf: escaped[writer])
+                    }
+                    out.append(0x0a)
+                    return
+                }
+                let source = String(decoding: key, as: UTF8.self)
+                let writers = holding.count == 1 ? alone[holding[0]] : holding.map { names[$0] }
+                CuratorSourcesRenderer.appendRow(source: source, writers: writers, format: rows, to: &out)
+            }
         }
     }
 }
