@@ -32,7 +32,7 @@ extension CuratorCheckpoint {
     /// `forEachSource` over `ranges` (one per writer), handing each id as its UTF-8 bytes
     /// (valid during the call only) instead of a `String`.
     package func forEachSourceBytes(in ranges: [Range<Int>], _ body: (_ key: UnsafeRawBufferPointer, _ holding: [Int]) -> Void) {
-        var merge = SourceMerge(readableLists, ranges: ranges)
+        let merge = SourceMerge(readableLists, ranges: ranges)
         var holding: [Int] = []
         holding.reserveCapacity(4)
         while let first = merge.winner {

@@ -17,7 +17,7 @@ extension CuratorStatus {
         let span = ends[widest] - positions[widest]
         let bucketCount = max(1, min(span, total / bucketKeys))
         let pivots: [Int] = (1..<bucketCount).map { positions[widest] + $0 * span / bucketCount }
-        var table = KeyTable()
+        let table = KeyTable()
         // The lists live as long as `lists`: their words are read through pointers, so that
         // moving from one writer's run to the next retains nothing.
         let words = lists.map(\.packed)
@@ -72,21 +72,30 @@ extension CuratorStatus {
 }
 
 /// Open addressing over packed key words (keys of up to 15 bytes), a dictionary for longer
-/// keys; emptied after each bucket, touching only the slots it used.
-private struct KeyTable {
+/// keys; emptied after each bucket, touching only the slots it used. The slots live in a
+/// buffer of their own (no array checks on the hot path).
+private final class KeyTable {
     private struct Slot {
         var high: UInt64 = 0
         var low: UInt64 = 0
         var count: Int32 = 0
     }
-    private var slots = [Slot](repeating: Slot(), count: 1 << 14)
+    private var slots: UnsafeMutablePointer<Slot>
+    private var capacity = 1 << 14
     private var used: [Int] = []
     private var long: [String: Int] = [:]
 
+    init() {
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(), count: capacity)
+    }
+
+    deinit { slots.deallocate() }
+
     @inline(__always)
-    mutating func insert(_ words: (high: UInt64, low: UInt64)) {
-        if 2 * (used.count + 1) > slots.count { grow() }
-        let mask = slots.count - 1
+    func insert(_ words: (high: UInt64, low: UInt64)) {
+        if 2 * (used.count + 1) > capacity { grow() }
+        let mask = capacity - 1
         var slot = Int(truncatingIfNeeded: ((words.high ^ words.low &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> 20) & mask
         while slots[slot].count != 0 {
             if slots[slot].high == words.high, slots[slot].low == words.low {
@@ -99,10 +108,10 @@ private struct KeyTable {
         used.append(slot)
     }
 
-    mutating func insertLong(_ key: String) { long[key, default: 0] += 1 }
+    func insertLong(_ key: String) { long[key, default: 0] += 1 }
 
     /// Adds the bucket's distinct keys to `tally` and empties the table.
-    mutating func drain(into tally: inout CuratorStatus.Tally) {
+    func drain(into tally: inout CuratorStatus.Tally) {
         tally.union += used.count + long.count
         var multi: [String] = []
         var random: [String] = []
@@ -139,9 +148,12 @@ private struct KeyTable {
         tally.decimal.addExamples(decimal)
     }
 
-    private mutating func grow() {
+    private func grow() {
         let old = used.map { slots[$0] }
-        slots = [Slot](repeating: Slot(), count: slots.count * 2)
+        slots.deallocate()
+        capacity *= 2
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(), count: capacity)
         used.removeAll(keepingCapacity: true)
         for slot in old {
             insert((slot.high, slot.low))
