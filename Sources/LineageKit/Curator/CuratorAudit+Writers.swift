@@ -25,7 +25,9 @@ enum WriterChecks {
         var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)
         var fileValues = CuratorTally(.sourceValues, limit: maxExamples)
         let inspection = CuratorWriter.inspect(path: path) { key, value in
-            checkKey(key, file: name, into: &fileKeys)
+            // The tallies are touched only for a key or value that may be wrong: the closure
+            // escapes, so each access to them is checked at run time.
+            if !isPrintableASCII(key) { checkKey(key, file: name, into: &fileKeys) }
             if value.count != 1 || value[0] != UInt8(ascii: "1") {
                 fileValues.add(.value(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
             }
@@ -99,10 +101,17 @@ enum WriterChecks {
         }
     }
 
+    /// Whether every byte of `key` is printable ASCII (0x20 to 0x7E).
+    @inline(__always)
+    static func isPrintableASCII(_ key: UnsafeRawBufferPointer) -> Bool {
+        for byte in key where byte < 0x20 || byte >= 0x7F { return false }
+        return true
+    }
+
     /// `source-keys` for one key: valid UTF-8, no C0/C1 control character.
     static func checkKey(_ key: UnsafeRawBufferPointer, file: String, into tally: inout CuratorTally) {
         // Source ids are hex digests or decimals: printable ASCII needs no decoding.
-        if key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
+        if isPrintableASCII(key) { return }
         guard let text = String(validating: key, as: UTF8.self) else {
             return tally.add(.keyNotUTF8(Array(key)), file: file, database: CuratorWriter.databaseName)
         }
