@@ -46,7 +46,9 @@ extension Lineage {
             }
             if format == .json { Console.write(Array("[".utf8)) }
             var first = true
-            let render = Self.rowRenderer(names: names, only: only, format: format)
+            let table = NameTable(names)
+            defer { table.deallocate() }
+            let render = Self.rowRenderer(names: names, table: table, only: only, format: format)
             checkpoint.renderSources(render: render) { chunk in
                 guard !chunk.isEmpty else { return }
                 // Rows are rendered as if another came before; the very first drops its comma.
@@ -57,16 +59,12 @@ extension Lineage {
         }
 
         /// Appends one row: text rows copied byte by byte when the id needs no escaping
-        /// (writer names escaped once), other rows through `CuratorSourcesRenderer`.
-        static func rowRenderer(names: [String], only: Set<Int>?, format: ListFormat)
+        /// (writer names escaped once, into `names`' table), other rows through
+        /// `CuratorSourcesRenderer`.
+        static func rowRenderer(names: [String], table: NameTable, only: Set<Int>?, format: ListFormat)
             -> @Sendable (UnsafeRawBufferPointer, [Int], inout [UInt8]) -> Void
         {
             let alone = names.map { [$0] }
-            let escaped: [[UInt8]] = names.map { name in
-                var row: [UInt8] = []
-                CuratorSourcesRenderer.appendRow(source: "", writers: [name], format: .text, to: &row)
-                return Array(row.dropFirst().dropLast())  // "\t" NAME "\n"
-            }
             let rows = format.rows(first: false)
             return { key, holding, out in
                 if let only, !holding.contains(where: only.contains) { return }
@@ -74,7 +72,7 @@ extension Lineage {
                     out.append(contentsOf: key)
                     for (index, writer) in holding.enumerated() {
                         out.append(index == 0 ? 0x09 : UInt8(ascii: ","))
-                        out.append(contentsOf: escaped[writer])
+                        table.append(writer, to: &out)
                     }
                     out.append(0x0a)
                     return
@@ -82,6 +80,39 @@ extension Lineage {
                 let source = String(decoding: key, as: UTF8.self)
                 let writers = holding.count == 1 ? alone[holding[0]] : holding.map { names[$0] }
                 CuratorSourcesRenderer.appendRow(source: source, writers: writers, format: rows, to: &out)
+            }
+        }
+
+        /// The writer names as text rows escape them, in one buffer that the rendering
+        /// threads read without reference counting (a shared array's count would bounce
+        /// between the cores on every row). Free it with `deallocate` once rendering is done.
+        struct NameTable: @unchecked Sendable {
+            private let bytes: UnsafeMutableBufferPointer<UInt8>
+            private let starts: UnsafeMutableBufferPointer<Int>
+
+            init(_ names: [String]) {
+                var all: [UInt8] = []
+                var starts = [0]
+                for name in names {
+                    var row: [UInt8] = []
+                    CuratorSourcesRenderer.appendRow(source: "", writers: [name], format: .text, to: &row)
+                    all += row.dropFirst().dropLast()  // "\t" NAME "\n"
+                    starts.append(all.count)
+                }
+                bytes = .allocate(capacity: max(all.count, 1))
+                _ = bytes.initialize(from: all)
+                self.starts = .allocate(capacity: starts.count)
+                _ = self.starts.initialize(from: starts)
+            }
+
+            @inline(__always)
+            func append(_ writer: Int, to out: inout [UInt8]) {
+                out.append(contentsOf: UnsafeMutableBufferPointer(rebasing: bytes[starts[writer]..<starts[writer + 1]]))
+            }
+
+            func deallocate() {
+                bytes.deallocate()
+                starts.deallocate()
             }
         }
     }
