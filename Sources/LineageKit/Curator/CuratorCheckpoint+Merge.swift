@@ -132,9 +132,10 @@ final class SourceMerge {
     /// Key order, then writer order (so the holders come out ascending).
     @inline(__always)
     private func precedes(_ a: Int, _ b: Int) -> Bool {
+        let (aHigh, aLow, bHigh, bLow) = (leaves[a].high, leaves[a].low, leaves[b].high, leaves[b].low)
+        // Written without early returns, so that the common case compiles to conditional moves.
+        if aHigh != bHigh || aLow != bLow { return aHigh < bHigh || (aHigh == bHigh && aLow < bLow) }
         let (left, right) = (leaves[a], leaves[b])
-        if left.high != right.high { return left.high < right.high }
-        if left.low != right.low { return left.low < right.low }
         if left.low & 0xFF == 16, left.position < left.end, right.position < right.end {
             let (x, y) = (key(of: a).utf8, key(of: b).utf8)
             if !x.elementsEqual(y) { return x.lexicographicallyPrecedes(y) }
@@ -157,10 +158,9 @@ final class SourceMerge {
         var node = (count + writer) / 2
         while node >= 1 {
             let rival = tree[node]
-            if precedes(rival, writer) {
-                tree[node] = writer
-                writer = rival
-            }
+            let rivalWins = precedes(rival, writer)
+            tree[node] = rivalWins ? writer : rival
+            writer = rivalWins ? rival : writer
             node /= 2
         }
         tree[0] = writer
