@@ -13,6 +13,8 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
     /// The packed words, two per id: the first 8 bytes big-endian, then bytes 8 to 14 and
     /// the id's length (16 for longer ids).
     private var storage: Storage
+    /// Ids in the list (kept here, not in the shared storage, so reading it is a plain load).
+    private var stored = 0
     /// Ids longer than 15 bytes, by position.
     private(set) var long: [Int: String] = [:]
 
@@ -29,7 +31,7 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
 
     /// Room for `count` ids in all; call before appending.
     mutating func reserve(_ count: Int) {
-        if count > storage.capacity { storage = storage.copy(capacity: count) }
+        if count > storage.capacity { storage = storage.copy(capacity: count, keeping: stored) }
     }
 
     /// Appends `key` when it is valid UTF-8; returns whether it was appended.
@@ -38,16 +40,18 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
         let words = packKey(bytes: key)
         if words.low & 0xFF == 16 {
             guard let text = String(validating: key, as: UTF8.self) else { return false }
-            long[storage.count] = text
+            long[stored] = text
         } else if (words.high | words.low & ~0xFF) & 0x8080_8080_8080_8080 != 0,
             String(validating: key, as: UTF8.self) == nil
         {
             return false
         }
-        if !isKnownUniquelyReferenced(&storage) || storage.count == storage.capacity {
-            storage = storage.copy(capacity: Swift.max(16, storage.count * 2))
+        if !isKnownUniquelyReferenced(&storage) || stored == storage.capacity {
+            storage = storage.copy(capacity: Swift.max(16, stored * 2), keeping: stored)
         }
-        storage.append(words)
+        storage.words[2 * stored] = words.high
+        storage.words[2 * stored + 1] = words.low
+        stored += 1
         return true
     }
 
@@ -60,7 +64,7 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { storage.count }
+    public var endIndex: Int { stored }
 
     /// The id at `position`, made into a `String`.
     public subscript(position: Int) -> String {
@@ -72,7 +76,7 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
     /// The packed words of the id at `position`.
     @inline(__always)
     func words(_ position: Int) -> (high: UInt64, low: UInt64) {
-        precondition(position >= 0 && position < storage.count, "a position in the list")
+        precondition(position >= 0 && position < stored, "a position in the list")
         return (storage.words[2 * position], storage.words[2 * position + 1])
     }
 
@@ -133,25 +137,17 @@ extension CuratorSourceList {
     final class Storage: @unchecked Sendable {
         let words: UnsafeMutablePointer<UInt64>
         let capacity: Int
-        private(set) var count = 0
 
         init(capacity: Int) {
             self.capacity = capacity
             words = .allocate(capacity: 2 * Swift.max(capacity, 1))
         }
 
-        func copy(capacity: Int) -> Storage {
+        /// A copy of the first `count` ids with room for `capacity`.
+        func copy(capacity: Int, keeping count: Int) -> Storage {
             let copy = Storage(capacity: capacity)
             copy.words.initialize(from: words, count: 2 * count)
-            copy.count = count
             return copy
-        }
-
-        @inline(__always)
-        func append(_ pair: (high: UInt64, low: UInt64)) {
-            words[2 * count] = pair.high
-            words[2 * count + 1] = pair.low
-            count += 1
         }
 
         deinit { words.deallocate() }

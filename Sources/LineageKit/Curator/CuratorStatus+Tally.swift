@@ -17,7 +17,8 @@ extension CuratorStatus {
         let span = ends[widest] - positions[widest]
         let bucketCount = max(1, min(span, total / bucketKeys))
         let pivots: [Int] = (1..<bucketCount).map { positions[widest] + $0 * span / bucketCount }
-        let table = KeyTable()
+        var table = KeyTable()
+        defer { table.deallocate() }
         // The lists live as long as `lists`: their words are read through pointers, so that
         // moving from one writer's run to the next retains nothing.
         let words = lists.map(\.packed)
@@ -74,7 +75,7 @@ extension CuratorStatus {
 /// Open addressing over packed key words (keys of up to 15 bytes), a dictionary for longer
 /// keys; emptied after each bucket, touching only the slots it used. The slots live in a
 /// buffer of their own (no array checks on the hot path).
-private final class KeyTable {
+private struct KeyTable {
     private struct Slot {
         var high: UInt64 = 0
         var low: UInt64 = 0
@@ -93,13 +94,14 @@ private final class KeyTable {
         counts.initialize(repeating: 0, count: capacity)
     }
 
-    deinit {
+    /// Frees the table; call once, when done.
+    func deallocate() {
         slots.deallocate()
         counts.deallocate()
     }
 
     @inline(__always)
-    func insert(_ words: (high: UInt64, low: UInt64)) {
+    mutating func insert(_ words: (high: UInt64, low: UInt64)) {
         if 2 * (used.count + 1) > capacity { grow() }
         let mask = capacity - 1
         var slot = Int(truncatingIfNeeded: ((words.high ^ words.low &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> 20) & mask
@@ -115,10 +117,10 @@ private final class KeyTable {
         used.append(slot)
     }
 
-    func insertLong(_ key: String) { long[key, default: 0] += 1 }
+    mutating func insertLong(_ key: String) { long[key, default: 0] += 1 }
 
     /// Adds the bucket's distinct keys to `tally` and empties the table.
-    func drain(into tally: inout CuratorStatus.Tally) {
+    mutating func drain(into tally: inout CuratorStatus.Tally) {
         tally.union += used.count + long.count
         var multi: [String] = []
         var random: [String] = []
@@ -155,7 +157,7 @@ private final class KeyTable {
         tally.decimal.addExamples(decimal)
     }
 
-    private func grow() {
+    private mutating func grow() {
         let old = used.map { (slots[$0], counts[$0]) }
         slots.deallocate()
         counts.deallocate()
