@@ -101,11 +101,31 @@ enum WriterChecks {
         }
     }
 
-    /// Whether every byte of `key` is printable ASCII (0x20 to 0x7E).
+    /// Whether every byte of `key` is printable ASCII (0x20 to 0x7E), 8 bytes at a time.
     @inline(__always)
     static func isPrintableASCII(_ key: UnsafeRawBufferPointer) -> Bool {
-        for byte in key where byte < 0x20 || byte >= 0x7F { return false }
-        return true
+        let count = key.count
+        guard count >= 8 else {
+            for byte in key where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }
+        var offset = 0
+        while offset + 8 <= count {
+            if !isPrintableASCII(word: key.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+            offset += 8
+        }
+        // The last 8 bytes, overlapping the words already checked.
+        return offset == count || isPrintableASCII(word: key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+
+    /// Whether each of the 8 bytes of `word` is in 0x20...0x7E. Below 0x80, a byte plus 0x60
+    /// reaches 0x80 exactly when it is 0x20 or more, and plus 1 exactly when it is 0x7F; no
+    /// sum carries into the next byte.
+    @inline(__always)
+    static func isPrintableASCII(word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return word & high == 0 && (word &+ 0x60 &* ones) & high == high && (word &+ ones) & high == 0
     }
 
     /// `source-keys` for one key: valid UTF-8, no C0/C1 control character.

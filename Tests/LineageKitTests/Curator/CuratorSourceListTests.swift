@@ -57,4 +57,23 @@ struct CuratorSourceListTests {
             #expect(CuratorAudit.verify(location).sources == expected.count)
         }
     }
+
+    @Test("source-keys finds a control character wherever it sits in a long key, and passes non-ASCII text")
+    func controlCharactersInLongKeys() throws {
+        try withTemporaryDirectory { directory in
+            let metadata = directory.appendingPathComponent(".nemo_curator_metadata")
+            try FileManager.default.createDirectory(at: metadata, withIntermediateDirectories: true)
+            let bad = ["abcdefgh\u{1}", "0123456789ab\u{7f}cd", "abcdefghijklmnop\u{9f}", "\u{1f}bcdefghijklmnopqrstuvwxyz"]
+            let good = ["abcdefghijklmnopqrstuvwxyz ~", "caf\u{e9}-and-a-long-id", "0123456789abcdef"]
+            let file = try CuratorWriterFile(creating: metadata.appendingPathComponent("w.mdb").path, syncEachCommit: false)
+            for id in bad + good { try file.complete(id) }
+            try file.close()
+            let report = CuratorAudit.verify(try #require(CuratorLocation.detect(path: directory.path)), maxExamples: 10)
+            let keys = try #require(report[.sourceKeys])
+            #expect(keys.violations == bad.count)
+            // Examples come in key order (byte order).
+            let expected = bad.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            #expect(keys.examples.map(\.problem) == expected.map { CuratorFinding.Problem.keyControlCharacter($0) })
+        }
+    }
 }
