@@ -58,12 +58,15 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
     /// The packed words, two per id, valid while this list lives (`withExtendedLifetime`).
     var packed: UnsafePointer<UInt64> { UnsafePointer(storage.words) }
 
+    /// Whether both lists hold the same ids in the same order.
     public static func == (a: CuratorSourceList, b: CuratorSourceList) -> Bool {
         a.count == b.count && a.long == b.long
             && (a.count == 0 || memcmp(a.storage.words, b.storage.words, 16 * a.count) == 0)
     }
 
+    /// The first position, 0.
     public var startIndex: Int { 0 }
+    /// One past the last position: the number of ids.
     public var endIndex: Int { stored }
 
     /// The id at `position`, made into a `String`.

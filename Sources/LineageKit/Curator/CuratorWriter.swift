@@ -93,8 +93,9 @@ public struct CuratorWriter: Sendable, Equatable {
         var walks = [walker.walkFreeList()]
         for named in walker.databases {
             if named.name == databaseName {
-                // Every entry takes at least a node header of 8 bytes in the file.
-                sources.reserve(Int(min(named.record.entries, UInt64(size / 8))))
+                // Room for the entries the record claims, as far as the file could hold them
+                // (an entry takes 12 bytes at least) and up to 4 M ids; past that the list grows.
+                sources.reserve(Int(min(named.record.entries, UInt64(size / 12), 1 << 22)))
                 walks.append(
                     walker.walk(database: named.name) { key, value in
                         entries += 1
