@@ -3,7 +3,8 @@
 
 For each command: median wall time over --runs runs, its ratio to the floor
 (bench/floor.c: open read-only and walk every entry of the four sub-databases),
-peak RSS (from wait4's rusage) and tasks per second. Only the standard library.
+peak RSS (from wait4's rusage) and tasks per second (the Curator table also gives the
+CPU time, user + system over all threads). Only the standard library.
 
 With --curator DIR --curator-floor BIN, a second table does the same for a NeMo Curator
 checkpoint directory against bench/curator_floor.c (open every writer file read-only,
@@ -22,14 +23,16 @@ def run_once(argv):
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss * 1024, code
+    return elapsed, usage.ru_maxrss * 1024, code, usage.ru_utime + usage.ru_stime
 
 
-def measure(argv, runs):
+def measure(argv, runs, cpu=False):
+    """Median wall time, peak RSS, exit codes (and, with cpu, the median user + system time)."""
     run_once(argv)  # warm the page cache and the binary
     samples = [run_once(argv) for _ in range(runs)]
-    codes = {c for _, _, c in samples}
-    return statistics.median(s for s, _, _ in samples), max(m for _, m, _ in samples), codes
+    codes = {c for _, _, c, _ in samples}
+    result = statistics.median(s[0] for s in samples), max(s[1] for s in samples), codes
+    return result + (statistics.median(s[3] for s in samples),) if cpu else result
 
 
 def tasks_in(lineage, path):
@@ -108,15 +111,17 @@ def curator_table(a):
             print(f"(skipped {argv[1]}: this build's {argv[1]} does not read Curator checkpoints)")
     print(f"\ncurator checkpoint: {D} ({len(files):,} writer files, {entries:,} keys, {size_mb:.0f} MB), "
           f"{a.runs} runs each, medians")
-    print(f"| command | wall (s) | x floor | peak RSS (MB) | keys/s | exit |")
-    print(f"|---|---:|---:|---:|---:|---:|")
+    # CPU time (user + system, all threads) beside the wall time: on a machine shared with
+    # other work the wall time depends on the cores left free, the CPU time much less.
+    print(f"| command | wall (s) | x floor | CPU (s) | CPU x floor | peak RSS (MB) | keys/s | exit |")
+    print(f"|---|---:|---:|---:|---:|---:|---:|---:|")
     floor = None
     for name, argv in rows:
-        wall, rss, codes = measure(argv, a.runs)
+        wall, rss, codes, cpu = measure(argv, a.runs, cpu=True)
         if floor is None:
-            floor = wall
-        print(f"| {name} | {wall:.3f} | {wall / floor:.2f} | {rss / 1e6:.0f} | {entries / wall:,.0f} | "
-              f"{','.join(map(str, sorted(codes)))} |", flush=True)
+            floor, floor_cpu = wall, cpu
+        print(f"| {name} | {wall:.3f} | {wall / floor:.2f} | {cpu:.3f} | {cpu / floor_cpu:.2f} | {rss / 1e6:.0f} | "
+              f"{entries / wall:,.0f} | {','.join(map(str, sorted(codes)))} |", flush=True)
 
 
 def dag_tables(a):

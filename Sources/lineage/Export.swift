@@ -49,8 +49,13 @@ extension Lineage {
             defer { Console.flush() }
             let checkpoint = CuratorCheckpoint.read(location)
             Console.withBuffer { CuratorExportRenderer.appendHeader(checkpoint, to: &$0) }
-            for (at, holder) in checkpoint.holders.enumerated() {
-                Console.withBuffer { CuratorExportRenderer.appendSource(holder.source, writers: holder.writers, first: at == 0, to: &$0) }
+            let names = checkpoint.writers.map(\.name)
+            let alone = names.map { [$0] }
+            var first = true
+            checkpoint.forEachSource { source, holding in
+                let writers = holding.count == 1 ? alone[holding[0]] : holding.map { names[$0] }
+                Console.withBuffer { CuratorExportRenderer.appendSource(source, writers: writers, first: first, to: &$0) }
+                first = false
             }
             Console.withBuffer { CuratorExportRenderer.appendFooter(checkpoint, to: &$0) }
             CuratorCommand.reportSkipped(checkpoint)

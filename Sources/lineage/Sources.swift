@@ -36,22 +36,84 @@ extension Lineage {
             let location = try options.location
             let checkpoint = try CuratorCommand.checkpoint(location, kind: kind)
             CuratorCommand.reportSkipped(checkpoint)
-            var only: String?
+            let names = checkpoint.writers.map(\.name)
+            var only: Set<Int>?
             if let writer {
-                let names = checkpoint.writers.map(\.name)
                 guard let name = names.first(where: { $0 == writer }) ?? names.first(where: { $0 == writer + ".mdb" }) else {
                     throw CuratorFailure.noSuchWriter(path: location.path, name: writer, writers: names)
                 }
-                only = name
+                only = Set(names.indices.filter { names[$0] == name })
             }
             if format == .json { Console.write(Array("[".utf8)) }
             var first = true
-            for (source, writers) in checkpoint.holders where only.map(writers.contains) ?? true {
-                let rowFormat = format.rows(first: first)
+            let table = NameTable(names)
+            defer { table.deallocate() }
+            let render = Self.rowRenderer(names: names, table: table, only: only, format: format)
+            checkpoint.renderSources(render: render) { chunk in
+                guard !chunk.isEmpty else { return }
+                // Rows are rendered as if another came before; the very first drops its comma.
+                Console.write(first && format == .json ? Array(chunk.dropFirst()) : chunk)
                 first = false
-                Console.withBuffer { CuratorSourcesRenderer.appendRow(source: source, writers: writers, format: rowFormat, to: &$0) }
             }
             if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }
+        }
+
+        /// Appends one row: text rows copied byte by byte when the id needs no escaping
+        /// (writer names escaped once, into `names`' table), other rows through
+        /// `CuratorSourcesRenderer`.
+        static func rowRenderer(names: [String], table: NameTable, only: Set<Int>?, format: ListFormat)
+            -> @Sendable (UnsafeRawBufferPointer, [Int], inout [UInt8]) -> Void
+        {
+            let alone = names.map { [$0] }
+            let rows = format.rows(first: false)
+            return { key, holding, out in
+                if let only, !holding.contains(where: only.contains) { return }
+                if format == .text, key.allSatisfy({ $0 >= 0x20 && $0 != 0x7f }) {
+                    out.append(contentsOf: key)
+                    for (index, writer) in holding.enumerated() {
+                        out.append(index == 0 ? 0x09 : UInt8(ascii: ","))
+                        table.append(writer, to: &out)
+                    }
+                    out.append(0x0a)
+                    return
+                }
+                let source = String(decoding: key, as: UTF8.self)
+                let writers = holding.count == 1 ? alone[holding[0]] : holding.map { names[$0] }
+                CuratorSourcesRenderer.appendRow(source: source, writers: writers, format: rows, to: &out)
+            }
+        }
+
+        /// The writer names as text rows escape them, in one buffer that the rendering
+        /// threads read without reference counting (a shared array's count would bounce
+        /// between the cores on every row). Free it with `deallocate` once rendering is done.
+        struct NameTable: @unchecked Sendable {
+            private let bytes: UnsafeMutableBufferPointer<UInt8>
+            private let starts: UnsafeMutableBufferPointer<Int>
+
+            init(_ names: [String]) {
+                var all: [UInt8] = []
+                var starts = [0]
+                for name in names {
+                    var row: [UInt8] = []
+                    CuratorSourcesRenderer.appendRow(source: "", writers: [name], format: .text, to: &row)
+                    all += row.dropFirst().dropLast()  // "\t" NAME "\n"
+                    starts.append(all.count)
+                }
+                bytes = .allocate(capacity: max(all.count, 1))
+                _ = bytes.initialize(from: all)
+                self.starts = .allocate(capacity: starts.count)
+                _ = self.starts.initialize(from: starts)
+            }
+
+            @inline(__always)
+            func append(_ writer: Int, to out: inout [UInt8]) {
+                out.append(contentsOf: UnsafeMutableBufferPointer(rebasing: bytes[starts[writer]..<starts[writer + 1]]))
+            }
+
+            func deallocate() {
+                bytes.deallocate()
+                starts.deallocate()
+            }
         }
     }
 }

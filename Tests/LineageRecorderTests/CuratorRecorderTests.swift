@@ -75,7 +75,7 @@ struct CuratorRecorderTests {
             let location = try #require(CuratorLocation.detect(path: out.path))
             let checkpoint = CuratorCheckpoint.read(location)
             #expect(checkpoint.writers.map(\.name) == plan.writers.map(\.file))
-            #expect(checkpoint.writers.map(\.sources) == plan.writers.map(\.completed))
+            #expect(checkpoint.writers.map { Array($0.sources) } == plan.writers.map(\.completed))
             #expect(checkpoint.union == plan.union)
             var counts: [String: Int] = [:]
             for writer in plan.writers { for source in writer.completed { counts[source, default: 0] += 1 } }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The checks on the writer files: `writer-structure`, `writer-schema`, `source-keys`,
 /// `source-values`. A damaged or unreadable file fails `writer-structure` only; its
 /// entries are not trusted, so the other checks run on the remaining files.
@@ -9,27 +11,48 @@ enum WriterChecks {
         let unreadable: [String]
     }
 
+    /// What reading one writer file gave: the inspection, and its key and value findings
+    /// (kept apart, as they are dropped when the file turns out damaged).
+    struct FileOutcome: Sendable {
+        let inspection: CuratorWriter.Inspection
+        let keys: CuratorTally
+        let values: CuratorTally
+    }
+
+    /// Reads one writer file: one structure walk, every entry's key and value checked on the way.
+    static func read(_ path: String, maxExamples: Int) -> FileOutcome {
+        let name = CuratorLocation.lastComponent(of: path)
+        var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)
+        var fileValues = CuratorTally(.sourceValues, limit: maxExamples)
+        let inspection = CuratorWriter.inspect(path: path) { key, value in
+            // The tallies are touched only for a key or value that may be wrong: the closure
+            // escapes, so each access to them is checked at run time.
+            if !isPrintableASCII(key) { checkKey(key, file: name, into: &fileKeys) }
+            if value.count != 1 || value[0] != UInt8(ascii: "1") {
+                fileValues.add(.value(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
+            }
+        }
+        return FileOutcome(inspection: inspection, keys: fileKeys, values: fileValues)
+    }
+
     static func run(_ paths: [String], maxExamples: Int, progress: ProgressHandler? = nil) -> Outcome {
+        // Two threads, each reading half of the files; the findings are then added in path order.
+        let half = paths.count / 2
+        let counter = FilesRead(total: paths.count, progress: progress)
+        let (early, late) = inParallel(
+            { paths[..<half].map { path in counter.reading { read(path, maxExamples: maxExamples) } } },
+            { paths[half...].map { path in counter.reading { read(path, maxExamples: maxExamples) } } })
         var structure = CuratorTally(.writerStructure, limit: maxExamples)
         var schema = CuratorTally(.writerSchema, limit: maxExamples)
         var keys = CuratorTally(.sourceKeys, limit: maxExamples)
         var values = CuratorTally(.sourceValues, limit: maxExamples)
-        var union = Set<String>()
+        var lists: [CuratorSourceList] = []
         var damaged: [String] = []
         var unreadable: [String] = []
         var empty: [String] = []
-        for (index, path) in paths.enumerated() {
-            progress?(WorkProgress(phase: "reading writer files", done: index, total: paths.count, unit: "files"))
+        for (path, outcome) in zip(paths, early + late) {
             let name = CuratorLocation.lastComponent(of: path)
-            // Per file first: findings in a file that turns out damaged are dropped.
-            var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)
-            var fileValues = CuratorTally(.sourceValues, limit: maxExamples)
-            let inspection = CuratorWriter.inspect(path: path) { key, value in
-                checkKey(key, file: name, into: &fileKeys)
-                if value.count != 1 || value[0] != UInt8(ascii: "1") {
-                    fileValues.add(.value(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
-                }
-            }
+            let inspection = outcome.inspection
             switch inspection.writer.state {
             case .unreadable(let reason):
                 unreadable.append(name)
@@ -50,9 +73,9 @@ enum WriterChecks {
                 break
             }
             checkSchema(inspection.databases, file: name, into: &schema)
-            keys.absorb(fileKeys)
-            values.absorb(fileValues)
-            union.formUnion(inspection.writer.sources)
+            keys.absorb(outcome.keys)
+            values.absorb(outcome.values)
+            lists.append(inspection.writer.sources)
         }
         let skipped = unreadable + damaged
         let skippedNotes: [CuratorCheckNote] = skipped.isEmpty ? [] : [.writersSkipped(skipped.sorted())]
@@ -63,7 +86,7 @@ enum WriterChecks {
             keys.result(notes: skippedNotes, notRun: nothingLeft),
             values.result(notes: skippedNotes, notRun: nothingLeft),
         ]
-        return Outcome(results: results, union: union.count, damaged: damaged, unreadable: unreadable)
+        return Outcome(results: results, union: CuratorStatus.unionCount(lists), damaged: damaged, unreadable: unreadable)
     }
 
     /// `writer-schema` for one sound file: only `completed_sources` (or nothing), flags 0.
@@ -78,15 +101,66 @@ enum WriterChecks {
         }
     }
 
+    /// Whether every byte of `key` is printable ASCII (0x20 to 0x7E), 8 bytes at a time.
+    @inline(__always)
+    static func isPrintableASCII(_ key: UnsafeRawBufferPointer) -> Bool {
+        let count = key.count
+        guard count >= 8 else {
+            for byte in key where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }
+        var offset = 0
+        while offset + 8 <= count {
+            if !isPrintableASCII(word: key.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+            offset += 8
+        }
+        // The last 8 bytes, overlapping the words already checked.
+        return offset == count || isPrintableASCII(word: key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+
+    /// Whether each of the 8 bytes of `word` is in 0x20...0x7E. Below 0x80, a byte plus 0x60
+    /// reaches 0x80 exactly when it is 0x20 or more, and plus 1 exactly when it is 0x7F; no
+    /// sum carries into the next byte.
+    @inline(__always)
+    static func isPrintableASCII(word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return word & high == 0 && (word &+ 0x60 &* ones) & high == high && (word &+ ones) & high == 0
+    }
+
     /// `source-keys` for one key: valid UTF-8, no C0/C1 control character.
     static func checkKey(_ key: UnsafeRawBufferPointer, file: String, into tally: inout CuratorTally) {
         // Source ids are hex digests or decimals: printable ASCII needs no decoding.
-        if key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
+        if isPrintableASCII(key) { return }
         guard let text = String(validating: key, as: UTF8.self) else {
             return tally.add(.keyNotUTF8(Array(key)), file: file, database: CuratorWriter.databaseName)
         }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             tally.add(.keyControlCharacter(Array(key)), file: file, database: CuratorWriter.databaseName)
         }
+    }
+}
+
+/// Counts the writer files read by two threads and tells `progress` before each.
+private final class FilesRead: @unchecked Sendable {
+    private let total: Int
+    private let progress: ProgressHandler?
+    private let lock = DispatchSemaphore(value: 1)
+    private var done = 0
+
+    init(total: Int, progress: ProgressHandler?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func reading<T>(_ work: () -> T) -> T {
+        if let progress {
+            lock.wait()
+            let count = done
+            done += 1
+            lock.signal()
+            progress(WorkProgress(phase: "reading writer files", done: count, total: total, unit: "files"))
+        }
+        return work()
     }
 }

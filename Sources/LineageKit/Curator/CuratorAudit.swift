@@ -43,8 +43,14 @@ public enum CuratorAudit {
         } else {
             paths = [location.writerFile ?? location.path]
         }
+        // The Slurm manifests (up to one per shard) are checked meanwhile on a thread of their own.
+        let slurmResults = ResultSlot<[CuratorCheckResult]>()
+        let folder = location.metadataDirectory
+        let slurmChecked = startInBackground { slurmResults.value = SlurmChecks.run(metadataDirectory: folder, maxExamples: maxExamples) }
         let writers = WriterChecks.run(paths, maxExamples: maxExamples, progress: progress)
-        let slurm = SlurmChecks.run(metadataDirectory: location.metadataDirectory, maxExamples: maxExamples)
+        slurmChecked()
+        // The wait orders the write before this read.
+        let slurm = slurmResults.value ?? []
         return CuratorAuditReport(
             checkpoint: location.path, reason: location.reason, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
             unreadableWriters: writers.unreadable, checks: writers.results + slurm)

@@ -14,7 +14,7 @@ extension CuratorCheckpoint {
 
     /// `forEachSource` over part of each writer's keys (`ranges[i]` of writer `i`'s).
     func forEachSource(in ranges: [Range<Int>], _ body: (_ source: String, _ holding: [Int]) throws -> Void) rethrows {
-        var merge = SourceMerge(writers.map { $0.state.isSkipped ? [] : $0.sources }, ranges: ranges)
+        let merge = SourceMerge(writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources }, ranges: ranges)
         var holding: [Int] = []
         holding.reserveCapacity(4)
         while let first = merge.winner {
@@ -34,75 +34,62 @@ extension CuratorCheckpoint {
     /// Splits every writer's keys at one pivot key, so that the two halves can be merged
     /// apart (every copy of a key falls in the same half, and the first half's keys all
     /// come before the second's). The pivot is the median of the writers' middle keys.
-    func splitRanges() -> (first: [Range<Int>], second: [Range<Int>]) {
-        let middles = writers.filter { !$0.state.isSkipped && !$0.sources.isEmpty }.map { $0.sources[$0.sources.count / 2] }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        guard !middles.isEmpty else { return (writers.map { 0..<$0.sources.count }, writers.map { _ in 0..<0 }) }
-        let pivot = middles[middles.count / 2].utf8
+    /// `lists` are the writers' lists, an empty one for a skipped writer.
+    static func splitRanges(_ lists: [CuratorSourceList]) -> (first: [Range<Int>], second: [Range<Int>]) {
+        let middles = lists.filter { !$0.isEmpty }.map { $0[$0.count / 2] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !middles.isEmpty else { return (lists.map { 0..<$0.count }, lists.map { _ in 0..<0 }) }
+        let pivot = middles[middles.count / 2]
+        let words = packKey(pivot)
         var first: [Range<Int>] = []
         var second: [Range<Int>] = []
-        for writer in writers {
-            var (low, high) = (0, writer.sources.count)
+        for sources in lists {
+            var (low, high) = (0, sources.count)
             while low < high {
                 let middle = (low + high) / 2
-                if writer.sources[middle].utf8.lexicographicallyPrecedes(pivot) { low = middle + 1 } else { high = middle }
+                if sources.precedes(middle, words, pivot) { low = middle + 1 } else { high = middle }
             }
             first.append(0..<low)
-            second.append(low..<writer.sources.count)
+            second.append(low..<sources.count)
         }
         return (first, second)
-    }
-}
-
-/// The first 15 bytes of a key and its length (16 for longer keys) packed into two
-/// big-endian words, so comparing the words compares the keys by bytes; keys longer than
-/// 15 bytes that agree on the words are compared whole.
-@inline(__always)
-func packKey(_ key: String) -> (high: UInt64, low: UInt64) {
-    var key = key  // a small string is copied to the stack, not allocated
-    return key.withUTF8 { utf8 in
-        let bytes = UnsafeRawBufferPointer(utf8)
-        let count = bytes.count
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        if count >= 8 {
-            high = UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self))
-        } else {
-            for index in 0..<count { high |= UInt64(bytes[index]) << (56 - 8 * UInt64(index)) }
-        }
-        if count >= 16 {
-            return (high, UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ~0xFF | 16)
-        }
-        if count > 8 {
-            for index in 8..<count { low |= UInt64(bytes[index]) << (56 - 8 * UInt64(index - 8)) }
-        }
-        return (high, low | UInt64(count))
     }
 }
 
 /// A tournament (loser) tree over the writers' current keys: `advance` replays one path
 /// from a leaf to the root, one comparison of packed words per level. An exhausted writer
 /// holds the words `(max, max)`, after every key (UTF-8 text never holds the byte 0xFF).
-struct SourceMerge {
-    private let lists: [[String]]
-    private var positions: [Int]
-    private let ends: [Int]
-    private var highs: [UInt64]
-    private var lows: [UInt64]
+/// The state lives in buffers of its own (no array checks on the hot path).
+final class SourceMerge {
+    /// One writer's place in the merge: its current key's words and where it is in its list.
+    private struct Leaf {
+        var high: UInt64 = .max
+        var low: UInt64 = .max
+        var position = 0
+        var end = 0
+        var words: UnsafePointer<UInt64>?
+    }
+
+    private let lists: [CuratorSourceList]
+    private let count: Int
+    private let leaves: UnsafeMutablePointer<Leaf>
     /// `tree[0]` is the winner's writer; `tree[1..<count]` the losers of the inner matches.
-    private var tree: [Int]
+    private let tree: UnsafeMutablePointer<Int>
 
     /// A merge of `lists[i][ranges[i]]` for every `i`.
-    init(_ lists: [[String]], ranges: [Range<Int>]) {
+    init(_ lists: [CuratorSourceList], ranges: [Range<Int>]) {
         self.lists = lists
-        positions = lists.indices.map { min(ranges[$0].lowerBound, lists[$0].count) }
-        ends = lists.indices.map { min(ranges[$0].upperBound, lists[$0].count) }
-        highs = Array(repeating: .max, count: lists.count)
-        lows = Array(repeating: .max, count: lists.count)
-        for writer in lists.indices where positions[writer] < ends[writer] {
-            (highs[writer], lows[writer]) = packKey(lists[writer][positions[writer]])
+        count = lists.count
+        leaves = .allocate(capacity: max(lists.count, 1))
+        tree = .allocate(capacity: max(lists.count, 1))
+        tree.initialize(repeating: 0, count: max(lists.count, 1))
+        for (writer, list) in lists.enumerated() {
+            var leaf = Leaf()
+            leaf.position = min(ranges[writer].lowerBound, list.count)
+            leaf.end = min(ranges[writer].upperBound, list.count)
+            leaf.words = list.packed
+            if leaf.position < leaf.end { (leaf.high, leaf.low) = list.words(leaf.position) }
+            (leaves + writer).initialize(to: leaf)
         }
-        tree = Array(repeating: 0, count: max(lists.count, 1))
         guard lists.count > 1 else { return }
         // Built bottom-up: each inner node keeps the loser and passes the winner up.
         var winners = [Int](repeating: 0, count: 2 * lists.count)
@@ -116,52 +103,64 @@ struct SourceMerge {
         tree[0] = winners[1]
     }
 
+    deinit {
+        leaves.deinitialize(count: count)
+        leaves.deallocate()
+        tree.deallocate()
+    }
+
     /// The writer holding the smallest current key, or `nil` when every writer is exhausted.
     var winner: Int? {
-        guard !lists.isEmpty else { return nil }
+        guard count > 0 else { return nil }
         let writer = tree[0]
-        return positions[writer] < ends[writer] ? writer : nil
+        return leaves[writer].position < leaves[writer].end ? writer : nil
     }
 
     /// The current key of `writer`.
-    func key(of writer: Int) -> String { lists[writer][positions[writer]] }
+    func key(of writer: Int) -> String { lists[writer][leaves[writer].position] }
 
     /// The packed words of `writer`'s current key.
-    func words(of writer: Int) -> (high: UInt64, low: UInt64) { (highs[writer], lows[writer]) }
+    func words(of writer: Int) -> (high: UInt64, low: UInt64) { (leaves[writer].high, leaves[writer].low) }
 
     /// Whether `writer`'s current key is `key`, whose packed words are `words`.
     func sameKey(_ writer: Int, _ words: (high: UInt64, low: UInt64), _ key: String) -> Bool {
         let (high, low) = words
-        guard highs[writer] == high, lows[writer] == low else { return false }
+        guard leaves[writer].high == high, leaves[writer].low == low else { return false }
         return low & 0xFF != 16 || self.key(of: writer).utf8.elementsEqual(key.utf8)
     }
 
     /// Key order, then writer order (so the holders come out ascending).
     @inline(__always)
     private func precedes(_ a: Int, _ b: Int) -> Bool {
-        if highs[a] != highs[b] { return highs[a] < highs[b] }
-        if lows[a] != lows[b] { return lows[a] < lows[b] }
-        if lows[a] & 0xFF == 16, positions[a] < ends[a], positions[b] < ends[b] {
-            let (left, right) = (key(of: a).utf8, key(of: b).utf8)
-            if !left.elementsEqual(right) { return left.lexicographicallyPrecedes(right) }
+        let (aHigh, aLow, bHigh, bLow) = (leaves[a].high, leaves[a].low, leaves[b].high, leaves[b].low)
+        // Written without early returns, so that the common case compiles to conditional moves.
+        if aHigh != bHigh || aLow != bLow { return aHigh < bHigh || (aHigh == bHigh && aLow < bLow) }
+        let (left, right) = (leaves[a], leaves[b])
+        if left.low & 0xFF == 16, left.position < left.end, right.position < right.end {
+            let (x, y) = (key(of: a).utf8, key(of: b).utf8)
+            if !x.elementsEqual(y) { return x.lexicographicallyPrecedes(y) }
         }
         return a < b
     }
 
     /// Moves the winner's writer to its next key and replays its path to the root.
-    mutating func advance() {
-        guard !lists.isEmpty else { return }
+    func advance() {
+        guard count > 0 else { return }
         var writer = tree[0]
-        let next = positions[writer] + 1
-        positions[writer] = next
-        (highs[writer], lows[writer]) = next < ends[writer] ? packKey(lists[writer][next]) : (.max, .max)
-        var node = (lists.count + writer) / 2
+        let leaf = leaves + writer
+        let next = leaf.pointee.position + 1
+        leaf.pointee.position = next
+        if next < leaf.pointee.end, let words = leaf.pointee.words {
+            (leaf.pointee.high, leaf.pointee.low) = (words[2 * next], words[2 * next + 1])
+        } else {
+            (leaf.pointee.high, leaf.pointee.low) = (.max, .max)
+        }
+        var node = (count + writer) / 2
         while node >= 1 {
             let rival = tree[node]
-            if precedes(rival, writer) {
-                tree[node] = writer
-                writer = rival
-            }
+            let rivalWins = precedes(rival, writer)
+            tree[node] = rivalWins ? writer : rival
+            writer = rivalWins ? rival : writer
             node /= 2
         }
         tree[0] = writer

@@ -25,22 +25,29 @@ public struct CuratorCheckpoint: Sendable {
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted()
+        // The Slurm manifests (up to one per shard) are read meanwhile on a thread of their own.
+        let manifests = ResultSlot<(Result<CuratorSlurm, CuratorSlurm.Problem>?, [CuratorFailedAttempt])>()
+        let manifestsRead = startInBackground {
+            manifests.value = (CuratorSlurm.readResult(metadataDirectory: folder), CuratorFailedAttempt.read(metadataDirectory: folder))
+        }
         // Two threads, each reading half of the files: one file's walk is independent of the others.
         let half = names.count / 2
         let (early, late) = inParallel(
             { names[..<half].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0)) } },
             { names[half...].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0)) } })
         let writers = early + late
+        manifestsRead()
+        // The wait orders the write before this read.
+        let (result, failedAttempts) = manifests.value ?? (nil, [])
         var slurm: CuratorSlurm?
         var problem: CuratorSlurm.Problem?
-        switch CuratorSlurm.readResult(metadataDirectory: folder) {
+        switch result {
         case .success(let read)?: slurm = read
         case .failure(let failure)?: problem = failure
         case nil: break
         }
         return CuratorCheckpoint(
-            location: location, writers: writers, slurm: slurm, slurmProblem: problem,
-            failedAttempts: CuratorFailedAttempt.read(metadataDirectory: folder))
+            location: location, writers: writers, slurm: slurm, slurmProblem: problem, failedAttempts: failedAttempts)
     }
 
     /// Every completed source id and the writers (file names, in writer order) holding it,

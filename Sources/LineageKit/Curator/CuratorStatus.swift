@@ -33,17 +33,28 @@ public struct CuratorStatus: Sendable {
         self.checkpoint = checkpoint
         // One pass over the merged sources: counts, and the first examples in id order. Big
         // checkpoints are merged in two halves at once (all of one half's ids come first).
-        let (first, second) = checkpoint.splitRanges()
-        let keys = checkpoint.writers.reduce(0) { $0 + $1.sources.count }
+        let lists = checkpoint.writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources }
+        let (first, second) = CuratorCheckpoint.splitRanges(lists)
+        let keys = lists.reduce(0) { $0 + $1.count }
         let (low, high) =
             keys < 100_000
-            ? (Self.tally(checkpoint, first, examples), Self.tally(checkpoint, second, examples))
-            : inParallel({ Self.tally(checkpoint, first, examples) }, { Self.tally(checkpoint, second, examples) })
+            ? (Self.tally(lists, first, examples), Self.tally(lists, second, examples))
+            : inParallel({ Self.tally(lists, first, examples) }, { Self.tally(lists, second, examples) })
         union = low.union + high.union
         multiWriter = low.multi.followed(by: high.multi)
         neverMatching = low.random.followed(by: high.random)
         positional = low.decimal.followed(by: high.decimal)
         retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
+    }
+
+    /// The number of distinct ids over `lists` (each in byte order), counted in two halves
+    /// at once for big lists, without a set of strings.
+    static func unionCount(_ lists: [CuratorSourceList]) -> Int {
+        let (first, second) = CuratorCheckpoint.splitRanges(lists)
+        let keys = lists.reduce(0) { $0 + $1.count }
+        if keys < 100_000 { return tally(lists, first, 0).union + tally(lists, second, 0).union }
+        let (low, high) = inParallel({ tally(lists, first, 0) }, { tally(lists, second, 0) })
+        return low.union + high.union
     }
 
     /// Whether a rerun is due: a Slurm shard is missing, or a failed-task marker names a

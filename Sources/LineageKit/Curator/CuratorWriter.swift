@@ -45,8 +45,9 @@ public struct CuratorWriter: Sendable, Equatable {
     public let size: Int?
     /// What reading the file gave.
     public let state: State
-    /// The completed source ids, in key order; empty unless `state` is `.ok`.
-    public let sources: [String]
+    /// The completed source ids, in key order; empty unless `state` is `.ok`. Kept packed:
+    /// reading an element makes its `String`.
+    public let sources: CuratorSourceList
 
     /// Reads the writer file at `path`; never throws: a failure is the writer's state.
     /// A key that is not valid UTF-8 is left out of `sources` (verify reports it).
@@ -70,12 +71,12 @@ public struct CuratorWriter: Sendable, Equatable {
         do {
             file = try MappedFile(path: path)
         } catch {
-            let writer = CuratorWriter(name: name, path: path, size: nil, state: .unreadable(error.description), sources: [])
+            let writer = CuratorWriter(name: name, path: path, size: nil, state: .unreadable(error.description), sources: CuratorSourceList())
             return Inspection(writer: writer, structure: nil, databases: [])
         }
         let size = file.bytes.count
         let walker = StructureWalker(file: file)
-        func result(_ state: State, _ sources: [String] = [], _ structure: StructureReport? = nil) -> Inspection {
+        func result(_ state: State, _ sources: CuratorSourceList = .init(), _ structure: StructureReport? = nil) -> Inspection {
             Inspection(
                 writer: CuratorWriter(name: name, path: path, size: size, state: state, sources: sources), structure: structure,
                 databases: walker.databases)
@@ -86,16 +87,19 @@ public struct CuratorWriter: Sendable, Equatable {
         case .noMetaPage?, .unsupportedVersion?: return result(.unreadable("no usable meta page"))
         case .damaged?, nil: break
         }
-        var sources: [String] = []
+        var sources = CuratorSourceList()
         var entries = 0
         // Every tree is walked, so a page no tree reaches is found whichever databases exist.
         var walks = [walker.walkFreeList()]
         for named in walker.databases {
             if named.name == databaseName {
+                // Room for the entries the record claims, as far as the file could hold them
+                // (an entry takes 12 bytes at least) and up to 4 M ids; past that the list grows.
+                sources.reserve(Int(min(named.record.entries, UInt64(size / 12), 1 << 22)))
                 walks.append(
                     walker.walk(database: named.name) { key, value in
                         entries += 1
-                        if let source = String(validating: key, as: UTF8.self) { sources.append(source) }
+                        _ = sources.append(key)
                         visit?(key, value)
                     })
             } else {
@@ -103,8 +107,8 @@ public struct CuratorWriter: Sendable, Equatable {
             }
         }
         let report = walker.report(combining: walks)
-        if let first = report.findings.first { return result(.damaged(first), [], report) }
-        guard walker.databases.contains(where: { $0.name == databaseName }) else { return result(.noSubDatabase, [], report) }
+        if let first = report.findings.first { return result(.damaged(first), .init(), report) }
+        guard walker.databases.contains(where: { $0.name == databaseName }) else { return result(.noSubDatabase, .init(), report) }
         return result(entries == 0 ? .empty : .ok, sources, report)
     }
 
