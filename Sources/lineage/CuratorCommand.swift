@@ -8,7 +8,7 @@ enum CuratorCommand {
     /// - Throws: `CuratorFailure.notCurator` when detection (or `--kind dag`) reads it as a
     ///   DAG file; `CheckpointError.missing` when nothing is there.
     static func checkpoint(_ location: CheckpointLocation, kind: CheckpointKind?) throws -> CuratorCheckpoint {
-        if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return CuratorCheckpoint.read(curator) }
+        if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return CuratorCheckpoint.read(curator, wait: location.wait) }
         var isDirectory = false
         guard fileExists(location.path, isDirectory: &isDirectory) else {
             let error = CheckpointError.missing(path: location.path)
@@ -21,6 +21,17 @@ enum CuratorCommand {
                 ? "a directory without \(CuratorLocation.metadataFolder)/"
                 : "a file read as a task-lineage DAG checkpoint, as its only named sub-database is not \(CuratorWriter.databaseName)"
         throw CuratorFailure.notCurator(path: location.path, detected: detected)
+    }
+
+    /// Ends a command whose read met writer files their writers kept committing to (no
+    /// consistent read within `--wait`): each is named on stderr, exit 75 (BUSY).
+    static func finish(_ checkpoint: CuratorCheckpoint) throws {
+        let busy = checkpoint.busyWriters.compactMap { writer -> CheckpointBusy? in
+            if case .busy(let busy) = writer.state { busy } else { nil }
+        }
+        guard let last = busy.last else { return }
+        for other in busy.dropLast() { Console.error(ErrorPresentation.message(for: other)) }
+        throw last
     }
 
     /// Names each writer file the pipeline skips on stderr: its sources run again.

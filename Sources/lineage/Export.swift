@@ -47,7 +47,7 @@ extension Lineage {
                 throw UsageError("--around and --by-stage draw a task graph; a Curator checkpoint has none.")
             }
             defer { Console.flush() }
-            let checkpoint = CuratorCheckpoint.read(location)
+            let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait)
             Console.withBuffer { CuratorExportRenderer.appendHeader(checkpoint, to: &$0) }
             let names = checkpoint.writers.map(\.name)
             let alone = names.map { [$0] }
@@ -59,6 +59,7 @@ extension Lineage {
             }
             Console.withBuffer { CuratorExportRenderer.appendFooter(checkpoint, to: &$0) }
             CuratorCommand.reportSkipped(checkpoint)
+            try CuratorCommand.finish(checkpoint)
         }
     }
 }

@@ -72,6 +72,7 @@ extension Lineage {
                     "note: no given group matches any of the \(summary.unmatchedCompleted) completed sources; "
                         + "paths are hashed exactly as given, so spell them as the pipeline's reader saw them (absolute, relative or s3://).")
             }
+            try CuratorCommand.finish(checkpoint)
         }
     }
 }

@@ -17,7 +17,7 @@ extension Lineage.Show {
     }
 
     func runCurator(_ location: CuratorLocation) throws {
-        let checkpoint = CuratorCheckpoint.read(location)
+        let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait)
         CuratorCommand.reportSkipped(checkpoint)
         let source = udid ?? ""
         var matching: [(line: Int, paths: [String])] = []
@@ -30,6 +30,8 @@ extension Lineage.Show {
             }
         }
         guard let writers = checkpoint.holders.first(where: { $0.source == source })?.writers else {
+            // A file being written may hold it: say that rather than "not held".
+            try CuratorCommand.finish(checkpoint)
             throw CuratorFailure.notHeld(path: location.path, source: source, groups: groups == nil ? nil : matching.count)
         }
         let file = groups.map { $0 == "-" ? "stdin" : $0 }
@@ -37,5 +39,6 @@ extension Lineage.Show {
         case .text: Console.print(CuratorSourcesRenderer.holding(source: source, writers: writers, groupsFile: file, groups: matching))
         case .json, .jsonl: Console.print(CuratorSourcesRenderer.holdingJSON(source: source, writers: writers, groupsFile: file, groups: matching))
         }
+        try CuratorCommand.finish(checkpoint)
     }
 }

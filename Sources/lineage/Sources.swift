@@ -56,6 +56,7 @@ extension Lineage {
                 first = false
             }
             if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }
+            try CuratorCommand.finish(checkpoint)
         }
 
         /// Appends one row: text rows copied byte by byte when the id needs no escaping

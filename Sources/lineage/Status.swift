@@ -70,9 +70,11 @@ extension Lineage {
 
         /// `status` on a Curator checkpoint: writers, the union, the Slurm shards.
         private func runCurator(_ location: CuratorLocation) throws {
-            let status = CuratorStatus(CuratorCheckpoint.read(location), examples: examples)
+            let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait)
+            let status = CuratorStatus(checkpoint, examples: examples)
             if retryFields {
                 for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }
+                try CuratorCommand.finish(checkpoint)
                 if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
                 return
             }
@@ -80,6 +82,7 @@ extension Lineage {
             case .text: Console.print(CuratorStatusRenderer.text(status))
             case .json: Console.print(CuratorStatusRenderer.json(status))
             }
+            try CuratorCommand.finish(checkpoint)
             if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
         }
     }

@@ -14,15 +14,22 @@ extension Lineage.Verify {
             return (.unreadable(path: location.path, message: message), 2, [message])
         }
         CrashGuard.arm(reading: location.path)
-        let report = CuratorAudit.verify(location, maxExamples: maxExamples, progress: progress)
-        return (.curator(report), Self.exitCode(report), Self.skippedWriterMessages(report, location: location))
+        let report = CuratorAudit.verify(
+            location, maxExamples: maxExamples, wait: (try? checkpoints.waiting.seconds) ?? ConsistentRead.defaultWait, progress: progress)
+        let busy = report.busyWriters.map { name in
+            "\(location.metadataDirectory.map { $0.hasSuffix("/") ? $0 + name : $0 + "/" + name } ?? location.path): "
+                + "the pipeline is writing this writer file: no consistent read within the wait; try again, or give --wait SECONDS to wait longer."
+        }
+        return (.curator(report), Self.exitCode(report), Self.skippedWriterMessages(report, location: location) + busy)
     }
 
     /// 0 sound; 1 a check failed; 2 a writer file is damaged or unreadable, which is what
-    /// the other commands report loudly on it too.
+    /// the other commands report loudly on it too; 75 a writer file could not be read
+    /// consistently beside its writer (and none is damaged or unreadable).
     static func exitCode(_ report: CuratorAuditReport) -> Int32 {
         if report.ok { return 0 }
-        return report.writersFailed ? 2 : 1
+        if report.writersFailed { return 2 }
+        return report.busyWriters.isEmpty ? 1 : ErrorPresentation.busyExitCode
     }
 
     /// One sentence per damaged or unreadable writer file: what is wrong and what it means

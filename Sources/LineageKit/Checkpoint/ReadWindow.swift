@@ -41,10 +41,12 @@ public struct ReadWindow: Sendable, Equatable {
     public var isLive: Bool { isConsistent && lastTxnid != firstTxnid }
 
     /// Whether a read that *failed* (a structure finding, an error) proves a problem of
-    /// the file rather than of the moment: consistent, and either nothing was committed
-    /// or the file did not grow. (A read that maps the file, then picks a meta page
-    /// committed after the mapping, could miss pages the mapping is too short to hold.)
+    /// the file rather than of the moment: nothing was committed during it. A failure
+    /// seen while one transaction committed is retried: a read that maps the file, then
+    /// picks a meta page committed after the mapping, can miss pages the mapping is too
+    /// short to hold, and a false entry-count finding was once seen beside a live writer
+    /// with the file's size unchanged (`Docs/Concurrency.md`).
     public var provesFailure: Bool {
-        isConsistent && (lastTxnid == firstTxnid || after.fileSize == before.fileSize)
+        isConsistent && lastTxnid == firstTxnid
     }
 }

@@ -9,6 +9,8 @@ enum WriterChecks {
         let union: Int
         let damaged: [String]
         let unreadable: [String]
+        /// Files no consistent read of was possible within the wait (their writer is at work).
+        let busy: [String]
     }
 
     /// What reading one writer file gave: the inspection, and its key and value findings
@@ -17,6 +19,23 @@ enum WriterChecks {
         let inspection: CuratorWriter.Inspection
         let keys: CuratorTally
         let values: CuratorTally
+    }
+
+    /// Reads one writer file consistently beside its writer (`Docs/Concurrency.md`): a torn
+    /// read is retried, its findings dropped; after `wait` seconds the state is `.busy`.
+    static func read(_ path: String, maxExamples: Int, wait: Double) -> FileOutcome {
+        let attempt = CuratorWriter.consistently(
+            path: path, wait: wait, isFailure: { (outcome: FileOutcome) in outcome.inspection.writer.state.isSkipped }
+        ) { Self.read(path, maxExamples: maxExamples) }
+        switch attempt {
+        case .success(let outcome): return outcome
+        case .failure(let busy):
+            let writer = CuratorWriter(
+                name: CuratorLocation.lastComponent(of: path), path: path, size: nil, state: .busy(busy), sources: CuratorSourceList())
+            return FileOutcome(
+                inspection: CuratorWriter.Inspection(writer: writer, structure: nil, databases: []),
+                keys: CuratorTally(.sourceKeys, limit: maxExamples), values: CuratorTally(.sourceValues, limit: maxExamples))
+        }
     }
 
     /// Reads one writer file: one structure walk, every entry's key and value checked on the way.
@@ -35,13 +54,13 @@ enum WriterChecks {
         return FileOutcome(inspection: inspection, keys: fileKeys, values: fileValues)
     }
 
-    static func run(_ paths: [String], maxExamples: Int, progress: ProgressHandler? = nil) -> Outcome {
+    static func run(_ paths: [String], maxExamples: Int, wait: Double, progress: ProgressHandler? = nil) -> Outcome {
         // Two threads, each reading half of the files; the findings are then added in path order.
         let half = paths.count / 2
         let counter = FilesRead(total: paths.count, progress: progress)
         let (early, late) = inParallel(
-            { paths[..<half].map { path in counter.reading { read(path, maxExamples: maxExamples) } } },
-            { paths[half...].map { path in counter.reading { read(path, maxExamples: maxExamples) } } })
+            { paths[..<half].map { path in counter.reading { read(path, maxExamples: maxExamples, wait: wait) } } },
+            { paths[half...].map { path in counter.reading { read(path, maxExamples: maxExamples, wait: wait) } } })
         var structure = CuratorTally(.writerStructure, limit: maxExamples)
         var schema = CuratorTally(.writerSchema, limit: maxExamples)
         var keys = CuratorTally(.sourceKeys, limit: maxExamples)
@@ -50,6 +69,7 @@ enum WriterChecks {
         var damaged: [String] = []
         var unreadable: [String] = []
         var empty: [String] = []
+        var busy: [String] = []
         for (path, outcome) in zip(paths, early + late) {
             let name = CuratorLocation.lastComponent(of: path)
             let inspection = outcome.inspection
@@ -67,6 +87,9 @@ enum WriterChecks {
                     structure.addWithoutExample(report.findingCount - report.findings.count)
                 }
                 continue
+            case .busy:
+                busy.append(name)
+                continue
             case .noSubDatabase:
                 empty.append(name)
             case .ok, .empty:
@@ -79,14 +102,15 @@ enum WriterChecks {
         }
         let skipped = unreadable + damaged
         let skippedNotes: [CuratorCheckNote] = skipped.isEmpty ? [] : [.writersSkipped(skipped.sorted())]
-        let nothingLeft = !paths.isEmpty && skipped.count == paths.count
+        let busyNotes: [CuratorCheckNote] = busy.isEmpty ? [] : [.writersBusy(busy)]
+        let nothingLeft = !paths.isEmpty && skipped.count + busy.count == paths.count
         let results = [
-            structure.result(notes: paths.isEmpty ? [.noWriters] : []),
+            structure.result(notes: (paths.isEmpty ? [.noWriters] : []) + busyNotes),
             schema.result(notes: (empty.isEmpty ? [] : [.noSubDatabase(empty)]) + skippedNotes, notRun: nothingLeft),
             keys.result(notes: skippedNotes, notRun: nothingLeft),
             values.result(notes: skippedNotes, notRun: nothingLeft),
         ]
-        return Outcome(results: results, union: CuratorStatus.unionCount(lists), damaged: damaged, unreadable: unreadable)
+        return Outcome(results: results, union: CuratorStatus.unionCount(lists), damaged: damaged, unreadable: unreadable, busy: busy)
     }
 
     /// `writer-schema` for one sound file: only `completed_sources` (or nothing), flags 0.

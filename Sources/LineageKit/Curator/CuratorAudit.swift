@@ -14,11 +14,14 @@ public struct CuratorAuditReport: Sendable {
     public let damagedWriters: [String]
     /// Writer files that cannot be opened or are not LMDB: skipped as well.
     public let unreadableWriters: [String]
+    /// Writer files no consistent read of was possible within the wait: their writer is
+    /// at work; nothing read from them is reported (`Docs/Concurrency.md`).
+    public let busyWriters: [String]
     /// One result per check, in `CuratorCheckID` order.
     public let checks: [CuratorCheckResult]
 
-    /// True when every check passed.
-    public var ok: Bool { checks.allSatisfy(\.passed) }
+    /// True when every check passed and every writer file was read.
+    public var ok: Bool { checks.allSatisfy(\.passed) && busyWriters.isEmpty }
 
     /// True when a writer file is damaged or unreadable (verify exits 2 then).
     public var writersFailed: Bool { !damagedWriters.isEmpty || !unreadableWriters.isEmpty }
@@ -34,7 +37,11 @@ public enum CuratorAudit {
     /// file is a `writer-structure` finding and the other files are still checked.
     /// Read-only: no lock file, nothing written. Cost: one walk of every writer file,
     /// memory proportional to the distinct sources. `progress` hears of each writer file read.
-    public static func verify(_ location: CuratorLocation, maxExamples: Int = 5, progress: ProgressHandler? = nil) -> CuratorAuditReport {
+    /// A writer file its writer tears every read of for `wait` seconds is listed in
+    /// `busyWriters` and left out of the checks.
+    public static func verify(
+        _ location: CuratorLocation, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait, progress: ProgressHandler? = nil
+    ) -> CuratorAuditReport {
         let paths: [String]
         if let folder = location.metadataDirectory {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
@@ -47,13 +54,13 @@ public enum CuratorAudit {
         let slurmResults = ResultSlot<[CuratorCheckResult]>()
         let folder = location.metadataDirectory
         let slurmChecked = startInBackground { slurmResults.value = SlurmChecks.run(metadataDirectory: folder, maxExamples: maxExamples) }
-        let writers = WriterChecks.run(paths, maxExamples: maxExamples, progress: progress)
+        let writers = WriterChecks.run(paths, maxExamples: maxExamples, wait: wait, progress: progress)
         slurmChecked()
         // The wait orders the write before this read.
         let slurm = slurmResults.value ?? []
         return CuratorAuditReport(
             checkpoint: location.path, reason: location.reason, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
-            unreadableWriters: writers.unreadable, checks: writers.results + slurm)
+            unreadableWriters: writers.unreadable, busyWriters: writers.busy, checks: writers.results + slurm)
     }
 }
 

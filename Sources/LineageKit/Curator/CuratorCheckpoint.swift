@@ -17,10 +17,12 @@ public struct CuratorCheckpoint: Sendable {
     public let failedAttempts: [CuratorFailedAttempt]
 
     /// Reads the checkpoint at `location`. Never throws: an unreadable writer file is a
-    /// writer state, a missing folder gives no writers.
-    public static func read(_ location: CuratorLocation) -> CuratorCheckpoint {
+    /// writer state, a missing folder gives no writers. Each writer file is read
+    /// consistently beside its writer, retried for up to `wait` seconds; after that its
+    /// state is `.busy` (`Docs/Concurrency.md`).
+    public static func read(_ location: CuratorLocation, wait: Double = ConsistentRead.defaultWait) -> CuratorCheckpoint {
         guard let folder = location.metadataDirectory else {
-            let writer = CuratorWriter.read(path: location.writerFile ?? location.path)
+            let writer = CuratorWriter.read(path: location.writerFile ?? location.path, wait: wait)
             return CuratorCheckpoint(location: location, writers: [writer], slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
@@ -33,8 +35,8 @@ public struct CuratorCheckpoint: Sendable {
         // Two threads, each reading half of the files: one file's walk is independent of the others.
         let half = names.count / 2
         let (early, late) = inParallel(
-            { names[..<half].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0)) } },
-            { names[half...].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0)) } })
+            { names[..<half].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0), wait: wait) } },
+            { names[half...].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0), wait: wait) } })
         let writers = early + late
         manifestsRead()
         // The wait orders the write before this read.
@@ -65,6 +67,9 @@ public struct CuratorCheckpoint: Sendable {
         forEachSource { source, _ in list.append(source) }
         return list
     }
+
+    /// The writer files no consistent read of was possible: their writers are at work.
+    public var busyWriters: [CuratorWriter] { writers.filter(\.state.isBusy) }
 
     /// The writers the pipeline skips (unreadable or damaged): their sources run again.
     public var skippedWriters: [CuratorWriter] { writers.filter(\.state.isSkipped) }

@@ -116,6 +116,8 @@ public enum CuratorCheckNote: Sendable, Equatable {
     case noSubDatabase([String])
     /// Writer files whose entries were not checked, being unreadable or damaged.
     case writersSkipped([String])
+    /// Writer files not checked because their writer kept committing: no consistent read.
+    case writersBusy([String])
     /// Not a Slurm job array: there is no `.slurm_array_completion/` folder.
     case notJobArray
     /// `run.json` is missing or unusable, so identities and shard ranges were not compared.

@@ -26,3 +26,31 @@ extension CuratorWriter {
         }
     }
 }
+
+extension CuratorWriter {
+    /// Reads the writer file at `path` consistently (`readConsistently`); a file whose
+    /// writer kept committing for all of `wait` seconds gives the state `.busy`, no sources.
+    public static func read(path: String, wait: Double) -> CuratorWriter {
+        switch readConsistently(path: path, wait: wait) {
+        case .consistent(let writer): return writer
+        case .busy(let busy):
+            return CuratorWriter(
+                name: CuratorLocation.lastComponent(of: path), path: path, size: nil, state: .busy(busy), sources: CuratorSourceList())
+        }
+    }
+
+    /// Runs `body` (one read of the writer file at `path`) until a read is consistent, as
+    /// `readConsistently` does; `isFailure` says which answers must be proven stable.
+    /// `nil` when the wait ran out (then `busy` holds why).
+    static func consistently<Value>(
+        path: String, wait: Double, isFailure: (Value) -> Bool, _ body: () -> Value
+    ) -> Result<Value, CheckpointBusy> {
+        do {
+            return .success(try ConsistentRead.run(paths: [path], wait: wait, isFailure: isFailure) { _ in body() }.value)
+        } catch let busy as CheckpointBusy {
+            return .failure(busy)
+        } catch {
+            return .success(body())
+        }
+    }
+}

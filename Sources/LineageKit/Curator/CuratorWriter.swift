@@ -16,6 +16,9 @@ public struct CuratorWriter: Sendable, Equatable {
         case unreadable(String)
         /// The structure walk found damage; the pipeline skips it (liblmdb cannot read it).
         case damaged(StructureFinding)
+        /// Its writer kept committing: no read within the wait saw one consistent state
+        /// (`Docs/Concurrency.md`), so nothing read from it is reported. Not damage.
+        case busy(CheckpointBusy)
 
         /// The state as the writers table shows it.
         public var label: String {
@@ -25,6 +28,7 @@ public struct CuratorWriter: Sendable, Equatable {
             case .noSubDatabase: "no sub-database"
             case .unreadable(let reason): "unreadable: \(reason)"
             case .damaged(let finding): "damaged: \(finding.code)"
+            case .busy(let busy): "busy: transaction \(busy.firstTxnid) -> \(busy.lastTxnid) during the read"
             }
         }
 
@@ -32,8 +36,13 @@ public struct CuratorWriter: Sendable, Equatable {
         public var isSkipped: Bool {
             switch self {
             case .unreadable, .damaged: true
-            case .ok, .empty, .noSubDatabase: false
+            case .ok, .empty, .noSubDatabase, .busy: false
             }
+        }
+
+        /// Whether no consistent read of the file was possible (its writer is at work).
+        public var isBusy: Bool {
+            if case .busy = self { true } else { false }
         }
     }
 

@@ -47,6 +47,8 @@ public enum CuratorFindingPhrasing {
             return "no \(CuratorWriter.databaseName) sub-database (nothing completed, not a failure): \(list(files))"
         case .writersSkipped(let files):
             return "not checked in the unreadable or damaged writer files: \(list(files))"
+        case .writersBusy(let files):
+            return "not checked, their writers committed during every read (no consistent read in time): \(list(files))"
         case .notJobArray:
             return "not a Slurm job array (no \(CuratorSlurm.folder)/)"
         case .noUsableRun:

@@ -41,6 +41,12 @@ public enum CuratorStatusRenderer {
             lines.append("  failed attempts  \(checkpoint.failedAttempts.count)")
             for attempt in checkpoint.failedAttempts { lines.append("                   \(describe(attempt))") }
         }
+        let busy = checkpoint.busyWriters
+        if !busy.isEmpty {
+            lines.append(
+                "warning: \(busy.count) writer file(s) being written (\(busy.map { Escaping.text($0.name) }.joined(separator: ", "))): "
+                    + "no consistent read in time, so the sources they completed are not counted here; read again.")
+        }
         let skipped = checkpoint.skippedWriters
         if !skipped.isEmpty {
             lines.append(

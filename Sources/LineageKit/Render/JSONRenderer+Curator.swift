@@ -33,6 +33,7 @@ extension JSONRenderer {
             "\"sources\": \(report.sources)",
             "\"damaged_writers\": [\(report.damagedWriters.map(Escaping.jsonString).joined(separator: ", "))]",
             "\"unreadable_writers\": [\(report.unreadableWriters.map(Escaping.jsonString).joined(separator: ", "))]",
+            "\"busy_writers\": [\(report.busyWriters.map(Escaping.jsonString).joined(separator: ", "))]",
             "\"checks\": [\(checks.joined(separator: ", "))]",
         ]
         return "{" + fields.joined(separator: ", ") + "}"

@@ -28,6 +28,9 @@ extension TextRenderer {
         let consequence = "the pipeline skips \(skipped == 1 ? "it" : "them"), so \(skipped == 1 ? "its" : "their") sources run again"
         if report.ok {
             return "OK, all \(report.checks.count) checks passed"
+        } else if !report.busyWriters.isEmpty && !report.writersFailed {
+            return "BUSY, writer file\(report.busyWriters.count == 1 ? "" : "s") \(list(report.busyWriters)) being written: "
+                + "no consistent read in time, nothing read from \(report.busyWriters.count == 1 ? "it" : "them") is reported (\(counts))"
         } else if !report.damagedWriters.isEmpty {
             return "DAMAGED, writer file \(files.joined(separator: "; ")); \(consequence) (\(counts))"
         } else if !report.unreadableWriters.isEmpty {
