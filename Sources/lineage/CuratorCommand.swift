@@ -7,8 +7,10 @@ enum CuratorCommand {
     /// The checkpoint at `location` read as a Curator checkpoint.
     /// - Throws: `CuratorFailure.notCurator` when detection (or `--kind dag`) reads it as a
     ///   DAG file; `CheckpointError.missing` when nothing is there.
-    static func checkpoint(_ location: CheckpointLocation, kind: CheckpointKind?) throws -> CuratorCheckpoint {
-        if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return CuratorCheckpoint.read(curator, wait: location.wait) }
+    static func checkpoint(_ location: CheckpointLocation, kind: CheckpointKind?, progress: ProgressHandler? = nil) throws -> CuratorCheckpoint {
+        if let curator = try CheckpointKind.curatorLocation(location, kind: kind) {
+            return CuratorCheckpoint.read(curator, wait: location.wait, progress: progress)
+        }
         var isDirectory = false
         guard fileExists(location.path, isDirectory: &isDirectory) else {
             let error = CheckpointError.missing(path: location.path)

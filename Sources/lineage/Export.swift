@@ -47,7 +47,7 @@ extension Lineage {
                 throw UsageError("--around and --by-stage draw a task graph; a Curator checkpoint has none.")
             }
             defer { Console.flush() }
-            let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait)
+            let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait, progress: progress.handler("lineage export"))
             Console.withBuffer { CuratorExportRenderer.appendHeader(checkpoint, to: &$0) }
             let names = checkpoint.writers.map(\.name)
             let alone = names.map { [$0] }

@@ -43,7 +43,7 @@ extension Lineage {
         func run() throws {
             defer { Console.flush() }
             let location = try options.location
-            let checkpoint = try CuratorCommand.checkpoint(location, kind: kind)
+            let checkpoint = try CuratorCommand.checkpoint(location, kind: kind, progress: progress.handler("lineage plan"))
             CuratorCommand.reportSkipped(checkpoint)
             var plan = CuratorPlan(union: checkpoint.union)
             let rows: CuratorPlanRenderer.Format =

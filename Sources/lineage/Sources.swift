@@ -34,7 +34,7 @@ extension Lineage {
         func run() throws {
             defer { Console.flush() }
             let location = try options.location
-            let checkpoint = try CuratorCommand.checkpoint(location, kind: kind)
+            let checkpoint = try CuratorCommand.checkpoint(location, kind: kind, progress: progress.handler("lineage sources"))
             CuratorCommand.reportSkipped(checkpoint)
             let names = checkpoint.writers.map(\.name)
             var only: Set<Int>?

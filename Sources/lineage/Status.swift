@@ -70,7 +70,7 @@ extension Lineage {
 
         /// `status` on a Curator checkpoint: writers, the union, the Slurm shards.
         private func runCurator(_ location: CuratorLocation) throws {
-            let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait)
+            let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait, progress: progress.handler("lineage status"))
             let status = CuratorStatus(checkpoint, examples: examples)
             if retryFields {
                 for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }

@@ -166,7 +166,7 @@ enum WriterChecks {
 }
 
 /// Counts the writer files read by two threads and tells `progress` before each.
-private final class FilesRead: @unchecked Sendable {
+final class FilesRead: @unchecked Sendable {
     private let total: Int
     private let progress: ProgressHandler?
     private let lock = DispatchSemaphore(value: 1)

@@ -20,7 +20,10 @@ public struct CuratorCheckpoint: Sendable {
     /// writer state, a missing folder gives no writers. Each writer file is read
     /// consistently beside its writer, retried for up to `wait` seconds; after that its
     /// state is `.busy` (`Docs/Concurrency.md`).
-    public static func read(_ location: CuratorLocation, wait: Double = ConsistentRead.defaultWait) -> CuratorCheckpoint {
+    /// `progress` hears of each writer file read.
+    public static func read(
+        _ location: CuratorLocation, wait: Double = ConsistentRead.defaultWait, progress: ProgressHandler? = nil
+    ) -> CuratorCheckpoint {
         guard let folder = location.metadataDirectory else {
             let writer = CuratorWriter.read(path: location.writerFile ?? location.path, wait: wait)
             return CuratorCheckpoint(location: location, writers: [writer], slurm: nil, slurmProblem: nil, failedAttempts: [])
@@ -34,9 +37,10 @@ public struct CuratorCheckpoint: Sendable {
         }
         // Two threads, each reading half of the files: one file's walk is independent of the others.
         let half = names.count / 2
+        let counter = FilesRead(total: names.count, progress: progress)
         let (early, late) = inParallel(
-            { names[..<half].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0), wait: wait) } },
-            { names[half...].map { CuratorWriter.read(path: CuratorLocation.join(folder, $0), wait: wait) } })
+            { names[..<half].map { name in counter.reading { CuratorWriter.read(path: CuratorLocation.join(folder, name), wait: wait) } } },
+            { names[half...].map { name in counter.reading { CuratorWriter.read(path: CuratorLocation.join(folder, name), wait: wait) } } })
         let writers = early + late
         manifestsRead()
         // The wait orders the write before this read.
