@@ -26,11 +26,19 @@ struct FixtureOutput: ParsableArguments {
     /// Writes `scenario` and prints a one-line summary; recorder errors exit 2 with a sentence.
     func write(_ scenario: Scenario) throws {
         defer { Console.flush() }
-        do {
+        try Self.writing(out, exists: "\(out) already exists; pass --force to replace it, or choose another path.") {
             let paths = try scenario.write(to: out, overwrite: force)
             Console.print("wrote \(out): \(scenario.taskCount) tasks, \(paths.count) lineage paths")
+        }
+    }
+
+    /// Runs one fixture write; the recorder's errors become one sentence on stderr and exit 2
+    /// (`exists` is the sentence for an output that is already there).
+    static func writing(_ out: String, exists: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
         } catch RecorderError.fileExists {
-            Console.error("\(out) already exists; pass --force to replace it, or choose another path.")
+            Console.error(exists)
             throw ExitCode(2)
         } catch let error as RecorderError {
             Console.error(error.description)
@@ -201,20 +209,11 @@ extension Lineage.Fixture {
 
         func run() throws {
             defer { Console.flush() }
-            do {
+            try FixtureOutput.writing(out, exists: "\(out) already exists and is not an empty directory; choose another path.") {
                 let summary = try scenario.write(to: out, progress: progress.handler("lineage fixture curator"))
                 Console.print(
                     "wrote \(out): \(summary.writers) writer files, \(summary.completions) completions, "
                         + "\(summary.deletions) deletions, \(summary.completedShards) completed and \(summary.failedShards) failed shards")
-            } catch RecorderError.fileExists {
-                Console.error("\(out) already exists and is not an empty directory; choose another path.")
-                throw ExitCode(2)
-            } catch let error as RecorderError {
-                Console.error(error.description)
-                throw ExitCode(2)
-            } catch let error as LMDBError {
-                Console.error("\(out): writing failed (\(error)); check the directory is writable and has space.")
-                throw ExitCode(2)
             }
         }
     }

@@ -58,3 +58,18 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+/// Adds `by` to both meta pages' transaction ids of the LMDB file at `path`, as `by`
+/// commits would (the meta's txnid sits 16 + 128 bytes into each of the first two pages).
+public func advanceTransactionIDs(ofFileAt path: String, by: UInt64, pageSize: Int) throws {
+    let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    for page in 0..<2 {
+        let offset = UInt64(page * pageSize + 16 + 128)
+        try handle.seek(toOffset: offset)
+        guard let bytes = try handle.read(upToCount: 8), bytes.count == 8 else { throw CocoaError(.fileReadCorruptFile) }
+        let txnid = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } + by
+        try handle.seek(toOffset: offset)
+        try handle.write(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: txnid >> (8 * UInt64($0))) })
+    }
+}

@@ -74,20 +74,6 @@ struct ReadWindowTests {
         }
     }
 
-    /// Adds `by` to both meta pages' transaction ids of the file at `path`, as two commits would.
-    private func advance(_ path: String, by: UInt64, pageSize: Int) throws {
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        for page in 0..<2 {
-            let offset = UInt64(page * pageSize + 16 + 128)
-            try handle.seek(toOffset: offset)
-            let bytes = try #require(try handle.read(upToCount: 8))
-            let txnid = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } + by
-            try handle.seek(toOffset: offset)
-            try handle.write(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: txnid >> (8 * UInt64($0))) })
-        }
-    }
-
     @Test("a torn read is retried from fresh meta pages; with no time left it is BUSY with the ids seen")
     func tornIsRetried() throws {
         try withTemporaryDirectory { directory in
@@ -97,7 +83,7 @@ struct ReadWindowTests {
             var calls = 0
             let answer = try ConsistentRead.run(paths: [path], wait: 30) { before -> Int in
                 calls += 1
-                if calls == 1 { try advance(path, by: 2, pageSize: meta.pageSize) }
+                if calls == 1 { try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: meta.pageSize) }
                 return calls
             }
             #expect(answer.value == 2 && answer.attempts == 2)
@@ -105,7 +91,7 @@ struct ReadWindowTests {
             let start = meta.txnid + 2
             #expect(throws: CheckpointBusy(path: path, firstTxnid: start, lastTxnid: start + 3, attempts: 1)) {
                 _ = try ConsistentRead.run(paths: [path], wait: 0) { _ -> Int in
-                    try advance(path, by: 3, pageSize: meta.pageSize)
+                    try advanceTransactionIDs(ofFileAt: path, by: 3, pageSize: meta.pageSize)
                     return 0
                 }
             }

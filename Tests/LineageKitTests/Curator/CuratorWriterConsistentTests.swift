@@ -21,20 +21,6 @@ struct CuratorWriterConsistentTests {
         }
     }
 
-    /// Adds `by` to both meta pages' transaction ids of the file at `path`, as `by` commits would.
-    private func advance(_ path: String, by: UInt64, pageSize: Int) throws {
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        for page in 0..<2 {
-            let offset = UInt64(page * pageSize + 16 + 128)
-            try handle.seek(toOffset: offset)
-            let bytes = try #require(try handle.read(upToCount: 8))
-            let txnid = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } + by
-            try handle.seek(toOffset: offset)
-            try handle.write(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: txnid >> (8 * UInt64($0))) })
-        }
-    }
-
     @Test("a writer file whose writer commits twice during every read: busy after the wait, its sources not reported")
     func busy() throws {
         try withTemporaryDirectory { directory in
@@ -46,7 +32,7 @@ struct CuratorWriterConsistentTests {
             var calls = 0
             let retried = CuratorWriter.consistently(path: path, wait: 30, isFailure: { (writer: CuratorWriter) in writer.state.isSkipped }) {
                 calls += 1
-                if calls == 1 { try? advance(path, by: 2, pageSize: meta.pageSize) }
+                if calls == 1 { try? advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: meta.pageSize) }
                 return CuratorWriter.read(path: path)
             }
             #expect(calls == 2)
@@ -54,7 +40,7 @@ struct CuratorWriterConsistentTests {
             // Torn every time and no time left: busy, with the ids of the last attempt.
             let start = meta.txnid + 2
             let torn = CuratorWriter.consistently(path: path, wait: 0, isFailure: { (writer: CuratorWriter) in writer.state.isSkipped }) {
-                try? advance(path, by: 2, pageSize: meta.pageSize)
+                try? advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: meta.pageSize)
                 return CuratorWriter.read(path: path)
             }
             guard case .failure(let busy) = torn else {
