@@ -82,6 +82,15 @@ extension Lineage {
             case .text: Console.print(CuratorStatusRenderer.text(status))
             case .json: Console.print(CuratorStatusRenderer.json(status))
             }
+            let live = checkpoint.liveWriters.compactMap { writer in
+                writer.live.map { "\(writer.name) at transaction \($0.first) when its read began, \($0.last) when it ended" }
+            }
+            if !live.isEmpty {
+                let note =
+                    "live: the pipeline is still writing this checkpoint (\(live.joined(separator: "; "))); these numbers are a moment's picture."
+                // Text: the report's last line; JSON: stderr, so the document stays the schema's.
+                if format == .text { Console.print(note) } else { Console.error(note) }
+            }
             try CuratorCommand.finish(checkpoint)
             if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
         }

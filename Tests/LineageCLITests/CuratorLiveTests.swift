@@ -44,6 +44,7 @@ struct CuratorLiveTests {
             }
             #expect(process.isRunning, "the py-lmdb writer stopped early (is py-lmdb installed? pip install lmdb)")
             var outcomes: [String: [Int32]] = [:]
+            var liveNotes = 0
             for _ in 0..<12 {
                 for arguments in [["status", "--format", "json"], ["verify"], ["sources", "--writer", "live-9999.mdb"]] {
                     let result = try CLI.run(arguments + [checkpoint.path, "--wait", wait])
@@ -51,6 +52,13 @@ struct CuratorLiveTests {
                     #expect(result.status == 0 || result.status == 75, "\(arguments): \(result)")
                     #expect(!result.text.contains("DAMAGED") && !result.stderr.contains("damaged"), "\(arguments): \(result)")
                     if result.status == 75 { #expect(result.stderr.contains("live-9999.mdb"), "\(result.stderr)") }
+                    // A read its writer committed during says so, naming the file (JSON: on stderr).
+                    if arguments[0] == "status", result.status == 0,
+                        let line = result.stderr.split(separator: "\n").first(where: { $0.contains("live:") })
+                    {
+                        #expect(line.contains("live-9999.mdb at transaction"), "\(line)")
+                        liveNotes += 1
+                    }
                     guard result.status == 0, arguments[0] == "sources" else { continue }
                     // A consistent read sees the first n completions, n >= 0, nothing else.
                     let keys = result.lines.map { String($0.split(separator: "\t")[0]) }
@@ -67,7 +75,7 @@ struct CuratorLiveTests {
             #expect(after.status == 0, "\(after)")
             // What was seen, for the log: each command's exit statuses.
             print(
-                "beside a live writer (pause \(pause) s, --wait \(wait)):",
+                "beside a live writer (pause \(pause) s, --wait \(wait)), \(liveNotes) status reads said live:",
                 outcomes.mapValues { statuses in statuses.map(String.init).joined(separator: " ") })
         }
     }

@@ -72,6 +72,10 @@ public struct CuratorCheckpoint: Sendable {
         return list
     }
 
+    /// The writer files their writers committed to during a consistent read: the run is
+    /// still being written, the numbers are a moment's picture.
+    public var liveWriters: [CuratorWriter] { writers.filter { $0.live != nil } }
+
     /// The writer files no consistent read of was possible: their writers are at work.
     public var busyWriters: [CuratorWriter] { writers.filter(\.state.isBusy) }
 

@@ -17,7 +17,11 @@ extension CuratorWriter {
             let answer = try ConsistentRead.run(
                 paths: [path], wait: wait, isFailure: { (writer: CuratorWriter) in writer.state.isSkipped }
             ) { _ in read(path: path) }
-            return .consistent(answer.value)
+            var writer = answer.value
+            if answer.isLive, let window = answer.windows.first ?? nil {
+                writer.liveWindow = LiveWindow(first: window.firstTxnid, last: window.lastTxnid)
+            }
+            return .consistent(writer)
         } catch let busy as CheckpointBusy {
             return .busy(busy)
         } catch {

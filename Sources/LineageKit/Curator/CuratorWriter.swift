@@ -57,6 +57,16 @@ public struct CuratorWriter: Sendable, Equatable {
     /// The completed source ids, in key order; empty unless `state` is `.ok`. Kept packed:
     /// reading an element makes its `String`.
     public let sources: CuratorSourceList
+    /// When its writer committed during the (consistent) read: the newest transaction when
+    /// the read began and when it ended; `nil` for a file read while nobody wrote it.
+    public var live: (first: UInt64, last: UInt64)? { liveWindow.map { ($0.first, $0.last) } }
+    var liveWindow: LiveWindow? = nil
+
+    /// The transaction ids around a read its writer committed during.
+    struct LiveWindow: Sendable, Equatable {
+        let first: UInt64
+        let last: UInt64
+    }
 
     /// Reads the writer file at `path`; never throws: a failure is the writer's state.
     /// A key that is not valid UTF-8 is left out of `sources` (verify reports it).

@@ -53,4 +53,21 @@ struct CuratorWriterConsistentTests {
             #expect(state.label == "busy: transaction \(start) -> \(start + 2) during the read")
         }
     }
+
+    @Test("a writer file nobody writes is not live; one commit during a read is consistent and live")
+    func live() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("node-a-1001.mdb").path
+            try FileManager.default.copyItem(atPath: CuratorFixture.metadata.appendingPathComponent("node-a-1001.mdb").path, toPath: path)
+            let meta = try #require(MetaCheck(file: try MappedFile(path: path)).meta)
+            let quiet = CuratorWriter.read(path: path, wait: 0)
+            #expect(quiet.live == nil && !quiet.state.isBusy && quiet.sources == CuratorWriter.read(path: path).sources)
+            let answer = try ConsistentRead.run(paths: [path], wait: 0) { _ -> CuratorWriter in
+                try advanceTransactionIDs(ofFileAt: path, by: 1, pageSize: meta.pageSize)
+                return CuratorWriter.read(path: path)
+            }
+            // Consistent (one commit), so taken at the first attempt, and live.
+            #expect(answer.isLive && answer.attempts == 1)
+        }
+    }
 }
