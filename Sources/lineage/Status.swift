@@ -73,8 +73,8 @@ extension Lineage {
             let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait, progress: progress.handler("lineage status"))
             let status = CuratorStatus(checkpoint, examples: examples)
             if retryFields {
+                // Only the Slurm manifests make these lines: a busy writer file does not change them.
                 for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }
-                try CuratorCommand.finish(checkpoint)
                 if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
                 return
             }

@@ -48,7 +48,7 @@ extension Lineage.Verify {
             } ?? "see the report"
         }
         let damaged = report.damagedWriters.map { name in
-            "\(path(name)): the writer file is damaged (\(first(name))); the pipeline skips it, so the sources it completed run again: if the pipeline is still writing it, run verify again once it has stopped, otherwise restore a good copy or let those sources run again."
+            "\(path(name)): the writer file is damaged (\(first(name))); the pipeline skips it, so the sources it completed run again: the transaction ids show the file was stable during the read, so restore a good copy or let those sources run again."
         }
         let unreadable = report.unreadableWriters.map { name in
             "\(path(name)): the writer file cannot be read (\(first(name))); the pipeline skips it, so the sources it completed run again."
