@@ -20,7 +20,7 @@ enum CrashWatch {
     static let retryVariable = "LINEAGE_RETRY_UNTIL"
 
     /// The seconds left to retry when this process is a retry of a faulted read, read once.
-    nonisolated(unsafe) static let inheritedWait: Double? = {
+    static let inheritedWait: Double? = {
         guard let value = getenv(retryVariable).map({ String(cString: $0) }), let until = Double(value) else { return nil }
         unsetenv(retryVariable)
         return max(0, until - ConsistentRead.monotonicSeconds())

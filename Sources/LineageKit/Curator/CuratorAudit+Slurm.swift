@@ -9,7 +9,7 @@ enum SlurmChecks {
     static func run(metadataDirectory: String?, maxExamples: Int) -> [CuratorCheckResult] {
         var runTally = CuratorTally(.slurmRun, limit: maxExamples)
         var manifests = CuratorTally(.slurmManifests, limit: maxExamples)
-        var leftovers = CuratorTally(.slurmLeftovers, limit: maxExamples)
+        let leftovers = CuratorTally(.slurmLeftovers, limit: maxExamples)
         guard let metadataDirectory else {
             return [runTally, manifests, leftovers].map { $0.result(notes: [.notJobArray]) }
         }
