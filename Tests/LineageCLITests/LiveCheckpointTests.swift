@@ -130,9 +130,11 @@ struct LiveCheckpointTests {
 
     @Test("--wait must be 0 or more seconds")
     func negativeWait() throws {
-        let result = try CLI.run(["types", "--summary", CLI.fixture("four_stage"), "--wait=-1"])
-        #expect(result.status == 64, "\(result)")
-        #expect(result.stderr.contains("--wait must be 0 or more seconds"))
+        for spelling in [["--wait=-1"], ["--wait", "-1"]] {
+            let result = try CLI.run(["types", "--summary", CLI.fixture("four_stage")] + spelling)
+            #expect(result.status == 64, "\(result)")
+            #expect(result.stderr.contains("--wait must be 0 or more seconds"), "\(spelling): \(result.stderr)")
+        }
     }
 
     @Test("a file nobody writes reads once, whatever --wait says")
