@@ -21,7 +21,7 @@ struct CuratorReadOnlyTests {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let content = isDirectory.boolValue ? "dir" : (try Data(contentsOf: URL(fileURLWithPath: path))).base64EncodedString()
             entries[relative] = "\(mtime) \(content)"
         }
@@ -38,7 +38,7 @@ struct CuratorReadOnlyTests {
             // Deepest first, so a directory is made read-only after what it holds.
             for path in paths.sorted(by: { $0.count > $1.count }) {
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
                 try FileManager.default.setAttributes(
                     [.modificationDate: old, .posixPermissions: isDirectory.boolValue ? 0o555 : 0o444], ofItemAtPath: path)
             }
