@@ -28,12 +28,10 @@ enum WriterChecks {
             path: path, wait: wait, isFailure: { (outcome: FileOutcome) in outcome.inspection.writer.state.isSkipped }
         ) { Self.read(path, maxExamples: maxExamples) }
         switch attempt {
-        case .success(let outcome): return outcome
+        case .success(let answer): return answer.value
         case .failure(let busy):
-            let writer = CuratorWriter(
-                name: CuratorLocation.lastComponent(of: path), path: path, size: nil, state: .busy(busy), sources: CuratorSourceList())
             return FileOutcome(
-                inspection: CuratorWriter.Inspection(writer: writer, structure: nil, databases: []),
+                inspection: CuratorWriter.Inspection(writer: CuratorWriter.busy(path: path, busy), structure: nil, databases: []),
                 keys: CuratorTally(.sourceKeys, limit: maxExamples), values: CuratorTally(.sourceValues, limit: maxExamples))
         }
     }

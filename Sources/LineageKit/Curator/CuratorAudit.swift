@@ -42,14 +42,7 @@ public enum CuratorAudit {
     public static func verify(
         _ location: CuratorLocation, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait, progress: ProgressHandler? = nil
     ) -> CuratorAuditReport {
-        let paths: [String]
-        if let folder = location.metadataDirectory {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted()
-            paths = names.map { CuratorLocation.join(folder, $0) }
-        } else {
-            paths = [location.writerFile ?? location.path]
-        }
+        let paths = location.writerPaths
         // The Slurm manifests (up to one per shard) are checked meanwhile on a thread of their own.
         let slurmResults = ResultSlot<[CuratorCheckResult]>()
         let folder = location.metadataDirectory

@@ -24,23 +24,22 @@ public struct CuratorCheckpoint: Sendable {
     public static func read(
         _ location: CuratorLocation, wait: Double = ConsistentRead.defaultWait, progress: ProgressHandler? = nil
     ) -> CuratorCheckpoint {
+        let paths = location.writerPaths
         guard let folder = location.metadataDirectory else {
-            let writer = CuratorWriter.read(path: location.writerFile ?? location.path, wait: wait)
-            return CuratorCheckpoint(location: location, writers: [writer], slurm: nil, slurmProblem: nil, failedAttempts: [])
+            let writers = paths.map { CuratorWriter.read(path: $0, wait: wait) }
+            return CuratorCheckpoint(location: location, writers: writers, slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted()
         // The Slurm manifests (up to one per shard) are read meanwhile on a thread of their own.
         let manifests = ResultSlot<(Result<CuratorSlurm, CuratorSlurm.Problem>?, [CuratorFailedAttempt])>()
         let manifestsRead = startInBackground {
             manifests.value = (CuratorSlurm.readResult(metadataDirectory: folder), CuratorFailedAttempt.read(metadataDirectory: folder))
         }
         // Two threads, each reading half of the files: one file's walk is independent of the others.
-        let half = names.count / 2
-        let counter = FilesRead(total: names.count, progress: progress)
+        let half = paths.count / 2
+        let counter = FilesRead(total: paths.count, progress: progress)
         let (early, late) = inParallel(
-            { names[..<half].map { name in counter.reading { CuratorWriter.read(path: CuratorLocation.join(folder, name), wait: wait) } } },
-            { names[half...].map { name in counter.reading { CuratorWriter.read(path: CuratorLocation.join(folder, name), wait: wait) } } })
+            { paths[..<half].map { path in counter.reading { CuratorWriter.read(path: path, wait: wait) } } },
+            { paths[half...].map { path in counter.reading { CuratorWriter.read(path: path, wait: wait) } } })
         let writers = early + late
         manifestsRead()
         // The wait orders the write before this read.

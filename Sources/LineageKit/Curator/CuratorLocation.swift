@@ -70,6 +70,15 @@ public struct CuratorLocation: Sendable, Equatable {
         return CuratorLocation(path: path, metadataDirectory: nil, writerFile: path, reason: .forced)
     }
 
+    /// The writer files to read, as the pipeline's restart reads them: every non-hidden
+    /// `*.mdb` directly in the metadata folder, sorted by name (none when it cannot be
+    /// listed); or the one writer file given.
+    public var writerPaths: [String] {
+        guard let folder = metadataDirectory else { return [writerFile ?? path] }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted().map { Self.join(folder, $0) }
+    }
+
     /// Whether the LMDB file at `path` names exactly one sub-database, `completed_sources`.
     static func isWriterFile(_ path: String) -> Bool {
         guard let walker = try? StructureWalker(path: path) else { return false }

@@ -14,8 +14,9 @@ public struct CuratorSlurm: Sendable, Equatable {
     public struct Problem: Error, Sendable, Equatable {
         /// The manifest's file name.
         public let file: String
-        /// Why it is rejected.
-        public let reason: String
+        /// Why it is rejected (the first of verify's findings on it that the retry helper
+        /// also rejects; `Render/CuratorFindingPhrasing` words it).
+        public let problem: CuratorFinding.Problem
     }
 
     /// The first shard index of the logical run.
@@ -42,41 +43,34 @@ public struct CuratorSlurm: Sendable, Equatable {
         let folder = CuratorLocation.join(metadataDirectory, Self.folder)
         let runPath = CuratorLocation.join(folder, runFile)
         guard FileManager.default.fileExists(atPath: runPath) else { return nil }
-        guard case .object(let runFields)? = CuratorJSON.read(path: runPath),
-            let minimum = runFields["minimum_shard_index"]?.integer, let total = runFields["total_shards"]?.integer
-        else {
-            return .failure(Problem(file: runFile, reason: "not a JSON object with integer minimum_shard_index and total_shards"))
-        }
-        guard total > 0, minimum >= 0 else {
-            return .failure(Problem(file: runFile, reason: "total_shards must be > 0 and minimum_shard_index >= 0"))
+        // The rules are verify's (`SlurmChecks`), so status and verify never disagree.
+        var runTally = CuratorTally(.slurmRun, limit: 1)
+        guard let run = SlurmChecks.checkRun(CuratorJSON.read(path: runPath), into: &runTally) else {
+            return .failure(Problem(file: runFile, problem: runTally.examples.first?.problem ?? .notObject))
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasPrefix(manifestPrefix) && $0.hasSuffix(".json") }.sorted()
-        let expected = minimum..<(minimum + total)
+        let expected = run.minimum..<(run.minimum + run.total)
         var done = Set<Int>()
         var problems: [Problem] = []
         for name in names {
-            // Read as the pipeline's retry helper reads it (Python's json: 1.0 is no integer).
-            guard case .object(let fields)? = CuratorJSON.read(path: CuratorLocation.join(folder, name)),
-                case .string(let status)? = fields["status"], let shard = fields["shard_index"]?.integer,
-                let manifestMinimum = fields["minimum_shard_index"]?.integer, let manifestTotal = fields["total_shards"]?.integer
-            else {
-                problems.append(Problem(file: name, reason: "not a completion manifest"))
-                continue
+            let json = CuratorJSON.read(path: CuratorLocation.join(folder, name))
+            // Every finding on one manifest is kept (at most one per rule).
+            var tally = CuratorTally(.slurmManifests, limit: 16)
+            SlurmChecks.checkManifest(json, name: name, run: run, into: &tally)
+            // The retry helper does not check the file name's digest; only verify reports it.
+            let rejection = tally.examples.first { finding in
+                if case .nameDigest = finding.problem { false } else { true }
             }
-            if status != "completed" {
-                problems.append(Problem(file: name, reason: "status is \"\(status)\", not \"completed\""))
-            } else if manifestMinimum != minimum || manifestTotal != total {
-                problems.append(Problem(file: name, reason: "identity disagrees with run.json"))
-            } else if !expected.contains(shard) {
-                problems.append(Problem(file: name, reason: "shard \(shard) outside \(expected)"))
-            } else {
+            if let rejection {
+                problems.append(Problem(file: name, problem: rejection.problem))
+            } else if case .object(let fields)? = json, let shard = fields["shard_index"]?.integer {
                 done.insert(shard)
             }
         }
         let completed = done.sorted()
         let missing = expected.filter { !done.contains($0) }
         return .success(
-            CuratorSlurm(minimumShardIndex: minimum, totalShards: total, completed: completed, missing: missing, problems: problems))
+            CuratorSlurm(minimumShardIndex: run.minimum, totalShards: run.total, completed: completed, missing: missing, problems: problems))
     }
 }

@@ -10,51 +10,51 @@ extension CuratorWriter {
     /// Reads the writer file at `path` as `read(path:)` does, retried while its writer
     /// (a shard of the job array, with no lock file) tears the read, for up to `wait`
     /// seconds (`Docs/Concurrency.md`). An `unreadable` or `damaged` state is returned
-    /// only from a read the transaction ids prove stable.
+    /// only from a read the transaction ids prove stable; `live` says whether the writer
+    /// committed during the read.
     /// Cost: one walk per attempt, plus two `pread`s of the meta pages.
     public static func readConsistently(path: String, wait: Double = ConsistentRead.defaultWait) -> CuratorWriterRead {
-        do {
-            let answer = try ConsistentRead.run(
-                paths: [path], wait: wait, isFailure: { (writer: CuratorWriter) in writer.state.isSkipped }
-            ) { _ in read(path: path) }
+        switch consistently(path: path, wait: wait, isFailure: { (writer: CuratorWriter) in writer.state.isSkipped }, { read(path: path) }) {
+        case .success(let answer):
             var writer = answer.value
-            if answer.isLive, let window = answer.windows.first ?? nil {
-                writer.liveWindow = LiveWindow(first: window.firstTxnid, last: window.lastTxnid)
-            }
+            writer.live = answer.live
             return .consistent(writer)
-        } catch let busy as CheckpointBusy {
+        case .failure(let busy):
             return .busy(busy)
-        } catch {
-            // `read(path:)` never throws; keep the one-attempt answer if it ever does.
-            return .consistent(read(path: path))
         }
     }
-}
 
-extension CuratorWriter {
     /// Reads the writer file at `path` consistently (`readConsistently`); a file whose
     /// writer kept committing for all of `wait` seconds gives the state `.busy`, no sources.
     public static func read(path: String, wait: Double) -> CuratorWriter {
         switch readConsistently(path: path, wait: wait) {
-        case .consistent(let writer): return writer
-        case .busy(let busy):
-            return CuratorWriter(
-                name: CuratorLocation.lastComponent(of: path), path: path, size: nil, state: .busy(busy), sources: CuratorSourceList())
+        case .consistent(let writer): writer
+        case .busy(let busy): Self.busy(path: path, busy)
         }
     }
 
-    /// Runs `body` (one read of the writer file at `path`) until a read is consistent, as
-    /// `readConsistently` does; `isFailure` says which answers must be proven stable.
-    /// `nil` when the wait ran out (then `busy` holds why).
+    /// The writer file at `path`, of which no consistent read was possible: state `.busy`,
+    /// no size, no sources.
+    static func busy(path: String, _ busy: CheckpointBusy) -> CuratorWriter {
+        CuratorWriter(name: CuratorLocation.lastComponent(of: path), path: path, size: nil, state: .busy(busy), sources: CuratorSourceList())
+    }
+
+    /// Runs `body` (one read of the writer file at `path`) until a read is consistent;
+    /// `isFailure` says which answers must be proven stable. The answer carries the
+    /// transaction ids when the writer committed during it; the failure says why no read
+    /// was consistent within `wait` seconds.
     static func consistently<Value>(
         path: String, wait: Double, isFailure: (Value) -> Bool, _ body: () -> Value
-    ) -> Result<Value, CheckpointBusy> {
+    ) -> Result<(value: Value, live: LiveWindow?), CheckpointBusy> {
         do {
-            return .success(try ConsistentRead.run(paths: [path], wait: wait, isFailure: isFailure) { _ in body() }.value)
+            let answer = try ConsistentRead.run(paths: [path], wait: wait, isFailure: isFailure) { _ in body() }
+            let window = answer.isLive ? answer.windows.first ?? nil : nil
+            return .success((answer.value, window.map { LiveWindow(first: $0.firstTxnid, last: $0.lastTxnid) }))
         } catch let busy as CheckpointBusy {
             return .failure(busy)
         } catch {
-            return .success(body())
+            // `body` never throws, so `run` throws only `CheckpointBusy`.
+            return .success((body(), nil))
         }
     }
 }

@@ -59,13 +59,14 @@ public struct CuratorWriter: Sendable, Equatable {
     public let sources: CuratorSourceList
     /// When its writer committed during the (consistent) read: the newest transaction when
     /// the read began and when it ended; `nil` for a file read while nobody wrote it.
-    public var live: (first: UInt64, last: UInt64)? { liveWindow.map { ($0.first, $0.last) } }
-    var liveWindow: LiveWindow? = nil
+    public internal(set) var live: LiveWindow? = nil
 
     /// The transaction ids around a read its writer committed during.
-    struct LiveWindow: Sendable, Equatable {
-        let first: UInt64
-        let last: UInt64
+    public struct LiveWindow: Sendable, Equatable {
+        /// The newest committed transaction when the read began.
+        public let first: UInt64
+        /// The newest committed transaction when the read ended.
+        public let last: UInt64
     }
 
     /// Reads the writer file at `path`; never throws: a failure is the writer's state.

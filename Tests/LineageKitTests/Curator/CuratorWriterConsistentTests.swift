@@ -36,7 +36,7 @@ struct CuratorWriterConsistentTests {
                 return CuratorWriter.read(path: path)
             }
             #expect(calls == 2)
-            #expect(try retried.get().sources == plain.sources)
+            #expect(try retried.get().value.sources == plain.sources)
             // Torn every time and no time left: busy, with the ids of the last attempt.
             let start = meta.txnid + 2
             let torn = CuratorWriter.consistently(path: path, wait: 0, isFailure: { (writer: CuratorWriter) in writer.state.isSkipped }) {
