@@ -18,7 +18,8 @@ help:
 	@echo "             BASELINE=path/to/other/lineage adds its verify/types/edges rows, measured in the same run;"
 	@echo "             then the Curator table: CURATOR_WRITERS=1000 x CURATOR_SOURCES=10000 against bench/curator_floor.c)"
 	@echo "make bench-curator  only the Curator table (status, sources, verify on the recorder-written directory)"
-	@echo "make bench-live     consistent reads of verify and show beside a live writer (100 and 1,000 tx/s; LIVE_READS=20)"
+	@echo "make bench-live     consistent reads beside a live writer (100 and 1,000 tx/s; LIVE_READS=20), then the soak:"
+	@echo "                   SOAK_READS=300 reads of every command beside a DAG writer and a Curator writer file"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
 	@echo "make lint    swift format lint"
 	@echo "make release the self-contained release binary, .build/release/lineage (needs only liblmdb0 to run)"
@@ -73,9 +74,13 @@ $(BUILD_INFO):
 release: deps $(BUILD_INFO)
 	$(SWIFT) build $(RELEASE_FLAGS)
 
+# The CLI tests run the release binary (LINEAGE_TEST_BINARY): a debug build spends most of
+# each of its thousands of starts validating its own argument definitions. A plain
+# `swift test` runs them against the debug build, slower, with the same results.
 test: test-deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory release
+	LINEAGE_TEST_BINARY=$(CURDIR)/.build/release/lineage $(SWIFT) test --skip-build
 	$(MAKE) doc-check check-generated check-release
 
 # Every console example in README.md and Docs/*.md, run against the debug build: the
@@ -146,11 +151,19 @@ bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb $(BENCH_DIR)/cur
 # Reads beside a live writer (Docs/Concurrency.md): the share of consistent reads of
 # verify and show against a writer at 100 and 1,000 transactions per second, 97k and
 # 970k tasks. LIVE_READS reads of each command per row, one attempt each (--wait 0).
+# Then the soak behind the live-read tests: SOAK_READS reads of every reading command
+# beside a DAG writer (flat out, and 1,000 tx/s) and beside a Curator writer file (flat
+# out, and paced), each answer checked: BUSY or a committed prefix, never DAMAGED.
 LIVE_READS ?= 20
-bench-live: release
+SOAK_READS ?= 300
+bench-live: release test-deps
 	@for tasks in 97000 970000; do for rate in 100 1000; do \
 		sh bench/live.sh .build/release/lineage $$tasks $$rate $(LIVE_READS) 0 || exit 1; \
 	done; done
+	python3 bench/live_reads.py .build/release/lineage --reads $(SOAK_READS) --rate 0 --max-tasks 400000
+	python3 bench/live_reads.py .build/release/lineage --reads $(SOAK_READS) --rate 1000 --max-tasks 100000
+	python3 bench/curator_live_reads.py .build/release/lineage $(FIXTURES)/curator/curator_run --reads $(SOAK_READS) --pause 0
+	python3 bench/curator_live_reads.py .build/release/lineage $(FIXTURES)/curator/curator_run --reads $(SOAK_READS) --pause 0.01 --wait 2
 
 bench-curator: release $(BENCH_DIR)/curator_floor $(CURATOR_DIR)
 	python3 bench/bench.py --lineage .build/release/lineage --curator $(CURATOR_DIR) \

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads beside a live writer, many times: the by-hand version of LiveCheckpointTests.
+"""Reads beside a live writer, many times: the soak behind LiveReadTests (make bench-live).
 
 usage: bench/live_reads.py LINEAGE [--reads 300] [--rate 0] [--wait 0.1]
 

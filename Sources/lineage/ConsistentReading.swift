@@ -40,21 +40,27 @@ extension CheckpointLocation {
             Console.flushGate = nil
             CrashGuard.stopWatching()
         }
-        return try ConsistentRead.run(
-            paths: paths, wait: wait, isFailure: isFailure,
-            canRetry: { Console.flushedBytes == mark.flushed },
-            prepareRetry: { _ = Console.rewind(to: mark) }
-        ) { before in
-            CrashGuard.watch(path: path, before: before[0], retryUntil: retryUntil)
-            // Every block written to stdout is checked first: it was read before the check.
-            Console.flushGate = {
-                let now = paths.map { MetaSnapshot.read(path: $0) }
-                return zip(before, now).allSatisfy { pair in
-                    guard let first = pair.0 else { return pair.1 == nil }
-                    return pair.1.map { ReadWindow(before: first, after: $0).isConsistent } ?? false
+        do {
+            return try ConsistentRead.run(
+                paths: paths, wait: wait, isFailure: isFailure,
+                canRetry: { Console.flushedBytes == mark.flushed },
+                prepareRetry: { _ = Console.rewind(to: mark) }
+            ) { before in
+                CrashGuard.watch(path: path, before: before[0], retryUntil: retryUntil)
+                // Every block written to stdout is checked first: it was read before the check.
+                Console.flushGate = {
+                    let now = paths.map { MetaSnapshot.read(path: $0) }
+                    return zip(before, now).allSatisfy { pair in
+                        guard let first = pair.0 else { return pair.1 == nil }
+                        return pair.1.map { ReadWindow(before: first, after: $0).isConsistent } ?? false
+                    }
                 }
+                return try body()
             }
-            return try body()
+        } catch let busy as CheckpointBusy {
+            // What the torn read buffered never reaches stdout, at exit or later.
+            Console.drop(since: mark)
+            throw busy
         }
     }
 }

@@ -47,6 +47,17 @@ enum Console {
         return true
     }
 
+    /// Drops what was buffered since `mark` and not yet written, whether or not some of it
+    /// was (what was written passed `flushGate` when it was).
+    static func drop(since mark: (flushed: Int, buffered: Int)) {
+        if flushedBytes == mark.flushed, buffer.count >= mark.buffered {
+            buffer.removeSubrange(mark.buffered...)
+        } else {
+            buffer.removeAll(keepingCapacity: true)
+        }
+        withheld = false
+    }
+
     /// Writes the buffered output. On the terminal stderr also shows, the status line
     /// is erased first and not drawn again (one check per 64 KiB block, not per row).
     static func flush() {

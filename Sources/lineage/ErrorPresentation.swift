@@ -140,19 +140,6 @@ enum ErrorPresentation {
         "\(path): reading stopped on damaged data; the checkpoint is damaged or was changed while being read, run `lineage verify \(path)`."
     }
 
-    /// What `lineage fixture` prints when writing `path` failed (exit 2), or `nil` for
-    /// an error that is not the recorder's.
-    static func writing(_ error: any Error, to path: String) -> Presentation? {
-        switch error {
-        case RecorderError.fileExists:
-            Presentation(message: "\(path) already exists; pass --force to replace it, or choose another path.", exitCode: 2)
-        case let error as RecorderError: Presentation(message: error.description, exitCode: 2)
-        case let error as LMDBError:
-            Presentation(message: "\(path): writing failed (\(error)); check the directory is writable and has space.", exitCode: 2)
-        default: nil
-        }
-    }
-
     /// Joins a library's fact (a sentence ending in `.`) and the advice into one sentence.
     private static func sentence(_ fact: String, _ advice: String) -> String {
         (fact.hasSuffix(".") ? String(fact.dropLast()) : fact) + "; " + advice

@@ -12,7 +12,8 @@ extension Lineage.Fixture {
             discussion: """
                 Writes --initial-tasks tasks in large transactions, then one write transaction \
                 per emission (no lock file, as the pipeline) at --rate transactions per second \
-                (0: as fast as possible) until --duration seconds have passed or SIGTERM stops it. \
+                (0: as fast as possible) until --duration seconds have passed, --commits transactions \
+                were written or SIGTERM stops it. \
                 With --log, a line TASKS EDGES is appended after every commit, so a reader's \
                 counts can be checked against a committed prefix.
                 """,
@@ -31,6 +32,9 @@ extension Lineage.Fixture {
         @Option(help: "Seconds of the paced phase.")
         var duration = 10.0
 
+        @Option(help: "Stop after this many transactions of the paced phase (a bound set by work, not time).")
+        var commits = Int.max
+
         @Option(help: "Stop adding tasks at this many; later transactions mark tasks completed, newest first.")
         var maxTasks = Int.max
 
@@ -38,8 +42,8 @@ extension Lineage.Fixture {
         var log: String?
 
         func validate() throws {
-            guard initialTasks >= 1, rate >= 0, duration >= 0 else {
-                throw ValidationError("--initial-tasks must be at least 1; --rate and --duration 0 or more.")
+            guard initialTasks >= 1, rate >= 0, duration >= 0, commits >= 0 else {
+                throw ValidationError("--initial-tasks must be at least 1; --rate, --duration and --commits 0 or more.")
             }
         }
 
@@ -70,7 +74,7 @@ extension Lineage.Fixture {
             let start = ConsistentRead.monotonicSeconds()
             var written = 0
             var nextCompleted: Int?
-            while ConsistentRead.monotonicSeconds() - start < duration, Live.stopRequested == 0 {
+            while written < commits, ConsistentRead.monotonicSeconds() - start < duration, Live.stopRequested == 0 {
                 if tasks < maxTasks {
                     try recorder.recordEmission(parents: [udid((tasks - 1) / 8)], children: [udid(tasks)])
                     tasks += 1

@@ -18,13 +18,15 @@ struct ProgressOptions: ParsableArguments {
 }
 
 /// Words progress as one status line (`Console.drawStatus`): phase, count, rate. Silent
-/// for the first second, so quick commands never flicker; redrawn at most ten times a second.
+/// for the first second, so quick commands never flicker; redrawn when the phase changes,
+/// and else at most ten times a second.
 final class ProgressPrinter: @unchecked Sendable {
     private let command: String
     private let start = Date()
     /// Seconds of silence before the first line: 1, or `LINEAGE_PROGRESS_DELAY` (tests).
     private let delay = ProcessInfo.processInfo.environment["LINEAGE_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
     private var lastDraw = Date.distantPast
+    private var lastPhase: String?
     /// When each phase was first reported: phases may run on two threads at once.
     private var phaseStarts: [String: Date] = [:]
     private let lock = Lock()
@@ -39,8 +41,9 @@ final class ProgressPrinter: @unchecked Sendable {
         let now = Date()
         let phaseStart = phaseStarts[progress.phase] ?? now
         phaseStarts[progress.phase] = phaseStart
-        guard now.timeIntervalSince(start) >= delay, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        guard now.timeIntervalSince(start) >= delay, progress.phase != lastPhase || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
+        lastPhase = progress.phase
         let elapsed = now.timeIntervalSince(phaseStart)
         var line = "\(command): \(progress.phase)"
         if progress.done > 0 {

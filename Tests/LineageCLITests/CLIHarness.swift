@@ -2,11 +2,15 @@ import Foundation
 import LineageTestSupport
 import Testing
 
-/// Runs the built `lineage` binary, located from this file's path
+/// Runs the built `lineage` binary: `LINEAGE_TEST_BINARY` if set (`make test` sets the
+/// release build it just made: a debug build spends most of each start validating its
+/// argument definitions), else the debug build, located from this file's path
 /// (…/Tests/LineageCLITests/CLIHarness.swift).
 enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/lineage")
+    static let debugBinary = packageRoot.appendingPathComponent(".build/debug/lineage")
+    static let binary = ProcessInfo.processInfo.environment["LINEAGE_TEST_BINARY"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        ?? debugBinary
     static let fixtureNames = FixtureExpectation.names
 
     typealias Result = ProcessOutput
@@ -16,7 +20,7 @@ enum CLI {
     static func run(_ arguments: [String], environment: [String: String] = [:], prefix: [String] = []) throws -> Result {
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
-            "the lineage binary is not built at \(binary.path); run `swift build` in \(packageRoot.path) first")
+            "the lineage binary is not built at \(binary.path); run `swift build` (or `make release` for LINEAGE_TEST_BINARY) in \(packageRoot.path) first")
         var env = ProcessInfo.processInfo.environment
         env["LINEAGE_CHECKPOINT"] = nil
         env.merge(environment) { $1 }

@@ -16,7 +16,7 @@ struct DamagedInputTests {
             let damaged = directory.appendingPathComponent("damaged.mdb")
             var rng = SplitMix64(state: 0xDA_AA_6E)
             var outcomes: [Int32: Int] = [:]
-            for iteration in 0..<120 {
+            for iteration in 0..<60 {
                 var bytes = original
                 for _ in 0..<Int.random(in: 1...6, using: &rng) {
                     bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)

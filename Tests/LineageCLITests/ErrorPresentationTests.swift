@@ -120,15 +120,4 @@ struct ErrorPresentationTests {
         #expect(foreign.hasPrefix("\(Self.path): not an LMDB file (the file is empty"), "\(foreign)")
         #expect(!foreign.contains("verify"), "\(foreign)")
     }
-
-    @Test("recorder errors while writing a fixture say what to do, exit 2")
-    func writingErrors() throws {
-        let out = "/tmp/out.mdb"
-        let exists = try #require(ErrorPresentation.writing(RecorderError.fileExists(path: out), to: out))
-        #expect(exists == Presentation(message: "\(out) already exists; pass --force to replace it, or choose another path.", exitCode: 2))
-        let lmdb = try #require(ErrorPresentation.writing(LMDBError(code: 28, function: "mdb_txn_commit"), to: out))
-        #expect(lmdb.exitCode == 2)
-        #expect(lmdb.message.hasPrefix("\(out): writing failed (mdb_txn_commit failed: "))
-        #expect(ErrorPresentation.writing(CheckpointError.missing(path: out), to: out) == nil)
-    }
 }

@@ -59,4 +59,18 @@ struct FixtureCommandTests {
             #expect(try CLI.run(["verify", out]).status == 0)
         }
     }
+
+    @Test("a file that cannot be created: exit 2, one line naming it, nothing left behind")
+    func cannotCreate() throws {
+        try withTemporaryDirectory { directory in
+            let out = directory.appendingPathComponent("missing/out.mdb").path
+            for command in [["fixture", "four-stage", out], ["fixture", "pipeline", out, "--roots", "2"]] {
+                let result = try CLI.run(command)
+                #expect(result.status == 2, "\(command): \(result)")
+                #expect(result.stdout.isEmpty)
+                #expect(result.stderr == "lineage: cannot create \(out): No such file or directory (errno 2)\n", "\(result.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("missing").path))
+        }
+    }
 }

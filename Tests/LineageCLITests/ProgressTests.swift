@@ -8,21 +8,45 @@ import Testing
 @Suite("Progress on a terminal")
 struct ProgressTests {
     /// A checkpoint big enough for row counts to be reported (every 65,536 rows): 97,000
-    /// tasks and about 130,000 edges, written once by the recorder and only read after.
-    static let big: String = {
-        try? FileManager.default.createDirectory(atPath: bigDirectory, withIntermediateDirectories: true)
-        // Removed when the test process exits: the suites run in parallel and all read it.
-        atexit { try? FileManager.default.removeItem(atPath: ProgressTests.bigDirectory) }
+    /// tasks and about 130,000 edges, written once by the recorder for this suite's tests
+    /// and only read after; `big()` throws what went wrong if it could not be written.
+    private static let written: Result<String, FixtureNotWritten> = {
         let path = bigDirectory + "/big.mdb"
-        _ = try? CLI.run(["fixture", "pipeline", "--roots", "1000", "--batch-size", "100000", path])
-        return path
+        do {
+            try FileManager.default.createDirectory(atPath: bigDirectory, withIntermediateDirectories: true)
+            // Removed when the test process exits: this suite's tests run in parallel and all read it.
+            atexit { try? FileManager.default.removeItem(atPath: ProgressTests.bigDirectory) }
+            let result = try CLI.run(["fixture", "pipeline", "--roots", "1000", "--batch-size", "100000", path])
+            guard result.status == 0 else { return .failure(FixtureNotWritten(reason: "\(result)")) }
+            return .success(path)
+        } catch {
+            return .failure(FixtureNotWritten(reason: "\(error)"))
+        }
     }()
-    static let bigDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-progress-\(UUID().uuidString)").path
+    private static let bigDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-progress-\(UUID().uuidString)").path
 
-    static func isRow(_ line: String) -> Bool {
-        line.wholeMatch(of: /[0-9a-f]{32}\t(source|middle|leaf|source_leaf)\t(completed|pending)/) != nil
+    struct FixtureNotWritten: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { "lineage fixture pipeline could not write the 97,000-task checkpoint: \(reason)" }
     }
-    static func isEdge(_ line: String) -> Bool { line.wholeMatch(of: /[0-9a-f]{32}\t[0-9a-f]{32}/) != nil }
+
+    static func big() throws -> String { try written.get() }
+
+    /// `UDID<TAB>TYPE<TAB>completed|pending`, as `types` prints a task (checked field by
+    /// field: a regular expression over a hundred thousand rows is slow in a debug build).
+    static func isRow(_ line: String) -> Bool {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        return fields.count == 3 && isUDID(fields[0]) && ["source", "middle", "leaf", "source_leaf"].contains(fields[1])
+            && (fields[2] == "completed" || fields[2] == "pending")
+    }
+    /// `PARENT<TAB>CHILD`, as `edges` prints an edge.
+    static func isEdge(_ line: String) -> Bool {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        return fields.count == 2 && isUDID(fields[0]) && isUDID(fields[1])
+    }
+    static func isUDID(_ text: Substring) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
 
     @Test("verify shows its phases on a terminal, and erases the line when done")
     func shown() throws {
@@ -53,7 +77,7 @@ struct ProgressTests {
             ("types", "lineage types: listing tasks 66k / 97k tasks (67%)"), ("edges", "lineage edges: listing edges 66k / 128k edges"),
         ])
     func listingElsewhere(command: String, expected: String) throws {
-        let run = try PseudoTerminal.run([command, "-c", Self.big])
+        let run = try PseudoTerminal.run([command, "-c", try Self.big()])
         #expect(run.status == 0, "\(run)")
         #expect(run.screen.contains(expected), "\(run)")
         #expect(PseudoTerminal.visibleLines(run.screen).isEmpty, "\(run)")
@@ -61,13 +85,13 @@ struct ProgressTests {
 
     @Test("with stdout on the same terminal, every line shown is a row: progress never joins the data")
     func listingOnTerminal() throws {
-        let types = try PseudoTerminal.run(["types", "-c", Self.big], stdout: .terminal)
+        let types = try PseudoTerminal.run(["types", "-c", try Self.big()], stdout: .terminal)
         #expect(types.status == 0, "\(types)")
         let rows = PseudoTerminal.visibleLines(types.screen)
         #expect(rows.count == 97_000)
         #expect(rows.allSatisfy(Self.isRow), "\(rows.first { !Self.isRow($0) } ?? "")")
 
-        let edges = try PseudoTerminal.run(["edges", "-c", Self.big], stdout: .terminal)
+        let edges = try PseudoTerminal.run(["edges", "-c", try Self.big()], stdout: .terminal)
         #expect(edges.status == 0, "\(edges)")
         let lines = PseudoTerminal.visibleLines(edges.screen)
         #expect(lines.count > 65_536)
@@ -76,15 +100,15 @@ struct ProgressTests {
 
     @Test("verify and export-dot on the same terminal: progress while reading, erased before the first line of output")
     func reportOnTerminal() throws {
-        let verify = try PseudoTerminal.run(["verify", Self.big], stdout: .terminal)
+        let verify = try PseudoTerminal.run(["verify", try Self.big()], stdout: .terminal)
         #expect(verify.status == 0, "\(verify)")
         #expect(verify.screen.contains("lineage verify: reading"), "\(verify)")
         let report = PseudoTerminal.visibleLines(verify.screen)
-        #expect(report.first?.hasPrefix(Self.big) == true, "\(report)")
+        #expect(report.first?.hasPrefix(try Self.big()) == true, "\(report)")
         #expect(!report.contains { $0.contains("lineage verify:") }, "\(report)")
         #expect(report.last?.hasPrefix("verdict: OK") == true, "\(report)")
 
-        let export = try PseudoTerminal.run(["export-dot", "-c", Self.big, "--max-nodes", "100000"], stdout: .terminal)
+        let export = try PseudoTerminal.run(["export-dot", "-c", try Self.big(), "--max-nodes", "100000"], stdout: .terminal)
         #expect(export.status == 0, "\(export)")
         #expect(export.screen.contains("lineage export-dot: reading task_type"), "\(export)")
         let dot = PseudoTerminal.visibleLines(export.screen)
@@ -95,7 +119,7 @@ struct ProgressTests {
 
     @Test("export-dot shows reading and writing progress while its output goes to a file")
     func exportProgress() throws {
-        let run = try PseudoTerminal.run(["export-dot", "-c", Self.big, "--max-nodes", "100000"])
+        let run = try PseudoTerminal.run(["export-dot", "-c", try Self.big(), "--max-nodes", "100000"])
         #expect(run.status == 0, "\(run)")
         #expect(run.screen.contains("lineage export-dot: reading task_type 66k / 97k tasks"), "\(run)")
         #expect(run.screen.contains("lineage export-dot: reading out_edges"), "\(run)")
@@ -105,7 +129,7 @@ struct ProgressTests {
 
     @Test("TERM=dumb or unset: progress with \\r and spaces only, no escape sequence", arguments: ["dumb", nil] as [String?])
     func dumbTerminal(term: String?) throws {
-        let run = try PseudoTerminal.run(["verify", Self.big], term: term)
+        let run = try PseudoTerminal.run(["verify", try Self.big()], term: term)
         #expect(run.status == 0, "\(run)")
         // Both threads announce their phases; which is drawn last depends on the scheduler.
         #expect(run.screen.contains("lineage verify: reading "), "\(run)")
@@ -115,7 +139,7 @@ struct ProgressTests {
 
     @Test("the line is cut to the terminal's width, so it never wraps")
     func narrow() throws {
-        let run = try PseudoTerminal.run(["verify", Self.big], columns: 30)
+        let run = try PseudoTerminal.run(["verify", try Self.big()], columns: 30)
         #expect(run.status == 0, "\(run)")
         let drawn = run.screen.replacingOccurrences(of: "\u{1b}[K", with: "").split(separator: "\r")
         #expect(!drawn.isEmpty)
@@ -140,7 +164,7 @@ struct ProgressTests {
         // stdout is a pipe the harness stops reading once progress is on screen, so
         // `types` is stuck mid-listing when the signal arrives.
         let run = try PseudoTerminal.run(
-            ["types", "-c", Self.big], stdout: .pipe, term: term,
+            ["types", "-c", try Self.big()], stdout: .pipe, term: term,
             interrupt: (signal, { $0.contains("lineage types: listing tasks") }))
         #expect(run.killedBySignal, "\(run)")
         #expect(run.status == signal, "\(run)")

@@ -23,8 +23,11 @@ public struct ProcessOutput: CustomStringConvertible, Sendable {
 }
 
 /// Runs a program with no standard input and collects both outputs. Both pipes are
-/// drained at once, so neither can fill up and stall the program.
-public func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessOutput {
+/// drained at once, so neither can fill up and stall the program. `whileRunning` is
+/// called once it started, its output already being drained (so it may wait on it).
+public func runProcess(
+    _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, whileRunning: (Process) throws -> Void = { _ in }
+) throws -> ProcessOutput {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -37,8 +40,11 @@ public func runProcess(_ executable: URL, _ arguments: [String], environment: [S
     try process.run()
     nonisolated(unsafe) var errorData = Data()
     let group = DispatchGroup()
+    nonisolated(unsafe) var outputData = Data()
     DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
-    let outputData = out.fileHandleForReading.readDataToEndOfFile()
+    DispatchQueue.global().async(group: group) { outputData = out.fileHandleForReading.readDataToEndOfFile() }
+    defer { if process.isRunning { process.terminate() } }
+    try whileRunning(process)
     group.wait()
     process.waitUntilExit()
     return ProcessOutput(status: process.terminationStatus, stdout: outputData, stderr: String(decoding: errorData, as: UTF8.self))
@@ -59,17 +65,44 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 
-/// Adds `by` to both meta pages' transaction ids of the LMDB file at `path`, as `by`
-/// commits would (the meta's txnid sits 16 + 128 bytes into each of the first two pages).
+/// Makes the LMDB file at `path` look as if `by` more write transactions had committed,
+/// each changing nothing but the id. As liblmdb commits, transaction T writes its meta
+/// page on page `T & 1`: the newest meta page is copied there with the id T = newest + by
+/// (and, for two or more, onto the other page with T - 1), its page number set to the
+/// page it now sits on. The tree is untouched, so every read of the file sees the same.
 public func advanceTransactionIDs(ofFileAt path: String, by: UInt64, pageSize: Int) throws {
+    precondition(by >= 1)
     let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
     defer { try? handle.close() }
-    for page in 0..<2 {
-        let offset = UInt64(page * pageSize + 16 + 128)
-        try handle.seek(toOffset: offset)
-        guard let bytes = try handle.read(upToCount: 8), bytes.count == 8 else { throw CocoaError(.fileReadCorruptFile) }
-        let txnid = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } + by
-        try handle.seek(toOffset: offset)
-        try handle.write(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: txnid >> (8 * UInt64($0))) })
+    // A page: its number (8 bytes) at 0; the meta (after the 16-byte page header) holds its
+    // transaction id 128 bytes in, after the magic, version, address, size, two database
+    // records and the last page number.
+    let txnidOffset = 16 + 128
+    func little(_ bytes: Data, at offset: Int) -> UInt64 {
+        (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[bytes.startIndex + offset + $1]) << (8 * UInt64($1)) }
     }
+    func put(_ value: UInt64, into bytes: inout Data, at offset: Int) {
+        for i in 0..<8 { bytes[bytes.startIndex + offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+    }
+    let pages = try (0..<2).map { page -> Data in
+        try handle.seek(toOffset: UInt64(page * pageSize))
+        guard let bytes = try handle.read(upToCount: pageSize), bytes.count == pageSize else { throw CocoaError(.fileReadCorruptFile) }
+        return bytes
+    }
+    let newestPage = little(pages[0], at: txnidOffset) >= little(pages[1], at: txnidOffset) ? pages[0] : pages[1]
+    let target = little(newestPage, at: txnidOffset) + by
+    for txnid in (by >= 2 ? [target - 1, target] : [target]) {
+        var page = newestPage
+        put(txnid & 1, into: &page, at: 0)
+        put(txnid, into: &page, at: txnidOffset)
+        try handle.seek(toOffset: (txnid & 1) * UInt64(pageSize))
+        try handle.write(contentsOf: page)
+    }
+}
+
+/// How many iterations a seeded mutation campaign runs: `suite` in the test suite, or
+/// `LINEAGE_FUZZ_ITERATIONS` for a long campaign (`make fuzz`). The seeds stay the same,
+/// so the suite's iterations are the first ones of the long campaign.
+public func fuzzIterations(suite: Int) -> Int {
+    ProcessInfo.processInfo.environment["LINEAGE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? suite
 }

@@ -66,6 +66,7 @@ public enum ConsistentRead {
         while true {
             attempts += 1
             let before = paths.map { MetaSnapshot.read(path: $0) }
+            TestHook.stopIfReading(paths)
             let result = Result { try body(before) }
             let after = paths.map { MetaSnapshot.read(path: $0) }
             let windows = zip(before, after).map { pair -> ReadWindow? in
@@ -101,6 +102,21 @@ public enum ConsistentRead {
             let sleep = min(pause, deadline - now)
             usleep(UInt32(sleep * 1_000_000))
             pause = min(pause * 2, 0.016)
+        }
+    }
+
+    /// A test's way to change a file between the two looks of a read, deterministically:
+    /// with `LINEAGE_TEST_STOP_IN_READ=NAME` in the environment, a read of a path ending in
+    /// NAME stops the process (`SIGSTOP`) right after its first look; the test changes the
+    /// file (e.g. advances the transaction ids, as commits would) and sends `SIGCONT`.
+    /// Unset, as for every user, it costs one comparison per read.
+    enum TestHook {
+        /// The name, read once.
+        static let stopInRead: String? = getenv("LINEAGE_TEST_STOP_IN_READ").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+
+        static func stopIfReading(_ paths: [String]) {
+            guard let name = stopInRead, paths.contains(where: { $0.hasSuffix(name) }) else { return }
+            raise(SIGSTOP)
         }
     }
 

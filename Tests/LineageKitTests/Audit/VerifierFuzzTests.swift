@@ -18,8 +18,8 @@ private func readerView(_ file: MappedFile) -> [String: [[UInt8]]] {
 
 @Suite("verify on damaged checkpoints (seeded fuzzing)")
 struct VerifierFuzzTests {
-    /// Mutations per run: a thousand in the suite, more with `make fuzz`.
-    static let iterations = ProcessInfo.processInfo.environment["LINEAGE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1000
+    /// Mutations per run: 300 in the suite, more with `make fuzz`.
+    static let iterations = fuzzIterations(suite: 300)
 
     @Test("every mutation gets a verdict that stops the logical checks on damage; a passing verdict means the reader sees the original content")
     func mutations() throws {

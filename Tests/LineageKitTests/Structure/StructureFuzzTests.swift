@@ -102,10 +102,10 @@ func walkMutated(_ bytes: [UInt8], context: @autoclosure () -> String) {
 
 @Suite("Structure fuzzing")
 struct StructureFuzzTests {
-    @Test func fixturesSurviveThousandsOfMutations() throws {
+    @Test func fixturesSurviveMutations() throws {
         let originals = try StructureSupport.fixtureNames.map { try StructureSupport.fixtureBytes($0) }
         var rng = SplitMix64(state: 0x11E_A6E)
-        for iteration in 0..<3000 {
+        for iteration in 0..<fuzzIterations(suite: 1000) {
             let which = iteration % originals.count
             var (what, bytes) = mutate(originals[which], pageSize: 4096, using: &rng)
             if iteration % 3 == 0 {
@@ -131,7 +131,7 @@ struct StructureFuzzTests {
             ("flags", [UInt8](try Data(contentsOf: URL(fileURLWithPath: flags)))),
         ]
         var rng = SplitMix64(state: 0xB16_F11E)
-        for iteration in 0..<600 {
+        for iteration in 0..<fuzzIterations(suite: 200) {
             // The small nested, overflow and fixed-size files are cheap: give them most iterations.
             let (name, original) = iteration % 6 == 0 ? inputs[0] : inputs[1 + iteration % 2]
             let (what, bytes) = mutate(original, pageSize: 4096, using: &rng)
