@@ -29,6 +29,8 @@ elif [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/d
 else
 	scratch=$(mktemp -d "${TMPDIR:-/tmp}/lineage-fresh-ci.XXXXXX")
 	trap 'rm -rf "$scratch"' EXIT
+	# Open to others: the read-only tests run the binary in the clone as user nobody.
+	chmod 755 "$scratch"
 	echo "fresh-ci: not root (or no unshare): /tmp stays shared with this machine"
 	run "$scratch"
 fi

@@ -51,6 +51,7 @@ struct CuratorReadOnlyTests {
 
     func readAll(prefix: [String]) throws {
         try Self.withReadOnlyCopy { checkpoint in
+            if prefix != [] { try ReadOnlyTests.requireReachable(checkpoint.path, as: prefix) }
             let before = try Self.snapshot(checkpoint)
             #expect(before.keys.contains { $0.hasSuffix("node-a-1001.mdb") })
             for command in Self.commands {

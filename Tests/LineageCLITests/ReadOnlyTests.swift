@@ -60,6 +60,17 @@ struct ReadOnlyTests {
         return nil
     }()
 
+    /// Fails the test with what to do when `nobody` cannot reach `path` or run the binary
+    /// (a TMPDIR of mode 700, as `mktemp -d` makes, keeps others out).
+    static func requireReachable(_ path: String, as prefix: [String]) throws {
+        for target in [path, CLI.binary.path] {
+            let probe = try runProcess(URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + ["/usr/bin/test", "-r", target])
+            try #require(
+                probe.status == 0,
+                "user nobody cannot reach \(target): run the tests with a TMPDIR and a checkout that others may enter (mode 755 on every directory above them)")
+        }
+    }
+
     @Test(
         "as user nobody, who cannot write anywhere near it, every command still reads the checkpoint",
         .enabled(if: asNobody != nil, "needs root and setpriv or runuser"))
@@ -67,6 +78,7 @@ struct ReadOnlyTests {
         let prefix = try #require(Self.asNobody)
         let fixture = try FixtureExpectation.load("four_stage")
         try Self.withReadOnlyCopy("four_stage") { directory, file in
+            try Self.requireReachable(file.path, as: prefix)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
             for command in Self.commands {
                 let result = try CLI.run(command + ["-c", file.path], prefix: prefix)
