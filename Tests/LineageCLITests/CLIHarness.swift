@@ -45,6 +45,20 @@ enum CLI {
     }
 
     static func fixture(_ name: String) -> String { FixtureExpectation.checkpoint(name).path }
+
+    /// Starts `process` with SIGINT and SIGTERM unblocked: a child inherits the spawning
+    /// thread's signal mask, and the test runner's worker threads block both, so a child
+    /// started plainly would ignore `terminate()` until it ended on its own.
+    static func start(_ process: Process) throws {
+        var interrupts = sigset_t()
+        var previousMask = sigset_t()
+        sigemptyset(&interrupts)
+        sigaddset(&interrupts, SIGINT)
+        sigaddset(&interrupts, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &interrupts, &previousMask)
+        defer { pthread_sigmask(SIG_SETMASK, &previousMask, nil) }
+        try process.run()
+    }
 }
 
 extension FixtureExpectation {

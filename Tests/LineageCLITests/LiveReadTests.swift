@@ -241,7 +241,7 @@ struct LiveReadTests {
             ]
             writer.standardOutput = FileHandle.nullDevice
             writer.standardError = FileHandle.nullDevice
-            try writer.run()
+            try CLI.start(writer)
             defer { if writer.isRunning { writer.terminate() } }
             // The initial tasks are one commit per 1,000; reading starts after the first.
             while writer.isRunning, (try? String(contentsOfFile: log, encoding: .utf8))?.isEmpty ?? true { sched_yield() }
@@ -265,6 +265,7 @@ struct LiveReadTests {
             }
             writer.terminate()
             writer.waitUntilExit()
+            print("DAG reads beside lineage fixture live: \(tally)")
             let tasks = Set(try String(contentsOfFile: log, encoding: .utf8).lines.compactMap { $0.split(separator: " ").first.flatMap { Int($0) } })
             #expect(tally.consistent["show", default: 0] >= 1, "no consistent read while the writer ran: \(tally)")
             for (name, result) in answers {
@@ -315,7 +316,7 @@ struct LiveReadTests {
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
             process.standardError = errors
-            try process.run()
+            try CLI.start(process)
             defer { if process.isRunning { process.terminate() } }
             // Reading starts once the file holds its first commits.
             while process.isRunning, (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0) ?? 0 < 16384 {
@@ -340,6 +341,7 @@ struct LiveReadTests {
             }
             process.terminate()
             process.waitUntilExit()
+            print("Curator reads beside a py-lmdb writer: \(tally)")
             #expect(tally.consistent["sources", default: 0] >= 1, "no consistent read while the writer ran: \(tally)")
             for (name, result) in answers {
                 #expect([0, 75].contains(result.status), "\(name): \(result)")

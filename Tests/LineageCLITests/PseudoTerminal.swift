@@ -57,16 +57,7 @@ enum PseudoTerminal {
         case .discard: process.standardOutput = FileHandle.nullDevice
         case .pipe: process.standardOutput = pipe
         }
-        // The child inherits this thread's signal mask, and the test runner's worker
-        // threads block signals: unblock the two an interrupt sends, for the spawn only.
-        var interrupts = sigset_t()
-        var previousMask = sigset_t()
-        sigemptyset(&interrupts)
-        sigaddset(&interrupts, SIGINT)
-        sigaddset(&interrupts, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &interrupts, &previousMask)
-        defer { pthread_sigmask(SIG_SETMASK, &previousMask, nil) }
-        try process.run()
+        try CLI.start(process)
         // The parent keeps the terminal's other end open until the child has exited and
         // everything it wrote was read: once no one holds it, Linux may answer EIO to a
         // read of the master before the last bytes (the erasing of a status line) arrive.
