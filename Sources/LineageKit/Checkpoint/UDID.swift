@@ -25,12 +25,11 @@ public struct UDID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The udid of a lineage path: `udid("0") == 5feceb66ffc86f38d952786c6d696c79`.
     public init(lineagePath: String) {
         let digest = SHA256.digest(Array(lineagePath.utf8))
-        let hexDigits = Array("0123456789abcdef".utf8)
         var hex = [UInt8]()
         hex.reserveCapacity(UDID.length)
         for byte in digest.prefix(UDID.length / 2) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0f)])
+            hex.append(Hex.digit(byte >> 4))
+            hex.append(Hex.digit(byte & 0x0f))
         }
         string = String(decoding: hex, as: UTF8.self)
     }

@@ -70,7 +70,7 @@ extension CuratorCheckpoint {
             for slice in slices { write(renderSlice(slice, render)) }
             return
         }
-        let handoffs = slices.indices.map { _ in Chunk() }
+        let handoffs = slices.indices.map { _ in Handoff<[UInt8]>() }
         let room = DispatchSemaphore(value: 2)
         let checkpoint = self
         let finished = startInBackground {
@@ -83,7 +83,7 @@ extension CuratorCheckpoint {
             if slice % 2 == 0 {
                 write(renderSlice(slices[slice], render))
             } else {
-                write(handoffs[slice].take())
+                write(handoffs[slice].receive())
                 room.signal()
             }
         }
@@ -97,25 +97,5 @@ extension CuratorCheckpoint {
         out.reserveCapacity(1 << 20)
         forEachSourceBytes(in: ranges) { render($0, $1, &out) }
         return out
-    }
-}
-
-/// One rendered slice handed from the thread that rendered it to the one writing it; the
-/// bytes are let go once taken, so only the slices in flight are held.
-private final class Chunk: @unchecked Sendable {
-    private var bytes: [UInt8]?
-    private let ready = DispatchSemaphore(value: 0)
-
-    func publish(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        ready.signal()
-    }
-
-    /// Waits for the bytes and takes them.
-    func take() -> [UInt8] {
-        ready.wait()
-        // The semaphore orders the write before this read.
-        defer { bytes = nil }
-        return bytes ?? []
     }
 }

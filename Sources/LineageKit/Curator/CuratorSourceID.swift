@@ -46,7 +46,7 @@ public struct CuratorSourceID: Hashable, Comparable, Sendable, CustomStringConve
     @inline(__always)
     public func appendHex(to out: inout [UInt8]) {
         for shift in stride(from: 44, through: 0, by: -4) {
-            out.append(Escaping.hexDigit(UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xf))
+            out.append(Hex.digit(UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xf))
         }
     }
 

@@ -12,7 +12,7 @@ public enum Escaping {
                 out.append(0x5c)
                 out.append(0x5c)
             } else {
-                out.append(contentsOf: [0x5c, 0x78, hexDigit(byte >> 4), hexDigit(byte & 0xf)])
+                out.append(contentsOf: [0x5c, 0x78, Hex.digit(byte >> 4), Hex.digit(byte & 0xf)])
             }
         }
     }
@@ -29,7 +29,7 @@ public enum Escaping {
             case 0x0a: out.append(contentsOf: [0x5c, 0x6e])
             case 0x09: out.append(contentsOf: [0x5c, 0x74])
             case 0x20..<0x7f: out.append(byte)
-            default: out.append(contentsOf: [0x5c, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xf)])
+            default: out.append(contentsOf: [0x5c, 0x75, 0x30, 0x30, Hex.digit(byte >> 4), Hex.digit(byte & 0xf)])
             }
         }
     }
@@ -103,14 +103,11 @@ public enum Escaping {
         return out
     }
 
-    @inline(__always)
-    static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
 }
 
 extension String {
     /// Two lowercase hex digits of a value below 0x100.
     init(format2 value: UInt32) {
-        let digits = Array("0123456789abcdef")
-        self = String([digits[Int(value >> 4 & 0xf)], digits[Int(value & 0xf)]])
+        self = String(decoding: [Hex.digit(UInt8(value >> 4 & 0xf)), Hex.digit(UInt8(value & 0xf))], as: UTF8.self)
     }
 }

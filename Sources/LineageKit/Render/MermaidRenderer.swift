@@ -76,7 +76,7 @@ public enum MermaidRenderer {
         let plain = !udid.isEmpty && udid.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0) }
         if plain { return "t" + udid }
         var out: [UInt8] = [0x62]
-        for byte in udid.utf8 { out += [Escaping.hexDigit(byte >> 4), Escaping.hexDigit(byte & 0xf)] }
+        for byte in udid.utf8 { out += [Hex.digit(byte >> 4), Hex.digit(byte & 0xf)] }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -1,5 +1,5 @@
-/// What a resume of an interrupted run will do, as counts and a few example udids: general
-/// enough for any checkpoint that records finished tasks, not tied to the lineage DAG.
+/// What a resume of an interrupted run of a task-lineage DAG will do, as counts and a few
+/// example udids (a NeMo Curator checkpoint's resume is `CuratorPlan`).
 public struct ResumePlan: Sendable, Equatable {
     /// A set of tasks: how many, and the first few udids in udid order.
     public struct Group: Sendable, Equatable {
