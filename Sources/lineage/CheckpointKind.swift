@@ -9,6 +9,14 @@ enum CheckpointKind: String, ExpressibleByArgument, CaseIterable {
     /// The NeMo Curator checkpoint directory (per-writer LMDB files, Slurm manifests).
     case curator
 
+    /// The library's name for the kind.
+    var format: Verification.Format {
+        switch self {
+        case .dag: .dag
+        case .curator: .curator
+        }
+    }
+
     /// The Curator checkpoint at `location`, detected from the path or forced by `kind`;
     /// `nil` when it is to be read as a DAG file.
     /// - Throws: `CheckpointError.missing` when `--kind curator` names no file or directory.

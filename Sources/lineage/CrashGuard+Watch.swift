@@ -8,6 +8,7 @@ enum CrashWatch {
     nonisolated(unsafe) static var dataFile: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) static var before: (txnid: UInt64, fileSize: Int)?
     nonisolated(unsafe) static var busyPrefix: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) static var busyBetween: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) static var busySuffix: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) static let scratch = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 16)
     nonisolated(unsafe) static let digits = UnsafeMutablePointer<CChar>.allocate(capacity: 64)
@@ -29,7 +30,7 @@ enum CrashWatch {
     /// In the signal handler: if the file's transaction id moved past what a consistent
     /// read allows, say the checkpoint is busy and exit 75; otherwise return (damage).
     static func exitIfTorn() {
-        guard let dataFile, let before, let busyPrefix, let busySuffix else { return }
+        guard let dataFile, let before, let busyPrefix, let busyBetween, let busySuffix else { return }
         let now = MetaSnapshot.newestTxnid(dataFile: dataFile, scratch: scratch)
         let window = ReadWindow(
             before: MetaSnapshot(first: before.txnid, second: nil, fileSize: before.fileSize),
@@ -46,10 +47,10 @@ enum CrashWatch {
         }
         _ = write(STDERR_FILENO, busyPrefix, strlen(busyPrefix))
         writeNumber(before.txnid)
-        _ = write(STDERR_FILENO, " -> ", 4)
+        _ = write(STDERR_FILENO, busyBetween, strlen(busyBetween))
         writeNumber(now?.txnid ?? 0)
         _ = write(STDERR_FILENO, busySuffix, strlen(busySuffix))
-        _exit(75)
+        _exit(ExitStatus.busy)
     }
 
     private static func writeNumber(_ value: UInt64) {
@@ -76,12 +77,11 @@ extension CrashGuard {
         var info = stat()
         let isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         CrashWatch.dataFile = strdup(isDirectory ? (path.hasSuffix("/") ? path + "data.mdb" : path + "/data.mdb") : path)
-        let message = ErrorPresentation.message(for: CheckpointBusy(path: path, firstTxnid: 0, lastTxnid: 0, attempts: 1))
-        // The sentence around the two numbers, cut where they go.
-        let parts = message.split(separator: "0 -> 0", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return }
-        CrashWatch.busyPrefix = strdup("lineage: " + parts[0])
-        CrashWatch.busySuffix = strdup(parts[1] + "\n")
+        // The sentence the handler says, prepared now around the two ids it reads then.
+        let words = ErrorPresentation.busyWords(path: path)
+        CrashWatch.busyPrefix = strdup("lineage: " + words.beforeFirst)
+        CrashWatch.busyBetween = strdup(words.between)
+        CrashWatch.busySuffix = strdup(words.afterLast + "\n")
         CrashWatch.before = (txnid, before.fileSize)
     }
 
@@ -91,9 +91,27 @@ extension CrashGuard {
         unsetenv(CrashWatch.retryVariable)
         free(CrashWatch.dataFile)
         free(CrashWatch.busyPrefix)
+        free(CrashWatch.busyBetween)
         free(CrashWatch.busySuffix)
         CrashWatch.dataFile = nil
         CrashWatch.busyPrefix = nil
+        CrashWatch.busyBetween = nil
         CrashWatch.busySuffix = nil
+    }
+}
+
+extension CrashGuard {
+    /// The guard around each path `verify` reads: armed for the path, watching each
+    /// attempt (a torn read with time left within `wait` runs the command again), then
+    /// forgotten.
+    static func watch(wait: Double) -> Verification.Watch {
+        var retryUntil = 0.0
+        return Verification.Watch(
+            arm: { path in
+                arm(reading: path)
+                retryUntil = ConsistentRead.monotonicSeconds() + wait
+            },
+            reading: { path, before in watch(path: path, before: before, retryUntil: retryUntil) },
+            done: { stopWatching() })
     }
 }

@@ -23,7 +23,7 @@ enum CrashGuard {
                 CrashWatch.exitIfTorn()
                 StatusSignals.eraseFromHandler()
                 if let text = CrashGuard.message { _ = write(STDERR_FILENO, text, strlen(text)) }
-                _exit(2)
+                _exit(ExitStatus.unreadable)
             }
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)

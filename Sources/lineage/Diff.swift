@@ -52,7 +52,7 @@ extension Lineage {
                 case .json: Console.print(DiffRenderer.json(diff))
                 }
             }
-            if !diff.identical { throw ExitCode(1) }
+            if !diff.identical { throw ExitCode(ExitStatus.no) }
         }
     }
 }

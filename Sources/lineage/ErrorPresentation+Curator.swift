@@ -23,26 +23,26 @@ extension ErrorPresentation {
             Presentation(
                 message: "\(path) is not a NeMo Curator checkpoint (detected: \(detected)); pass the directory holding "
                     + "\(CuratorLocation.metadataFolder)/, that folder, or one writer file, or --kind curator to read it as one.",
-                exitCode: 2)
+                exitCode: ExitStatus.unreadable)
         case .unreadableInput(let path, let reason):
-            Presentation(message: "\(path): cannot read the file groups (\(reason)); check the path and its permissions.", exitCode: 2)
+            Presentation(message: "\(path): cannot read the file groups (\(reason)); check the path and its permissions.", exitCode: ExitStatus.unreadable)
         case .badLine(let error, let form):
             Presentation(
                 message: "\(error.description); "
                     + (form == .groups
                         ? "give one JSON array of path strings per line, e.g. [\"/data/part-0.jsonl\", \"/data/part-1.jsonl\"]."
                         : "give one path per line."),
-                exitCode: 2)
+                exitCode: ExitStatus.unreadable)
         case .noSuchWriter(let path, let name, let writers):
             Presentation(
                 message: "\(path): no writer file named \(name); the writers are \(writers.isEmpty ? "none" : writers.joined(separator: ", ")).",
-                exitCode: 1)
+                exitCode: ExitStatus.no)
         case .notHeld(let path, let source, let groups):
             Presentation(
                 message: "\(path): no readable writer holds source id \(source), so a rerun runs it"
                     + (groups.map { "; \($0) given \($0 == 1 ? "group maps" : "groups map") to it" } ?? "")
                     + "; list the completed ids with `lineage sources \(path)`.",
-                exitCode: 1)
+                exitCode: ExitStatus.no)
         }
     }
 }

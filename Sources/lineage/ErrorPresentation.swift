@@ -45,14 +45,14 @@ enum ErrorPresentation {
     /// (exit 64) is shown with the command's usage line by `Lineage.main`.
     static func presentation(of error: any Error) -> Presentation? {
         switch error {
-        case let error as CheckpointError: Presentation(message: message(for: error), exitCode: 2)
-        case let error as CheckpointFromEnvironment: Presentation(message: message(for: error.error, fromEnvironment: true), exitCode: 2)
-        case let error as UsageError: Presentation(message: error.message, exitCode: 64, showsUsage: true)
-        case let busy as CheckpointBusy: Presentation(message: message(for: busy), exitCode: busyExitCode)
-        case let error as SubgraphTooLarge: Presentation(message: message(for: error), exitCode: 1)
-        case let error as MermaidRefused: Presentation(message: message(for: error), exitCode: 1)
-        case let error as CommandFailure: Presentation(message: message(for: error), exitCode: 1)
-        case let error as TaskLookupError: Presentation(message: message(for: error), exitCode: 1)
+        case let error as CheckpointError: Presentation(message: message(for: error), exitCode: ExitStatus.unreadable)
+        case let error as CheckpointFromEnvironment: Presentation(message: message(for: error.error, fromEnvironment: true), exitCode: ExitStatus.unreadable)
+        case let error as UsageError: Presentation(message: error.message, exitCode: ExitStatus.usage, showsUsage: true)
+        case let busy as CheckpointBusy: Presentation(message: message(for: busy), exitCode: ExitStatus.busy)
+        case let error as SubgraphTooLarge: Presentation(message: message(for: error), exitCode: ExitStatus.no)
+        case let error as MermaidRefused: Presentation(message: message(for: error), exitCode: ExitStatus.no)
+        case let error as CommandFailure: Presentation(message: message(for: error), exitCode: ExitStatus.no)
+        case let error as TaskLookupError: Presentation(message: message(for: error), exitCode: ExitStatus.no)
         case let error as CuratorFailure: curator(error)
         default: nil
         }
@@ -82,14 +82,19 @@ enum ErrorPresentation {
         return sentence(fact, advice)
     }
 
-    /// The status of a read the pipeline kept tearing: 75, `EX_TEMPFAIL` of sysexits.h
-    /// (beside 64, `EX_USAGE`): not damage, try again.
-    static let busyExitCode: Int32 = 75
-
     /// The sentence for a checkpoint the pipeline kept changing during every read (exit 75).
     static func message(for busy: CheckpointBusy) -> String {
-        sentence(busy.description, "try again, or give --wait SECONDS to wait longer.")
+        sentence(busy.description, waitAdvice)
     }
+
+    /// `message(for:)` of a busy read of `path`, cut around its two transaction ids.
+    static func busyWords(path: String) -> (beforeFirst: String, between: String, afterLast: String) {
+        let words = CheckpointBusy.words(path: path)
+        return (words.beforeFirst, words.between, sentence(words.afterLast, waitAdvice))
+    }
+
+    /// What to do about a read the pipeline kept tearing.
+    static let waitAdvice = "try again, or give --wait SECONDS to wait longer."
 
     /// The sentence for an export refused as too large (exit 1).
     static func message(for error: SubgraphTooLarge) -> String {

@@ -39,13 +39,13 @@ struct FixtureOutput: ParsableArguments {
             try body()
         } catch RecorderError.fileExists {
             Console.error(exists)
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.unreadable)
         } catch let error as RecorderError {
             Console.error(error.description)
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.unreadable)
         } catch let error as LMDBError {
             Console.error("\(out): writing failed (\(error)); check the directory is writable and has space.")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.unreadable)
         }
     }
 }

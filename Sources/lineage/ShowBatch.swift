@@ -65,7 +65,7 @@ struct ShowBatch {
                 Console.flush()
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode(ExitStatus.no) }
     }
 
     private func fail(query: String, code: String, message: String, candidates: [UDID]? = nil) {

@@ -65,7 +65,7 @@ extension Lineage {
                 // Text: the report's last line; JSON: stderr, so the document stays the schema's.
                 if format == .text { Console.print(note) } else { Console.error(note) }
             }
-            if failIfIncomplete && report.tasks.pending > 0 { throw ExitCode(1) }
+            if failIfIncomplete && report.tasks.pending > 0 { throw ExitCode(ExitStatus.no) }
         }
 
         /// `status` on a Curator checkpoint: writers, the union, the Slurm shards.
@@ -75,7 +75,7 @@ extension Lineage {
             if retryFields {
                 // Only the Slurm manifests make these lines: a busy writer file does not change them.
                 for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }
-                if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
+                if failIfIncomplete && status.isIncomplete { throw ExitCode(ExitStatus.no) }
                 return
             }
             switch format {
@@ -92,7 +92,7 @@ extension Lineage {
                 if format == .text { Console.print(note) } else { Console.error(note) }
             }
             try CuratorCommand.finish(checkpoint)
-            if failIfIncomplete && status.isIncomplete { throw ExitCode(1) }
+            if failIfIncomplete && status.isIncomplete { throw ExitCode(ExitStatus.no) }
         }
     }
 }

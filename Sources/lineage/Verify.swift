@@ -47,165 +47,40 @@ extension Lineage {
 
         func run() throws {
             defer { Console.flush() }
-            var outcomes: [JUnitRenderer.Outcome] = []
-            var worst: Int32 = 0
-            // Said on stderr after the reports, so the last line on a screen is the verdict's why.
-            var messages: [String] = []
-            // The outcomes (by index) that are BUSY rather than UNREADABLE.
-            var busyOutcomes: [Int: CheckpointBusy] = [:]
             let locations = try checkpoints.locations
-            for location in locations {
-                let path = location.path
-                let curator: CuratorLocation?
-                do {
-                    curator = try CheckpointKind.curatorLocation(location, kind: kind)
-                } catch let error as CheckpointError {
-                    let message = ErrorPresentation.message(for: error, fromEnvironment: location.origin == .environment)
-                    outcomes.append(.unreadable(path: path, message: message))
-                    worst = 2
-                    messages.append(message)
-                    continue
-                }
-                if let curator {
-                    let outcome = verifyCurator(
-                        curator, progress: progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify"))
-                    outcomes.append(outcome.outcome)
-                    worst = Self.worse(worst, outcome.exitCode)
-                    messages += outcome.messages
-                    continue
-                }
-                CrashGuard.arm(reading: path)
-                let handler = progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify")
-                let result: Result<AuditReport, CheckpointError>
-                do {
-                    result = .success(
-                        try location.consistently(isFailure: { (report: AuditReport) in !report.ok }) {
-                            try Verifier.verify(path: path, maxExamples: maxExamples, progress: handler)
-                        }.value)
-                } catch let error as CheckpointError {
-                    result = .failure(error)
-                } catch let busy as CheckpointBusy {
-                    // Not damage: the pipeline committed too fast for a consistent read (BUSY, 75).
-                    let message = ErrorPresentation.message(for: busy)
-                    busyOutcomes[outcomes.count] = busy
-                    outcomes.append(.unreadable(path: path, message: message))
-                    worst = Self.worse(worst, ErrorPresentation.busyExitCode)
-                    messages.append(message)
-                    continue
-                }
-                switch result {
-                case .success(let report):
-                    outcomes.append(.report(report))
-                    worst = Self.worse(worst, Self.exitCode(report))
-                    if report.structureFailed, let structure = report[.structure] {
-                        let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
-                        messages.append(
-                            "\(path): the LMDB file is damaged (\(structure.violations) structure problem\(structure.violations == 1 ? "" : "s"), first: \(first)); the transaction ids show the file was stable during the read, so this is not a writer at work: do not resume from it, restore a good copy."
-                        )
-                    }
-                    if !report.structureFailed, let schema = report[.schema], schema.status == .failed {
-                        let first = schema.examples.first.map(FindingPhrasing.line) ?? "see the report"
-                        messages.append("\(path): not a lineage checkpoint (\(first)); lineage's other commands cannot read it.")
-                    }
-                case .failure(let error):
-                    let message = ErrorPresentation.message(for: error, fromEnvironment: location.origin == .environment)
-                    outcomes.append(.unreadable(path: path, message: message))
-                    worst = Self.worse(worst, 2)
-                    messages.append(message)
-                }
+            // A retry after a fault (a new run of the command line) keeps the first deadline.
+            let wait = try CrashWatch.inheritedWait ?? checkpoints.waiting.seconds
+            let outcomes = Verification.verify(
+                paths: locations.map(\.path), format: kind?.format, maxExamples: maxExamples, wait: wait,
+                progress: { path in progress.handler(locations.count > 1 ? "lineage verify: \(path)" : "lineage verify") },
+                watch: CrashGuard.watch(wait: wait))
+            let entries = zip(locations, outcomes).map { location, outcome in
+                VerifyEntry(
+                    outcome: outcome, message: ErrorPresentation.verifyMessage(outcome, location: location),
+                    exitCode: ExitStatus.of(outcome.verdict))
             }
             switch format {
             case .text:
-                var blocks: [String] = []
-                for (index, outcome) in outcomes.enumerated() {
-                    switch outcome {
-                    case .unreadable(_, let message) where busyOutcomes[index] != nil:
-                        blocks.append(BusyRenderer.text(busyOutcomes[index]!, message: message))
-                    case .report(let report): blocks.append(TextRenderer.audit(report))
-                    case .curator(let report): blocks.append(TextRenderer.curatorAudit(report))
-                    case .unreadable(let path, let message): blocks.append(TextRenderer.unreadable(path: path, message: message))
-                    }
-                }
-                Console.print(blocks.joined(separator: "\n\n"))
-                if outcomes.count > 1 {
-                    let sound = outcomes.filter(Self.isSound).count
-                    Console.print("\n\(sound) of \(outcomes.count) checkpoints sound")
+                Console.print(entries.map(TextRenderer.verify).joined(separator: "\n\n"))
+                if entries.count > 1 {
+                    Console.print("\n\(outcomes.filter { $0.verdict == .ok }.count) of \(entries.count) checkpoints sound")
                 }
             case .json:
-                let documents = outcomes.enumerated().map { index, outcome -> String in
-                    switch outcome {
-                    case .unreadable(_, let message) where busyOutcomes[index] != nil:
-                        return BusyRenderer.json(busyOutcomes[index]!, message: message)
-                    case .report(let report): return JSONRenderer.audit(report)
-                    case .curator(let report): return JSONRenderer.curatorAudit(report)
-                    case .unreadable(let path, let message): return JSONRenderer.unreadable(path: path, message: message)
-                    }
-                }
                 // JSON Lines: one report per line, so one path is one JSON document.
-                for document in documents { Console.print(document) }
+                for entry in entries { Console.print(JSONRenderer.verify(entry)) }
             case .junit:
-                Console.print(JUnitRenderer.render(outcomes, suiteName: "lineage verify"))
+                Console.print(JUnitRenderer.render(entries, suiteName: "lineage verify"))
             }
-            for message in messages { Console.error(message) }
-            if let junit, let failure = Self.write(JUnitRenderer.render(outcomes, suiteName: "lineage verify") + "\n", to: junit) {
+            // On stderr after the reports, so the last line on a screen is the verdict's why.
+            for (location, outcome) in zip(locations, outcomes) {
+                for message in ErrorPresentation.verifyAdvice(outcome, location: location) { Console.error(message) }
+            }
+            var status = ExitStatus.of(Verdict.worst(outcomes.map(\.verdict)))
+            if let junit, let failure = JUnitFile.write(JUnitRenderer.render(entries, suiteName: "lineage verify") + "\n", to: junit) {
                 Console.error(failure)
-                worst = Self.worse(worst, 2)
+                status = ExitStatus.of(Verdict.worst([Verdict.worst(outcomes.map(\.verdict)), .unreadable]))
             }
-            if worst != 0 { throw ExitCode(worst) }
-        }
-
-        /// 0 sound; 1 a logical check failed; 2 the file is damaged (structure) or not a
-        /// lineage checkpoint (schema: a sub-database missing or wrongly flagged), which
-        /// is what every other command exits with on it.
-        static func exitCode(_ report: AuditReport) -> Int32 {
-            if report.ok { return 0 }
-            return report.structureFailed || report[.schema]?.status == .failed ? 2 : 1
-        }
-
-        /// Whether the outcome is a sound checkpoint of either kind.
-        static func isSound(_ outcome: JUnitRenderer.Outcome) -> Bool {
-            switch outcome {
-            case .report(let report): report.ok
-            case .curator(let report): report.ok
-            case .unreadable: false
-            }
-        }
-
-        /// The worse of two statuses: 2 (damaged, unreadable) over 75 (busy: no consistent
-        /// read, not damage) over 1 (a check failed) over 0.
-        static func worse(_ a: Int32, _ b: Int32) -> Int32 {
-            let rank: [Int32: Int] = [0: 0, 1: 1, ErrorPresentation.busyExitCode: 2, 2: 3]
-            return (rank[a] ?? 3) >= (rank[b] ?? 3) ? a : b
-        }
-
-        /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.
-        static func write(_ report: String, to file: String) -> String? {
-            var isDirectory = false
-            if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory {
-                return "\(file): cannot write the JUnit report there, it is a directory; give a file path such as \(file)/verify.xml."
-            }
-            let folder = Self.folder(of: file)
-            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-                return "\(file): cannot write the JUnit report, the directory \(folder) does not exist."
-            }
-            if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
-                return "\(file): cannot write the JUnit report, the directory \(folder.isEmpty ? "." : folder) is not writable."
-            }
-            do {
-                try report.write(toFile: file, atomically: true, encoding: .utf8)
-                return nil
-            } catch {
-                return "\(file): cannot write the JUnit report; check the directory is writable and has space."
-            }
-        }
-
-        /// The directory part of `path`, as `NSString.deletingLastPathComponent` gives it:
-        /// repeated and trailing slashes dropped, "" for a bare name, "/" for one in the root.
-        static func folder(of path: String) -> String {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-            let absolute = path.hasPrefix("/")
-            guard parts.count > 1 else { return absolute ? "/" : "" }
-            return (absolute ? "/" : "") + parts.dropLast().joined(separator: "/")
+            if status != ExitStatus.success { throw ExitCode(status) }
         }
     }
 }

@@ -57,7 +57,7 @@ struct CuratorVerifyCommandTests {
 
         let (report, _, status) = try Self.report(Self.checkpoint, check: "writer-structure")
         #expect(status == 0)
-        #expect(report["kind"] as? String == "curator" && report["schema_version"] as? Int == 2 && report["ok"] as? Bool == true)
+        #expect(report["kind"] as? String == "curator" && report["schema_version"] as? Int == 3 && report["ok"] as? Bool == true)
         let expected = try CuratorStatusCommandTests.expected()
         #expect(report["sources"] as? Int == (expected["union"] as? [String])?.count)
         #expect(report["writers"] as? Int == (expected["writers"] as? [String: Any])?.count)

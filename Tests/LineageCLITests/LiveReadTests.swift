@@ -365,7 +365,7 @@ struct LiveReadTests {
     @Test("the BUSY report matches the verify report schema and carries the ids")
     func busySchema() throws {
         let busy = CheckpointBusy(path: "run/ckpt.mdb", firstTxnid: 1200, lastTxnid: 1263, attempts: 7)
-        let json = BusyRenderer.json(busy, message: busy.description)
+        let json = BusyRenderer.json(busy, message: busy.description, exitCode: 75)
         try ReportSchemaTests.expectValid([("BUSY", Data(json.utf8))])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((report["transactions"] as? [String: Int]) == ["first": 1200, "last": 1263])

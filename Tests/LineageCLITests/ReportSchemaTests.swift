@@ -216,7 +216,9 @@ struct ReportSchemaTests {
                     "{\"id\": \"dangling\", \"status\": \"passed\", \"passed\": true, \"violations\": 0",
                     "{\"id\": \"dangling\", \"status\": \"failed\", \"passed\": false, \"violations\": 3")
             ),
-            ("schema_version 1", mutated("\"schema_version\": 2", "\"schema_version\": 1")),
+            ("schema_version 2", mutated("\"schema_version\": 3", "\"schema_version\": 2")),
+            ("a verdict that is no verdict", mutated("\"verdict\": \"OK\"", "\"verdict\": \"FINE\"")),
+            ("no exit_code", mutated("\"exit_code\": 0, ", "")),
             ("a DAG report without kind", mutated("\"kind\": \"dag\", ", "")),
             ("a DAG report of kind curator", mutated("\"kind\": \"dag\"", "\"kind\": \"curator\"")),
             ("a single report in an array", Data("[\(good)]".utf8)),

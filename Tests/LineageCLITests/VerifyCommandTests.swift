@@ -34,7 +34,7 @@ struct VerifyCommandTests {
         let result = try CLI.run(["verify", fixture.path, "--format", "json"])
         #expect(result.status == 0, "\(result)")
         let object = try #require(try result.json() as? [String: Any], "\(result)")
-        #expect(object["schema_version"] as? Int == 2)
+        #expect(object["schema_version"] as? Int == 3)
         #expect(object["kind"] as? String == "dag")
         #expect(object["ok"] as? Bool == true)
         #expect(object["checkpoint"] as? String == fixture.path)

@@ -16,6 +16,7 @@ struct ArchitectureTests {
         ["Findings", "DAGStatus"],
         ["Graph"],
         ["Audit", "Curator", "Analysis"],
+        ["Verification"],
         ["Render"],
     ]
 
@@ -32,12 +33,15 @@ struct ArchitectureTests {
             files.append((String(folder), SwiftSource.code(bytes)))
         }
         var owners: [String: Set<String>] = [:]
+        // Every name a folder declares at any depth: a nested `Verdict` of its own is not another folder's.
+        var local: [String: Set<String>] = [:]
         for file in files {
             for name in SwiftSource.topLevelDeclarations(file.code) { owners[name, default: []].insert(file.folder) }
+            local[file.folder, default: []].formUnion(SwiftSource.topLevelDeclarations(file.code, anyDepth: true))
         }
         var graph: [String: [String: Set<String>]] = [:]
         for file in files {
-            for name in SwiftSource.identifiers(file.code) {
+            for name in SwiftSource.identifiers(file.code) where local[file.folder]?.contains(name) != true {
                 guard let owner = owners[name], owner.count == 1, let folder = owner.first, folder != file.folder else { continue }
                 graph[file.folder, default: [:]][folder, default: []].insert(name)
             }
@@ -155,8 +159,9 @@ enum SwiftSource {
 
     static func identifiers(_ code: [UInt8]) -> Set<String> { Set(tokens(code[...])) }
 
-    /// Types, protocols, aliases and functions declared at the start of a line (top level).
-    static func topLevelDeclarations(_ code: [UInt8]) -> [String] {
+    /// Types, protocols, aliases and functions declared at the start of a line (top level),
+    /// or on any line with `anyDepth`.
+    static func topLevelDeclarations(_ code: [UInt8], anyDepth: Bool = false) -> [String] {
         let modifiers: Set<String> = [
             "public", "internal", "private", "fileprivate", "package", "final", "indirect", "nonisolated", "unsafe", "inline", "__always",
             "usableFromInline", "inlinable", "frozen", "discardableResult",
@@ -164,6 +169,7 @@ enum SwiftSource {
         let kinds: Set<String> = ["struct", "enum", "class", "protocol", "actor", "typealias", "func"]
         var names: [String] = []
         for line in code.split(separator: 0x0a, omittingEmptySubsequences: false) {
+            let line = anyDepth ? line.drop { $0 == 0x20 } : line
             guard let first = line.first, isIdentifierByte(first, first: true) || first == 0x40 else { continue }
             let words = tokens(line)
             var index = 0

@@ -2,10 +2,12 @@ import FoundationEssentials
 
 /// Everything verify found about one NeMo Curator checkpoint.
 public struct CuratorAuditReport: Sendable {
+    /// Where the checkpoint was read: the path as given, the metadata folder or writer file.
+    public let location: CuratorLocation
     /// The path as given.
-    public let checkpoint: String
+    public var checkpoint: String { location.path }
     /// Why the path was read as a Curator checkpoint.
-    public let reason: CuratorLocation.Reason
+    public var reason: CuratorLocation.Reason { location.reason }
     /// Writer files found (`*.mdb` in the metadata folder, or the one file given).
     public let writers: Int
     /// Distinct completed sources over the writers the pipeline reads (the union).
@@ -52,7 +54,7 @@ public enum CuratorAudit {
         // The wait orders the write before this read.
         let slurm = slurmResults.value ?? []
         return CuratorAuditReport(
-            checkpoint: location.path, reason: location.reason, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
+            location: location, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
             unreadableWriters: writers.unreadable, busyWriters: writers.busy, checks: writers.results + slurm)
     }
 }

@@ -91,7 +91,7 @@ public struct CuratorLocation: Sendable, Equatable {
         return String(trimmed.split(separator: "/").last ?? trimmed)
     }
 
-    static func join(_ directory: String, _ name: String) -> String {
+    public static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

@@ -1,7 +1,14 @@
 extension CheckpointBusy: CustomStringConvertible {
     /// What happened, naming the file and the transactions seen; what to do is the caller's to say.
     public var description: String {
-        "\(path): the pipeline is writing this checkpoint: transaction \(firstTxnid) -> \(lastTxnid) during the read."
+        let words = Self.words(path: path)
+        return words.beforeFirst + String(firstTxnid) + words.between + String(lastTxnid) + words.afterLast
+    }
+
+    /// The words of `description` around its two transaction ids, so that a signal
+    /// handler can say it with ids it reads then (it may not build strings).
+    public static func words(path: String) -> (beforeFirst: String, between: String, afterLast: String) {
+        ("\(path): the pipeline is writing this checkpoint: transaction ", " -> ", " during the read.")
     }
 }
 
@@ -14,9 +21,10 @@ public enum BusyRenderer {
     }
 
     /// The JSON report (one line): `ok` false, `verdict` "BUSY", the transactions, no checks.
-    public static func json(_ busy: CheckpointBusy, message: String) -> String {
+    public static func json(_ busy: CheckpointBusy, message: String, exitCode: Int32) -> String {
         """
         {"schema_version": \(JSONRenderer.auditSchemaVersion), "checkpoint": \(Escaping.jsonString(busy.path)), "ok": false, "verdict": "BUSY", \
+        "exit_code": \(exitCode), \
         "transactions": {"first": \(busy.firstTxnid), "last": \(busy.lastTxnid)}, "attempts": \(busy.attempts), \
         "error": \(Escaping.jsonString(message)), "checks": []}
         """

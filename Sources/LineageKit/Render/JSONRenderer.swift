@@ -2,7 +2,7 @@
 /// so the output stays valid JSON whatever bytes a damaged checkpoint holds.
 public enum JSONRenderer {
     /// The version of the `verify --format json` document (see Docs/verify-report.schema.json).
-    public static let auditSchemaVersion = 2
+    public static let auditSchemaVersion = 3
 
     /// `lineage show --format json`, one line: `{"udid", "task_type", "completed",
     /// "parents", "children"}`, each parent and child as `{"udid", "task_type", "completed"}`.
@@ -58,7 +58,7 @@ public enum JSONRenderer {
 
     /// `lineage verify --format json` for one checkpoint: one line, so that the reports
     /// on several checkpoints are JSON Lines.
-    public static func audit(_ report: AuditReport) -> String {
+    public static func audit(_ report: AuditReport, exitCode: Int32) -> String {
         let checks = report.checks.map { check in
             let examples = check.examples.map { example in
                 var fields = ["\"message\": \(Escaping.jsonString(FindingPhrasing.describe(example.problem)))"]
@@ -77,11 +77,13 @@ public enum JSONRenderer {
             fields.append("\"note\": \(check.note.map { Escaping.jsonString(FindingPhrasing.describe($0)) } ?? "null")")
             return "{" + fields.joined(separator: ", ") + "}"
         }
-        let fields = [
-            "\"schema_version\": \(auditSchemaVersion)",
-            "\"kind\": \"dag\"",
-            "\"checkpoint\": \(Escaping.jsonString(report.checkpoint))",
-            "\"ok\": \(report.ok)",
+        let fields =
+            [
+                "\"schema_version\": \(auditSchemaVersion)",
+                "\"kind\": \"dag\"",
+                "\"checkpoint\": \(Escaping.jsonString(report.checkpoint))",
+                "\"ok\": \(report.ok)",
+            ] + verdictFields(VerifyOutcome.dag(report).verdict, exitCode: exitCode) + [
             "\"tasks\": \(report.tasks)",
             "\"edges\": \(report.edges)",
             "\"completed\": \(report.completed)",
@@ -91,9 +93,10 @@ public enum JSONRenderer {
     }
 
     /// The JSON document (one line) for a checkpoint that could not be read at all.
-    public static func unreadable(path: String, message: String) -> String {
+    public static func unreadable(path: String, message: String, exitCode: Int32) -> String {
         """
-        {"schema_version": \(auditSchemaVersion), "checkpoint": \(Escaping.jsonString(path)), "ok": false, "error": \(Escaping.jsonString(message)), "checks": []}
+        {"schema_version": \(auditSchemaVersion), "checkpoint": \(Escaping.jsonString(path)), "ok": false, "verdict": "UNREADABLE", \
+        "exit_code": \(exitCode), "error": \(Escaping.jsonString(message)), "checks": []}
         """
     }
 

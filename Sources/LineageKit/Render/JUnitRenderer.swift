@@ -2,18 +2,10 @@
 /// checkpoint, one test case per check; failures carry the examples, checks not run
 /// are skipped, an unreadable checkpoint is an error.
 public enum JUnitRenderer {
-    /// One checkpoint's outcome: its report, or why it could not be read.
-    public enum Outcome: Sendable {
-        case report(AuditReport)
-        /// A NeMo Curator checkpoint's report.
-        case curator(CuratorAuditReport)
-        case unreadable(path: String, message: String)
-    }
-
     /// The whole `<testsuites>` document. `suiteName` names the tool that audited (the
     /// caller's, e.g. its command line); each suite is that name and the checkpoint, each
     /// test case's class is the name with dots for spaces.
-    public static func render(_ outcomes: [Outcome], suiteName: String) -> String {
+    public static func render(_ entries: [VerifyEntry], suiteName: String) -> String {
         let name = Escaping.xml(suiteName)
         let className = Escaping.xml(suiteName.split(separator: " ").joined(separator: "."))
         var suites: [String] = []
@@ -26,9 +18,9 @@ public enum JUnitRenderer {
             totalFailures += cases.filter { $0.status == .failed }.count
             totalSkipped += cases.filter { $0.status == .notRun }.count
         }
-        for outcome in outcomes {
-            switch outcome {
-            case .report(let report):
+        for entry in entries {
+            switch entry.outcome {
+            case .dag(let report):
                 let cases = report.checks.map { check in
                     Case(
                         id: check.id.rawValue, summary: check.id.summary, status: check.status, violations: check.violations,
@@ -44,7 +36,9 @@ public enum JUnitRenderer {
                 }
                 suites.append(suite(cases, path: report.checkpoint, name: name, className: className))
                 tally(cases)
-            case .unreadable(let path, let message):
+            case .unreadable, .busy:
+                let path = entry.outcome.path
+                let message = entry.message ?? ""
                 totalTests += 1
                 totalErrors += 1
                 suites.append(

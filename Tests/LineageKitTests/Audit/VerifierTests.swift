@@ -154,7 +154,7 @@ struct VerifierViolationTests {
                 }
             }
             // Whatever the damage, the rendered reports stay one line per entry and valid JSON.
-            let json = JSONRenderer.audit(report)
+            let json = JSONRenderer.audit(report, exitCode: 1)
             let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
             #expect(parsed?["ok"] as? Bool == false)
             // A failed schema means the other commands cannot read the file: UNREADABLE (exit 2).

@@ -74,7 +74,7 @@ struct FindingPhrasingTests {
     @Test("the JSON example holds the phrase without the location, the page, the database and the code", arguments: problems)
     func json(_ problem: Finding.Problem) throws {
         let sample = Self.sample(problem)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(Self.report(problem)).utf8)) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(Self.report(problem), exitCode: 1).utf8)) as? [String: Any])
         let checks = try #require(object["checks"] as? [[String: Any]])
         let check = try #require(checks.first { $0["id"] as? String == sample.check.rawValue })
         let example = try #require((check["examples"] as? [[String: Any]])?.first)
@@ -87,7 +87,7 @@ struct FindingPhrasingTests {
     @Test("the JUnit failure shows each example as the text report does")
     func junit() {
         let problem = Finding.Problem.selfLoop(.outEdges, Self.a)
-        let xml = JUnitRenderer.render([.report(Self.report(problem))], suiteName: "lineage verify")
+        let xml = JUnitRenderer.render([VerifyEntry(outcome: .dag(Self.report(problem)), message: nil, exitCode: 1)], suiteName: "lineage verify")
         #expect(xml.contains(">[out_edges, page 13] \(Self.a) has an edge to itself</failure>"), "\(xml)")
     }
 

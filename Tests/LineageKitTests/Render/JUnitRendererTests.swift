@@ -27,7 +27,10 @@ struct JUnitRendererTests {
         let hostilePath = "/tmp/<a&b>\"c'\u{1}.mdb"
         let xml = JUnitRenderer.render(
             [
-                .report(sound), .report(failed), .unreadable(path: hostilePath, message: "\(hostilePath): not a readable LMDB checkpoint <x>"),
+                VerifyEntry(outcome: .dag(sound), message: nil, exitCode: 0), VerifyEntry(outcome: .dag(failed), message: nil, exitCode: 1),
+                VerifyEntry(
+                    outcome: .unreadable(path: hostilePath, reason: .checkpoint(.missing(path: hostilePath))),
+                    message: "\(hostilePath): not a readable LMDB checkpoint <x>", exitCode: 2),
             ], suiteName: "lineage verify")
         let checks = sound.checks.count
         #if canImport(FoundationXML)

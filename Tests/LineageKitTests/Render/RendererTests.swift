@@ -55,9 +55,9 @@ struct RendererTests {
         var report = try Verifier.verify(path: fixture.checkpoint.path)
         report = AuditReport(
             checkpoint: "/data/café ✓/ckpt.mdb", tasks: report.tasks, edges: report.edges, completed: report.completed, checks: report.checks)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report).utf8)) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report, exitCode: 0).utf8)) as? [String: Any])
         #expect(object["checkpoint"] as? String == "/data/café ✓/ckpt.mdb")
-        let unreadable = JSONRenderer.unreadable(path: "/data/café/x.mdb", message: "/data/café/x.mdb: no such file")
+        let unreadable = JSONRenderer.unreadable(path: "/data/café/x.mdb", message: "/data/café/x.mdb: no such file", exitCode: 2)
         let error = try #require(try JSONSerialization.jsonObject(with: Data(unreadable.utf8)) as? [String: Any])
         #expect(error["checkpoint"] as? String == "/data/café/x.mdb")
         #expect(error["error"] as? String == "/data/café/x.mdb: no such file")
@@ -88,8 +88,8 @@ struct RendererTests {
     func auditJSON(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
         let report = try Verifier.verify(path: fixture.checkpoint.path)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report).utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? Int == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report, exitCode: 0).utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? Int == 3)
         #expect(object["kind"] as? String == "dag")
         #expect(object["ok"] as? Bool == true)
         #expect(object["checkpoint"] as? String == fixture.checkpoint.path)
