@@ -44,9 +44,9 @@ extension CheckpointLocation {
             return try ConsistentRead.run(
                 paths: paths, wait: wait, isFailure: isFailure,
                 canRetry: { Console.flushedBytes == mark.flushed },
-                prepareRetry: { _ = Console.rewind(to: mark) }
+                prepareRetry: { _ = Console.rewind(to: mark) },
+                began: { before in CrashGuard.watch(path: path, before: before[0], retryUntil: retryUntil) }
             ) { before in
-                CrashGuard.watch(path: path, before: before[0], retryUntil: retryUntil)
                 // Every block written to stdout is checked first: it was read before the check.
                 Console.flushGate = {
                     let now = paths.map { MetaSnapshot.read(path: $0) }

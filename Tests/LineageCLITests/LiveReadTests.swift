@@ -14,10 +14,10 @@ import Testing
 @Suite("Reading a checkpoint the pipeline is writing")
 struct LiveReadTests {
     /// Runs `lineage arguments…` stopped in its read of the file whose path ends in `name`;
-    /// the first time it stops, `change()` runs, then it goes on. Returns what it printed
+    /// the first time it stops, `change(pid)` runs, then it goes on. Returns what it printed
     /// and how many times it stopped.
     static func runStoppedInRead(
-        _ arguments: [String], name: String, change: () throws -> Void
+        _ arguments: [String], name: String, change: (_ pid: Int32) throws -> Void
     ) throws -> (output: ProcessOutput, stops: Int) {
         var environment = ProcessInfo.processInfo.environment
         environment["LINEAGE_CHECKPOINT"] = nil
@@ -30,7 +30,7 @@ struct LiveReadTests {
                     sched_yield()
                     continue
                 }
-                if stops == 0 { try change() }
+                if stops == 0 { try change(process.processIdentifier) }
                 stops += 1
                 kill(process.processIdentifier, SIGCONT)
             }
@@ -68,7 +68,7 @@ struct LiveReadTests {
     func tornDAG(command: [String]) throws {
         try Self.withDAGCopy { path, txnid, pageSize in
             let arguments = Array(command.prefix(1)) + ["-c", path] + Array(command.dropFirst()) + ["--wait", "0"]
-            let (result, stops) = try Self.runStoppedInRead(arguments, name: "ckpt.mdb") {
+            let (result, stops) = try Self.runStoppedInRead(arguments, name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize)
             }
             #expect(stops == 1, "\(command)")
@@ -83,7 +83,7 @@ struct LiveReadTests {
     @Test("verify of a torn read: verdict BUSY with the ids, in text and in JSON the schema accepts")
     func tornVerify() throws {
         try Self.withDAGCopy { path, txnid, pageSize in
-            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "json", "--wait", "0", path], name: "ckpt.mdb") {
+            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "json", "--wait", "0", path], name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize)
             }
             #expect(json.status == 75, "\(json)")
@@ -92,7 +92,7 @@ struct LiveReadTests {
             #expect(report["transactions"] as? [String: UInt64] == ["first": txnid, "last": txnid + 2])
             #expect(report["attempts"] as? Int == 1)
             try ReportSchemaTests.expectValid([("BUSY", json.stdout)])
-            let (text, _) = try Self.runStoppedInRead(["verify", "--wait", "0", path], name: "ckpt.mdb") {
+            let (text, _) = try Self.runStoppedInRead(["verify", "--wait", "0", path], name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize)
             }
             #expect(text.status == 75, "\(text)")
@@ -107,7 +107,7 @@ struct LiveReadTests {
             func note(_ first: UInt64) -> String {
                 "live: the pipeline is still writing this checkpoint (transaction \(first) when the read began, \(first + 1) when it ended); these numbers are a moment's picture."
             }
-            let (text, stops) = try Self.runStoppedInRead(["status", path, "--wait", "0"], name: "ckpt.mdb") {
+            let (text, stops) = try Self.runStoppedInRead(["status", path, "--wait", "0"], name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 1, pageSize: pageSize)
             }
             #expect(stops == 1)
@@ -116,13 +116,13 @@ struct LiveReadTests {
             // The rest is what a quiet read of the file prints.
             let quiet = try CLI.run(["status", path])
             #expect(text.lines.dropLast() == quiet.lines[...], "\(text)")
-            let (json, _) = try Self.runStoppedInRead(["status", path, "--format", "json", "--wait", "0"], name: "ckpt.mdb") {
+            let (json, _) = try Self.runStoppedInRead(["status", path, "--format", "json", "--wait", "0"], name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 1, pageSize: pageSize)
             }
             #expect(json.status == 0, "\(json)")
             #expect((try json.json() as? [String: Any])?["tasks"] as? Int == 8, "\(json)")
             #expect(json.stderr == "lineage: \(note(txnid + 1))\n", "\(json.stderr)")
-            let (verify, _) = try Self.runStoppedInRead(["verify", path, "--wait", "0"], name: "ckpt.mdb") {
+            let (verify, _) = try Self.runStoppedInRead(["verify", path, "--wait", "0"], name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 1, pageSize: pageSize)
             }
             #expect(verify.status == 0, "\(verify)")
@@ -130,10 +130,33 @@ struct LiveReadTests {
         }
     }
 
+    @Test("a fault in a read the writer tore: exit 75 with the BUSY sentence; in a stable read: exit 2, damaged", arguments: [2, 0] as [UInt64])
+    func faultInRead(advance: UInt64) throws {
+        try Self.withDAGCopy { path, txnid, pageSize in
+            // The fault is sent while the process is stopped in the read, so it lands with the
+            // guard watching that read.
+            let (result, _) = try Self.runStoppedInRead(["types", "--summary", "-c", path, "--wait", "0"], name: "ckpt.mdb") { pid in
+                if advance > 0 { try advanceTransactionIDs(ofFileAt: path, by: advance, pageSize: pageSize) }
+                kill(pid, SIGSEGV)
+            }
+            #expect(result.stdout.isEmpty, "\(result)")
+            if advance > 0 {
+                #expect(result.status == 75, "\(result)")
+                #expect(
+                    result.stderr
+                        == "lineage: \(path): the pipeline is writing this checkpoint: transaction \(txnid) -> \(txnid + advance) during the read; try again, or give --wait SECONDS to wait longer.\n"
+                )
+            } else {
+                #expect(result.status == 2, "\(result)")
+                #expect(result.stderr.contains("reading stopped on damaged data"), "\(result.stderr)")
+            }
+        }
+    }
+
     @Test("a torn read with time left is read again, and the second read answers")
     func tornThenRetried() throws {
         try Self.withDAGCopy { path, _, pageSize in
-            let (result, stops) = try Self.runStoppedInRead(["types", "--summary", "-c", path, "--wait", "60"], name: "ckpt.mdb") {
+            let (result, stops) = try Self.runStoppedInRead(["types", "--summary", "-c", path, "--wait", "60"], name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize)
             }
             #expect(stops == 2, "one torn read, one retry")
@@ -156,7 +179,7 @@ struct LiveReadTests {
     func tornCurator() throws {
         try Self.withCuratorCopy { checkpoint, writer, _, pageSize in
             func torn(_ arguments: [String]) throws -> ProcessOutput {
-                let (result, stops) = try Self.runStoppedInRead(arguments + ["--wait", "0"], name: "node-b-2002.mdb") {
+                let (result, stops) = try Self.runStoppedInRead(arguments + ["--wait", "0"], name: "node-b-2002.mdb") { _ in
                     try advanceTransactionIDs(ofFileAt: writer, by: 2, pageSize: pageSize)
                 }
                 #expect(stops >= 1, "\(arguments)")
@@ -190,14 +213,14 @@ struct LiveReadTests {
     @Test("Curator verify of a torn writer file: BUSY naming it (text and JSON), its checks not passed on its behalf")
     func tornCuratorVerify() throws {
         try Self.withCuratorCopy { checkpoint, writer, _, pageSize in
-            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "json", "--wait", "0", checkpoint], name: "node-b-2002.mdb") {
+            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "json", "--wait", "0", checkpoint], name: "node-b-2002.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: writer, by: 2, pageSize: pageSize)
             }
             #expect(json.status == 75, "\(json)")
             let report = try #require(try json.json() as? [String: Any])
             #expect(report["busy_writers"] as? [String] == ["node-b-2002.mdb"], "\(json)")
             #expect(report["ok"] as? Bool == false, "\(json)")
-            let (text, _) = try Self.runStoppedInRead(["verify", "--wait", "0", checkpoint], name: "node-b-2002.mdb") {
+            let (text, _) = try Self.runStoppedInRead(["verify", "--wait", "0", checkpoint], name: "node-b-2002.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: writer, by: 2, pageSize: pageSize)
             }
             #expect(text.status == 75, "\(text)")
@@ -209,7 +232,7 @@ struct LiveReadTests {
     func oneCommitCurator() throws {
         try Self.withCuratorCopy { checkpoint, writer, txnid, pageSize in
             let quiet = try CLI.run(["status", checkpoint, "--format", "json"])
-            let (json, stops) = try Self.runStoppedInRead(["status", checkpoint, "--format", "json", "--wait", "0"], name: "node-b-2002.mdb") {
+            let (json, stops) = try Self.runStoppedInRead(["status", checkpoint, "--format", "json", "--wait", "0"], name: "node-b-2002.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: writer, by: 1, pageSize: pageSize)
             }
             #expect(stops >= 1)

@@ -53,11 +53,13 @@ public enum ConsistentRead {
     /// failure, or an error `body` threw, only when the read also `provesFailure`.
     /// Anything else is retried until `wait` seconds have passed (`0`: one read), while
     /// `canRetry()` allows it (false once output has been written), after `prepareRetry()`.
+    /// `began` hears of each attempt right after its first look at the meta pages (a
+    /// caller's guard against faults can watch the attempt from there).
     /// - Throws: `CheckpointBusy` when no read was consistent in time, or what `body` threw
     ///   on a read that proves it.
     public static func run<Value>(
         paths: [String], wait: Double, isFailure: (Value) -> Bool = { _ in false },
-        canRetry: () -> Bool = { true }, prepareRetry: () -> Void = {},
+        canRetry: () -> Bool = { true }, prepareRetry: () -> Void = {}, began: ([MetaSnapshot?]) -> Void = { _ in },
         _ body: ([MetaSnapshot?]) throws -> Value
     ) throws -> ConsistentAnswer<Value> {
         let deadline = monotonicSeconds() + max(0, wait)
@@ -66,6 +68,7 @@ public enum ConsistentRead {
         while true {
             attempts += 1
             let before = paths.map { MetaSnapshot.read(path: $0) }
+            began(before)
             TestHook.stopIfReading(paths)
             let result = Result { try body(before) }
             let after = paths.map { MetaSnapshot.read(path: $0) }

@@ -62,9 +62,10 @@ public enum Verification {
             return .curator(CuratorAudit.verify(curator, maxExamples: maxExamples, wait: wait, progress: progress))
         }
         do {
-            let answer = try ConsistentRead.run(paths: [path], wait: wait, isFailure: { (report: AuditReport) in !report.ok }) { before in
-                watch.reading(path, before[0])
-                return try Verifier.verify(path: path, maxExamples: maxExamples, progress: progress)
+            let answer = try ConsistentRead.run(
+                paths: [path], wait: wait, isFailure: { (report: AuditReport) in !report.ok }, began: { watch.reading(path, $0[0]) }
+            ) { _ in
+                try Verifier.verify(path: path, maxExamples: maxExamples, progress: progress)
             }
             return .dag(answer.value)
         } catch let error as CheckpointError {
