@@ -57,8 +57,8 @@ extension ErrorPresentation {
         func first(_ name: String) -> String {
             examples.first { $0.file == name }.map { example in
                 if case .unreadable(let reason) = example.problem { return reason }
-                return CuratorFindingPhrasing.line(
-                    CuratorFinding(check: example.check, file: nil, problem: example.problem, database: example.database, page: example.page))
+                return FindingPhrasing.line(
+                    Finding(check: example.check, problem: example.problem, database: example.database, page: example.page))
             } ?? "see the report"
         }
         let damaged = report.damagedWriters.map { name in

@@ -18,7 +18,7 @@ extension Verifier {
             found[name] = named
         }
         let extras = walker.databases.map(\.name).filter { SubDatabase(rawValue: $0) == nil }
-        return (schema.result(note: extras.isEmpty ? nil : .extraSubDatabases(extras)), found)
+        return (schema.result(notes: extras.isEmpty ? [] : [.extraSubDatabases(extras)]), found)
     }
 
     /// The `structure` check: the walker's findings over every walk, and the main DB's flags.

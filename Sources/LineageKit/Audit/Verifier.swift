@@ -1,5 +1,9 @@
 /// Runs every check of FORMAT.md's invariants on a checkpoint.
 public enum Verifier {
+    /// The checks' ids, in the order they run and are reported: the two read from the
+    /// file's structure, then the registry's.
+    public static let checkIDs: [CheckID] = [.structure, .schema] + CheckRegistry.all.map(\.id)
+
     /// Audits the checkpoint at `path`: first the `structure` walk over the read-only
     /// mapped file (never liblmdb, so no damage can crash it), then the logical checks
     /// on the entries that walk delivered. The file is read once.
@@ -46,7 +50,7 @@ public enum Verifier {
             checks += CheckRegistry.run(CheckRegistry.all, on: passes.builder.finish())
         } else {
             let why: CheckNote = walker.metaCheck.isSound ? .structureDamaged : .notLMDB
-            for id in [.schema] + CheckRegistry.all.map(\.id) { checks.append(.notRun(id, why)) }
+            for id in checkIDs.dropFirst() { checks.append(.notRun(id, why)) }
         }
         passes.waitForPagesReleased()
         let builder = passes.builder

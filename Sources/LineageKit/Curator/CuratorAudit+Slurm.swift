@@ -6,10 +6,10 @@ enum SlurmChecks {
     /// The identity fields of a completion manifest, in the sorted order its digest uses.
     static let identityFields = ["minimum_shard_index", "shard_index", "total_shards"]
 
-    static func run(metadataDirectory: String?, maxExamples: Int) -> [CuratorCheckResult] {
-        var runTally = CuratorTally(.slurmRun, limit: maxExamples)
-        var manifests = CuratorTally(.slurmManifests, limit: maxExamples)
-        let leftovers = CuratorTally(.slurmLeftovers, limit: maxExamples)
+    static func run(metadataDirectory: String?, maxExamples: Int) -> [CheckResult] {
+        var runTally = Tally(.slurmRun, limit: maxExamples)
+        var manifests = Tally(.slurmManifests, limit: maxExamples)
+        let leftovers = Tally(.slurmLeftovers, limit: maxExamples)
         guard let metadataDirectory else {
             return [runTally, manifests, leftovers].map { $0.result(notes: [.notJobArray]) }
         }
@@ -40,7 +40,7 @@ enum SlurmChecks {
 
     /// `run.json`: an object with integer fields, `total_shards` > 0, `minimum_shard_index` >= 0.
     /// Returns the run when it is usable.
-    static func checkRun(_ json: CuratorJSON?, into tally: inout CuratorTally) -> (minimum: Int, total: Int)? {
+    static func checkRun(_ json: CuratorJSON?, into tally: inout Tally) -> (minimum: Int, total: Int)? {
         let file = CuratorSlurm.runFile
         guard case .object(let fields)? = json else {
             tally.add(.notObject, file: file)
@@ -60,7 +60,7 @@ enum SlurmChecks {
 
     /// One completion manifest: an object, `status` "completed", integer identity fields
     /// equal to `run.json`'s, a shard in range, a file name carrying its identity's digest.
-    static func checkManifest(_ json: CuratorJSON?, name: String, run: (minimum: Int, total: Int)?, into tally: inout CuratorTally) {
+    static func checkManifest(_ json: CuratorJSON?, name: String, run: (minimum: Int, total: Int)?, into tally: inout Tally) {
         guard case .object(let fields)? = json else { return tally.add(.notObject, file: name) }
         if case .string(let status)? = fields["status"] {
             if status != "completed" { tally.add(.status(status), file: name) }

@@ -5,7 +5,7 @@ import Dispatch
 /// entries are not trusted, so the other checks run on the remaining files.
 enum WriterChecks {
     struct Outcome {
-        let results: [CuratorCheckResult]
+        let results: [CheckResult]
         let union: Int
         let damaged: [String]
         let unreadable: [String]
@@ -17,8 +17,8 @@ enum WriterChecks {
     /// (kept apart, as they are dropped when the file turns out damaged).
     struct FileOutcome: Sendable {
         let inspection: CuratorWriter.Inspection
-        let keys: CuratorTally
-        let values: CuratorTally
+        let keys: Tally
+        let values: Tally
     }
 
     /// Reads one writer file consistently beside its writer (`Docs/Concurrency.md`): a torn
@@ -32,21 +32,21 @@ enum WriterChecks {
         case .failure(let busy):
             return FileOutcome(
                 inspection: CuratorWriter.Inspection(writer: CuratorWriter.busy(path: path, busy), structure: nil, databases: []),
-                keys: CuratorTally(.sourceKeys, limit: maxExamples), values: CuratorTally(.sourceValues, limit: maxExamples))
+                keys: Tally(.sourceKeys, limit: maxExamples), values: Tally(.sourceValues, limit: maxExamples))
         }
     }
 
     /// Reads one writer file: one structure walk, every entry's key and value checked on the way.
     static func read(_ path: String, maxExamples: Int) -> FileOutcome {
         let name = CuratorLocation.lastComponent(of: path)
-        var fileKeys = CuratorTally(.sourceKeys, limit: maxExamples)
-        var fileValues = CuratorTally(.sourceValues, limit: maxExamples)
+        var fileKeys = Tally(.sourceKeys, limit: maxExamples)
+        var fileValues = Tally(.sourceValues, limit: maxExamples)
         let inspection = CuratorWriter.inspect(path: path) { key, value in
             // The tallies are touched only for a key or value that may be wrong: the closure
             // escapes, so each access to them is checked at run time.
             if !isPrintableASCII(key) { checkKey(key, file: name, into: &fileKeys) }
             if value.count != 1 || value[0] != UInt8(ascii: "1") {
-                fileValues.add(.value(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
+                fileValues.add(.sourceValue(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
             }
         }
         return FileOutcome(inspection: inspection, keys: fileKeys, values: fileValues)
@@ -59,10 +59,10 @@ enum WriterChecks {
         let (early, late) = inParallel(
             { paths[..<half].map { path in counter.reading { read(path, maxExamples: maxExamples, wait: wait) } } },
             { paths[half...].map { path in counter.reading { read(path, maxExamples: maxExamples, wait: wait) } } })
-        var structure = CuratorTally(.writerStructure, limit: maxExamples)
-        var schema = CuratorTally(.writerSchema, limit: maxExamples)
-        var keys = CuratorTally(.sourceKeys, limit: maxExamples)
-        var values = CuratorTally(.sourceValues, limit: maxExamples)
+        var structure = Tally(.writerStructure, limit: maxExamples)
+        var schema = Tally(.writerSchema, limit: maxExamples)
+        var keys = Tally(.sourceKeys, limit: maxExamples)
+        var values = Tally(.sourceValues, limit: maxExamples)
         var lists: [CuratorSourceList] = []
         var damaged: [String] = []
         var unreadable: [String] = []
@@ -99,8 +99,8 @@ enum WriterChecks {
             lists.append(inspection.writer.sources)
         }
         let skipped = unreadable + damaged
-        let skippedNotes: [CuratorCheckNote] = skipped.isEmpty ? [] : [.writersSkipped(skipped.sorted())]
-        let busyNotes: [CuratorCheckNote] = busy.isEmpty ? [] : [.writersBusy(busy)]
+        let skippedNotes: [CheckNote] = skipped.isEmpty ? [] : [.writersSkipped(skipped.sorted())]
+        let busyNotes: [CheckNote] = busy.isEmpty ? [] : [.writersBusy(busy)]
         let nothingLeft = !paths.isEmpty && skipped.count + busy.count == paths.count
         let results = [
             structure.result(notes: (paths.isEmpty ? [.noWriters] : []) + busyNotes),
@@ -112,13 +112,13 @@ enum WriterChecks {
     }
 
     /// `writer-schema` for one sound file: only `completed_sources` (or nothing), flags 0.
-    static func checkSchema(_ databases: [NamedDatabase], file: String, into tally: inout CuratorTally) {
+    static func checkSchema(_ databases: [NamedDatabase], file: String, into tally: inout Tally) {
         for named in databases {
             if named.name != CuratorWriter.databaseName {
                 tally.add(.unexpectedSubDatabase(named.name), file: file, database: StructureWalker.mainName)
             } else if named.record.flags != 0 {
                 // The pipeline opens it with py-lmdb's defaults: no MDB_DUPSORT, no key flags.
-                tally.add(.wrongFlags(named.record.flags), file: file, database: named.name)
+                tally.add(.writerFlags(named.record.flags), file: file, database: named.name)
             }
         }
     }
@@ -151,7 +151,7 @@ enum WriterChecks {
     }
 
     /// `source-keys` for one key: valid UTF-8, no C0/C1 control character.
-    static func checkKey(_ key: UnsafeRawBufferPointer, file: String, into tally: inout CuratorTally) {
+    static func checkKey(_ key: UnsafeRawBufferPointer, file: String, into tally: inout Tally) {
         // Source ids are hex digests or decimals: printable ASCII needs no decoding.
         if isPrintableASCII(key) { return }
         guard let text = String(validating: key, as: UTF8.self) else {

@@ -19,8 +19,8 @@ public struct CuratorAuditReport: Sendable {
     /// Writer files no consistent read of was possible within the wait: their writer is
     /// at work; nothing read from them is reported (`Docs/Concurrency.md`).
     public let busyWriters: [String]
-    /// One result per check, in `CuratorCheckID` order.
-    public let checks: [CuratorCheckResult]
+    /// One result per check, in `CuratorAudit.checkIDs` order.
+    public let checks: [CheckResult]
 
     /// True when every check passed and every writer file was read.
     public var ok: Bool { checks.allSatisfy(\.passed) && busyWriters.isEmpty }
@@ -29,12 +29,17 @@ public struct CuratorAuditReport: Sendable {
     public var writersFailed: Bool { !damagedWriters.isEmpty || !unreadableWriters.isEmpty }
 
     /// The result of `id`.
-    public subscript(id: CuratorCheckID) -> CuratorCheckResult? { checks.first { $0.id == id } }
+    public subscript(id: CheckID) -> CheckResult? { checks.first { $0.id == id } }
 }
 
 /// Runs verify's checks on a NeMo Curator checkpoint: every writer file's structure walk
 /// (never liblmdb, so no damage can crash it) and contents, then the Slurm manifests.
 public enum CuratorAudit {
+    /// The checks' ids, in the order they run and are reported.
+    public static let checkIDs: [CheckID] = [
+        .writerStructure, .writerSchema, .sourceKeys, .sourceValues, .slurmRun, .slurmManifests, .slurmLeftovers,
+    ]
+
     /// Audits the checkpoint at `location`. Never throws: an unreadable or damaged writer
     /// file is a `writer-structure` finding and the other files are still checked.
     /// Read-only: no lock file, nothing written. Cost: one walk of every writer file,
@@ -46,7 +51,7 @@ public enum CuratorAudit {
     ) -> CuratorAuditReport {
         let paths = location.writerPaths
         // The Slurm manifests (up to one per shard) are checked meanwhile on a thread of their own.
-        let slurmResults = ResultSlot<[CuratorCheckResult]>()
+        let slurmResults = ResultSlot<[CheckResult]>()
         let folder = location.metadataDirectory
         let slurmChecked = startInBackground { slurmResults.value = SlurmChecks.run(metadataDirectory: folder, maxExamples: maxExamples) }
         let writers = WriterChecks.run(paths, maxExamples: maxExamples, wait: wait, progress: progress)
@@ -56,41 +61,5 @@ public enum CuratorAudit {
         return CuratorAuditReport(
             location: location, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
             unreadableWriters: writers.unreadable, busyWriters: writers.busy, checks: writers.results + slurm)
-    }
-}
-
-/// Counts the findings of one Curator check exactly and keeps the first few as examples.
-struct CuratorTally {
-    let check: CuratorCheckID
-    let limit: Int
-    private(set) var count = 0
-    private(set) var examples: [CuratorFinding] = []
-
-    init(_ check: CuratorCheckID, limit: Int) {
-        self.check = check
-        self.limit = limit
-    }
-
-    /// Counts one finding; builds its subjects only while examples are still wanted.
-    mutating func add(
-        _ problem: @autoclosure () -> CuratorFinding.Problem, file: String?, database: String? = nil, page: UInt64? = nil
-    ) {
-        count += 1
-        if examples.count < limit {
-            examples.append(CuratorFinding(check: check, file: file, problem: problem(), database: database, page: page))
-        }
-    }
-
-    /// Counts findings that get no example of their own.
-    mutating func addWithoutExample(_ n: Int) { count += n }
-
-    mutating func absorb(_ other: CuratorTally) {
-        count += other.count
-        for example in other.examples where examples.count < limit { examples.append(example) }
-    }
-
-    func result(notes: [CuratorCheckNote] = [], notRun: Bool = false) -> CuratorCheckResult {
-        let status: CheckStatus = notRun ? .notRun : count == 0 ? .passed : .failed
-        return CuratorCheckResult(id: check, status: status, violations: count, examples: examples, notes: notes)
     }
 }

@@ -15,8 +15,8 @@ public struct CuratorSlurm: Sendable, Equatable {
         /// The manifest's file name.
         public let file: String
         /// Why it is rejected (the first of verify's findings on it that the retry helper
-        /// also rejects; `Render/CuratorFindingPhrasing` words it).
-        public let problem: CuratorFinding.Problem
+        /// also rejects; `Render/FindingPhrasing` words it).
+        public let problem: Finding.Problem
     }
 
     /// The first shard index of the logical run.
@@ -44,7 +44,7 @@ public struct CuratorSlurm: Sendable, Equatable {
         let runPath = CuratorLocation.join(folder, runFile)
         guard FileManager.default.fileExists(atPath: runPath) else { return nil }
         // The rules are verify's (`SlurmChecks`), so status and verify never disagree.
-        var runTally = CuratorTally(.slurmRun, limit: 1)
+        var runTally = Tally(.slurmRun, limit: 1)
         guard let run = SlurmChecks.checkRun(CuratorJSON.read(path: runPath), into: &runTally) else {
             return .failure(Problem(file: runFile, problem: runTally.examples.first?.problem ?? .notObject))
         }
@@ -56,7 +56,7 @@ public struct CuratorSlurm: Sendable, Equatable {
         for name in names {
             let json = CuratorJSON.read(path: CuratorLocation.join(folder, name))
             // Every finding on one manifest is kept (at most one per rule).
-            var tally = CuratorTally(.slurmManifests, limit: 16)
+            var tally = Tally(.slurmManifests, limit: 16)
             SlurmChecks.checkManifest(json, name: name, run: run, into: &tally)
             // The retry helper does not check the file name's digest; only verify reports it.
             let rejection = tally.examples.first { finding in

@@ -17,21 +17,21 @@ public struct CheckResult: Sendable, Equatable {
     public var violations: Int
     /// At most `maxExamples` examples, in the order found.
     public var examples: [Finding]
-    /// Why the check did not run, or a remark that is not a violation (an extra sub-database).
-    public var note: CheckNote?
+    /// Why the check did not run, or remarks that are not violations (an extra sub-database).
+    public var notes: [CheckNote]
 
     /// Makes a result.
-    public init(id: CheckID, status: CheckStatus, violations: Int = 0, examples: [Finding] = [], note: CheckNote? = nil) {
+    public init(id: CheckID, status: CheckStatus, violations: Int = 0, examples: [Finding] = [], notes: [CheckNote] = []) {
         self.id = id
         self.status = status
         self.violations = violations
         self.examples = examples
-        self.note = note
+        self.notes = notes
     }
 
     /// A check that did not run, and why.
     static func notRun(_ id: CheckID, _ note: CheckNote) -> CheckResult {
-        CheckResult(id: id, status: .notRun, note: note)
+        CheckResult(id: id, status: .notRun, notes: [note])
     }
 
     /// True when the check ran and found nothing.

@@ -12,9 +12,9 @@ struct Tally: Sendable {
 
     /// Counts one finding; builds its subjects only while examples are still wanted.
     @inline(__always)
-    mutating func add(_ problem: @autoclosure () -> Finding.Problem, database: String? = nil, page: UInt64? = nil) {
+    mutating func add(_ problem: @autoclosure () -> Finding.Problem, file: String? = nil, database: String? = nil, page: UInt64? = nil) {
         count += 1
-        if examples.count < limit { examples.append(Finding(check: check, problem: problem(), database: database, page: page)) }
+        if examples.count < limit { examples.append(Finding(check: check, file: file, problem: problem(), database: database, page: page)) }
     }
 
     /// Counts findings that get no example of their own.
@@ -25,7 +25,8 @@ struct Tally: Sendable {
         for example in other.examples where examples.count < limit { examples.append(example) }
     }
 
-    func result(note: CheckNote? = nil) -> CheckResult {
-        CheckResult(id: check, status: count == 0 ? .passed : .failed, violations: count, examples: examples, note: note)
+    /// The check's result: passed or failed by the count, or `notRun`, with `notes`.
+    func result(notes: [CheckNote] = [], notRun: Bool = false) -> CheckResult {
+        CheckResult(id: check, status: notRun ? .notRun : count == 0 ? .passed : .failed, violations: count, examples: examples, notes: notes)
     }
 }

@@ -31,11 +31,11 @@ public enum CuratorStatusRenderer {
                     + "\(slurm.completed.count) completed, \(slurm.missing.count) missing")
             lines.append("  retry --array    \(status.retryArray.isEmpty ? "(none)" : status.retryArray)")
             for problem in slurm.problems {
-                lines.append("  rejected         \(Escaping.text(problem.file)): \(CuratorFindingPhrasing.describe(problem.problem))")
+                lines.append("  rejected         \(Escaping.text(problem.file)): \(FindingPhrasing.describe(problem.problem))")
             }
         }
         if let problem = checkpoint.slurmProblem {
-            lines.append("warning: \(Escaping.text(problem.file)) cannot be used: \(CuratorFindingPhrasing.describe(problem.problem))")
+            lines.append("warning: \(Escaping.text(problem.file)) cannot be used: \(FindingPhrasing.describe(problem.problem))")
         }
         if !checkpoint.failedAttempts.isEmpty {
             lines.append("  failed attempts  \(checkpoint.failedAttempts.count)")
@@ -81,7 +81,7 @@ public enum CuratorStatusRenderer {
                 return "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}"
             }
             let problems = slurm.problems.map {
-                "{\"file\": \(Escaping.jsonString($0.file)), \"reason\": \(Escaping.jsonString(CuratorFindingPhrasing.describe($0.problem)))}"
+                "{\"file\": \(Escaping.jsonString($0.file)), \"reason\": \(Escaping.jsonString(FindingPhrasing.describe($0.problem)))}"
             }
             fields.append(
                 "\"slurm\": {\"minimum_shard_index\": \(slurm.minimumShardIndex), \"total_shards\": \(slurm.totalShards), "
@@ -91,7 +91,7 @@ public enum CuratorStatusRenderer {
         }
         if let problem = checkpoint.slurmProblem {
             fields.append(
-                "\"slurm_problem\": {\"file\": \(Escaping.jsonString(problem.file)), \"reason\": \(Escaping.jsonString(CuratorFindingPhrasing.describe(problem.problem)))}"
+                "\"slurm_problem\": {\"file\": \(Escaping.jsonString(problem.file)), \"reason\": \(Escaping.jsonString(FindingPhrasing.describe(problem.problem)))}"
             )
         }
         let local = checkpoint.failedAttempts.compactMap { attempt -> String? in

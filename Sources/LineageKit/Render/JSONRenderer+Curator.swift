@@ -3,27 +3,7 @@ extension JSONRenderer {
     /// Lines with the other reports): `kind` "curator", the writer files and sources read,
     /// the skipped writer files, one entry per check (see Docs/verify-report.schema.json).
     public static func curatorAudit(_ report: CuratorAuditReport, exitCode: Int32) -> String {
-        let checks = report.checks.map { check in
-            let examples = check.examples.map { example in
-                let fields = [
-                    "\"message\": \(Escaping.jsonString(CuratorFindingPhrasing.describe(example.problem)))",
-                    "\"code\": \(Escaping.jsonString(example.problem.code))",
-                    "\"file\": \(example.file.map(Escaping.jsonString) ?? "null")",
-                    "\"database\": \(example.database.map(Escaping.jsonString) ?? "null")",
-                    "\"page\": \(example.page.map(String.init) ?? "null")",
-                ]
-                return "{" + fields.joined(separator: ", ") + "}"
-            }
-            let fields = [
-                "\"id\": \(Escaping.jsonString(check.id.rawValue))",
-                "\"status\": \(Escaping.jsonString(check.status.rawValue))",
-                "\"passed\": \(check.passed)",
-                "\"violations\": \(check.violations)",
-                "\"examples\": [\(examples.joined(separator: ", "))]",
-                "\"note\": \(CuratorFindingPhrasing.describe(check.notes).map(Escaping.jsonString) ?? "null")",
-            ]
-            return "{" + fields.joined(separator: ", ") + "}"
-        }
+        let checks = report.checks.map { check($0, example: curatorExample) }
         let fields =
             [
                 "\"schema_version\": \(auditSchemaVersion)",

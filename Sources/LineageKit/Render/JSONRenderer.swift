@@ -59,24 +59,7 @@ public enum JSONRenderer {
     /// `lineage verify --format json` for one checkpoint: one line, so that the reports
     /// on several checkpoints are JSON Lines.
     public static func audit(_ report: AuditReport, exitCode: Int32) -> String {
-        let checks = report.checks.map { check in
-            let examples = check.examples.map { example in
-                var fields = ["\"message\": \(Escaping.jsonString(FindingPhrasing.describe(example.problem)))"]
-                fields.append("\"page\": \(example.page.map(String.init) ?? "null")")
-                fields.append("\"database\": \(example.database.map(Escaping.jsonString) ?? "null")")
-                fields.append("\"code\": \(Escaping.jsonString(example.problem.code))")
-                return "{" + fields.joined(separator: ", ") + "}"
-            }
-            var fields = [
-                "\"id\": \(Escaping.jsonString(check.id.rawValue))",
-                "\"status\": \(Escaping.jsonString(check.status.rawValue))",
-                "\"passed\": \(check.passed)",
-                "\"violations\": \(check.violations)",
-                "\"examples\": [\(examples.joined(separator: ", "))]",
-            ]
-            fields.append("\"note\": \(check.note.map { Escaping.jsonString(FindingPhrasing.describe($0)) } ?? "null")")
-            return "{" + fields.joined(separator: ", ") + "}"
-        }
+        let checks = report.checks.map { check($0, example: dagExample) }
         let fields =
             [
                 "\"schema_version\": \(auditSchemaVersion)",
@@ -90,6 +73,34 @@ public enum JSONRenderer {
             "\"checks\": [\(checks.joined(separator: ", "))]",
         ]
         return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// One check of a verify report: `{id, status, passed, violations, examples, note}`,
+    /// each example laid out by `example`.
+    static func check(_ check: CheckResult, example: (Finding) -> String) -> String {
+        let fields = [
+            "\"id\": \(Escaping.jsonString(check.id.rawValue))",
+            "\"status\": \(Escaping.jsonString(check.status.rawValue))",
+            "\"passed\": \(check.passed)",
+            "\"violations\": \(check.violations)",
+            "\"examples\": [\(check.examples.map(example).joined(separator: ", "))]",
+            "\"note\": \(FindingPhrasing.describe(check.notes).map(Escaping.jsonString) ?? "null")",
+        ]
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// An example in a DAG file's report: `{message, page, database, code}`.
+    static func dagExample(_ example: Finding) -> String {
+        "{\"message\": \(Escaping.jsonString(FindingPhrasing.describe(example.problem))), \"page\": \(example.page.map(String.init) ?? "null"), "
+            + "\"database\": \(example.database.map(Escaping.jsonString) ?? "null"), \"code\": \(Escaping.jsonString(example.problem.code))}"
+    }
+
+    /// An example in a Curator checkpoint's report, which has several files:
+    /// `{message, code, file, database, page}`.
+    static func curatorExample(_ example: Finding) -> String {
+        "{\"message\": \(Escaping.jsonString(FindingPhrasing.describe(example.problem))), \"code\": \(Escaping.jsonString(example.problem.code)), "
+            + "\"file\": \(example.file.map(Escaping.jsonString) ?? "null"), \"database\": \(example.database.map(Escaping.jsonString) ?? "null"), "
+            + "\"page\": \(example.page.map(String.init) ?? "null")}"
     }
 
     /// The JSON document (one line) for a checkpoint that could not be read at all.

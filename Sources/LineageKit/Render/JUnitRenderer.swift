@@ -13,7 +13,7 @@ public enum JUnitRenderer {
         var totalFailures = 0
         var totalErrors = 0
         var totalSkipped = 0
-        func tally(_ cases: [Case]) {
+        func tally(_ cases: [CheckResult]) {
             totalTests += cases.count
             totalFailures += cases.filter { $0.status == .failed }.count
             totalSkipped += cases.filter { $0.status == .notRun }.count
@@ -21,21 +21,11 @@ public enum JUnitRenderer {
         for entry in entries {
             switch entry.outcome {
             case .dag(let report):
-                let cases = report.checks.map { check in
-                    Case(
-                        id: check.id.rawValue, summary: check.id.summary, status: check.status, violations: check.violations,
-                        examples: check.examples.map(FindingPhrasing.line), note: check.note.map(FindingPhrasing.describe))
-                }
-                suites.append(suite(cases, path: report.checkpoint, name: name, className: className))
-                tally(cases)
+                suites.append(suite(report.checks, path: report.checkpoint, name: name, className: className))
+                tally(report.checks)
             case .curator(let report):
-                let cases = report.checks.map { check in
-                    Case(
-                        id: check.id.rawValue, summary: check.id.summary, status: check.status, violations: check.violations,
-                        examples: check.examples.map(CuratorFindingPhrasing.line), note: CuratorFindingPhrasing.describe(check.notes))
-                }
-                suites.append(suite(cases, path: report.checkpoint, name: name, className: className))
-                tally(cases)
+                suites.append(suite(report.checks, path: report.checkpoint, name: name, className: className))
+                tally(report.checks)
             case .unreadable, .busy:
                 let path = entry.outcome.path
                 let message = entry.message ?? ""
@@ -57,35 +47,25 @@ public enum JUnitRenderer {
             """
     }
 
-    /// One check as a test case, whichever kind of checkpoint it ran on.
-    private struct Case {
-        let id: String
-        let summary: String
-        let status: CheckStatus
-        let violations: Int
-        let examples: [String]
-        let note: String?
-    }
-
     /// One checkpoint's `<testsuite>`: a test case per check, failures with the examples,
     /// checks not run skipped.
-    private static func suite(_ cases: [Case], path: String, name: String, className: String) -> String {
+    private static func suite(_ cases: [CheckResult], path: String, name: String, className: String) -> String {
         let failures = cases.filter { $0.status == .failed }.count
         let skipped = cases.filter { $0.status == .notRun }.count
         var suite =
             "  <testsuite name=\"\(name) \(Escaping.xml(path))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
         for check in cases {
-            suite += "    <testcase classname=\"\(className)\" name=\"\(check.id)\" file=\"\(Escaping.xml(path))\">"
+            suite += "    <testcase classname=\"\(className)\" name=\"\(check.id.rawValue)\" file=\"\(Escaping.xml(path))\">"
             switch check.status {
             case .passed:
                 suite += "</testcase>\n"
             case .notRun:
-                suite += "<skipped message=\"\(Escaping.xml(check.note ?? "not run"))\"/></testcase>\n"
+                suite += "<skipped message=\"\(Escaping.xml(FindingPhrasing.describe(check.notes) ?? "not run"))\"/></testcase>\n"
             case .failed:
-                let body = check.examples.joined(separator: "\n")
-                let summary = "\(check.violations) violation\(check.violations == 1 ? "" : "s"): \(check.summary) does not hold"
+                let body = check.examples.map(FindingPhrasing.line).joined(separator: "\n")
+                let summary = "\(check.violations) violation\(check.violations == 1 ? "" : "s"): \(check.id.summary) does not hold"
                 suite +=
-                    "\n      <failure message=\"\(Escaping.xml(summary))\" type=\"\(check.id)\">\(Escaping.xml(body))</failure>\n    </testcase>\n"
+                    "\n      <failure message=\"\(Escaping.xml(summary))\" type=\"\(check.id.rawValue)\">\(Escaping.xml(body))</failure>\n    </testcase>\n"
             }
         }
         return suite + "  </testsuite>"

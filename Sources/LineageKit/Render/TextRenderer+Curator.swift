@@ -6,11 +6,7 @@ extension TextRenderer {
         var lines = [
             "\(Escaping.text(report.checkpoint)): Curator checkpoint (\(report.reason.summary)), \(writers), \(report.sources) sources completed"
         ]
-        for check in report.checks {
-            lines += checkLines(
-                status: check.status, id: check.id.rawValue, summary: check.id.summary, violations: check.violations,
-                examples: check.examples.map(CuratorFindingPhrasing.line), note: CuratorFindingPhrasing.describe(check.notes))
-        }
+        lines += report.checks.flatMap(checkLines)
         lines.append("verdict: " + curatorVerdict(report))
         return lines.joined(separator: "\n")
     }

@@ -36,11 +36,7 @@ public enum TextRenderer {
     /// `lineage verify`: one line per check with up to a few examples, then the verdict.
     public static func audit(_ report: AuditReport) -> String {
         var lines = ["\(Escaping.text(report.checkpoint)): \(report.tasks) tasks, \(report.edges) edges, \(report.completed) completed"]
-        for check in report.checks {
-            lines += checkLines(
-                status: check.status, id: check.id.rawValue, summary: check.id.summary, violations: check.violations,
-                examples: check.examples.map(FindingPhrasing.line), note: check.note.map(FindingPhrasing.describe))
-        }
+        lines += report.checks.flatMap(checkLines)
         let failed = report.checks.filter { $0.status == .failed }.count
         let skipped = report.checks.filter { $0.status == .notRun }.count
         if report.ok {
@@ -59,10 +55,11 @@ public enum TextRenderer {
 
 extension TextRenderer {
     /// One check of a verify report: its status, id and summary or count, up to a few
-    /// examples, then its note; the same layout for both checkpoint kinds.
-    static func checkLines(
-        status: CheckStatus, id: String, summary: String, violations: Int, examples: [String], note: String?
-    ) -> [String] {
+    /// examples, then its notes; the same layout for both checkpoint kinds.
+    static func checkLines(_ check: CheckResult) -> [String] {
+        let (status, id, summary, violations) = (check.status, check.id.rawValue, check.id.summary, check.violations)
+        let examples = check.examples.map(FindingPhrasing.line)
+        let note = FindingPhrasing.describe(check.notes)
         let word: String
         let detail: String
         switch status {

@@ -39,13 +39,13 @@ struct CuratorAuditTests {
     }
 
     /// The checks that did not pass.
-    static func failing(_ report: CuratorAuditReport) -> [CuratorCheckID] { report.checks.filter { !$0.passed }.map(\.id) }
+    static func failing(_ report: CuratorAuditReport) -> [CheckID] { report.checks.filter { !$0.passed }.map(\.id) }
 
     @Test("the fixture passes every check, in the stable order; the union is what the pipeline's reader saw")
     func fixture() throws {
         let expected = try CuratorFixture.load()
         let report = try Self.audit(CuratorFixture.directory)
-        #expect(report.checks.map(\.id) == CuratorCheckID.allCases)
+        #expect(report.checks.map(\.id) == CuratorAudit.checkIDs)
         #expect(report.ok, "\(report.checks.filter { !$0.passed })")
         #expect(report.writers == expected.writers.count)
         #expect(report.sources == expected.union.count)
@@ -124,7 +124,7 @@ struct CuratorAuditTests {
                 file, databases: ["completed_sources": [(Array("two".utf8), Array("2".utf8)), (bad, [0x31]), (control, [0x31])]])
             let report = try Self.audit(checkpoint)
             #expect(Self.failing(report) == [.sourceKeys, .sourceValues])
-            #expect(report[.sourceValues]?.examples.map(\.problem) == [.value(key: Array("two".utf8), value: Array("2".utf8))])
+            #expect(report[.sourceValues]?.examples.map(\.problem) == [.sourceValue(key: Array("two".utf8), value: Array("2".utf8))])
             #expect(report[.sourceKeys]?.examples.map(\.problem.code).sorted() == ["key-control-character", "key-not-utf8"])
             #expect(report[.sourceKeys]?.examples.allSatisfy { $0.file == "node-b-2002.mdb" } == true)
             // The other commands see the valid keys only.
@@ -146,7 +146,7 @@ struct CuratorAuditTests {
             let dupSort = directory.appendingPathComponent("dupsort.mdb")
             try Self.writeWithPython(dupSort, databases: ["completed_sources": [([0x61], [0x31])]], dupSort: true)
             let flagged = CuratorAudit.verify(try #require(CuratorLocation.detect(path: dupSort.path)))
-            #expect(flagged[.writerSchema]?.examples.map(\.problem) == [.wrongFlags(0x04)])
+            #expect(flagged[.writerSchema]?.examples.map(\.problem) == [.writerFlags(0x04)])
         }
     }
 

@@ -73,7 +73,7 @@ struct CuratorSourceListTests {
             #expect(keys.violations == bad.count)
             // Examples come in key order (byte order).
             let expected = bad.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
-            #expect(keys.examples.map(\.problem) == expected.map { CuratorFinding.Problem.keyControlCharacter($0) })
+            #expect(keys.examples.map(\.problem) == expected.map { Finding.Problem.keyControlCharacter($0) })
         }
     }
 }

@@ -30,6 +30,20 @@ struct FindingPhrasingTests {
         case .completedValue: return (.completedValues, "completed", "has completed value \"yes\", not \"1\"")
         case .completedUnknown: return (.completedKnown, "completed", "\(a) is completed but has no task_type entry")
         case .closure: return (.completedClosure, "out_edges", "\(a) is completed but its child \(b) is not")
+        case .unreadable: return (.writerStructure, "completed_sources", "cannot be read: too short")
+        case .unexpectedSubDatabase: return (.writerSchema, "(main)", "names the sub-database \"notes\"")
+        case .writerFlags: return (.writerSchema, "completed_sources", "has flags 0x4 (MDB_DUPSORT), expected 0")
+        case .keyNotUTF8: return (.sourceKeys, "completed_sources", "source id \"x\\\"\\n\\\\\\u00ff\" is not valid UTF-8")
+        case .keyControlCharacter: return (.sourceKeys, "completed_sources", "holds a control character")
+        case .sourceValue: return (.sourceValues, "completed_sources", "has value \"2\", not \"1\"")
+        case .runMissing: return (.slurmRun, "run.json", "missing, yet 2 completion manifests exist")
+        case .notObject: return (.slurmManifests, "m.json", "not a JSON object")
+        case .notInteger: return (.slurmRun, "run.json", "total_shards is missing or not an integer")
+        case .runRange: return (.slurmRun, "run.json", "total_shards must be > 0")
+        case .status: return (.slurmManifests, "m.json", "status is \"failed\", not \"completed\"")
+        case .identity: return (.slurmManifests, "m.json", "total_shards is 7 but run.json says 6")
+        case .shardRange: return (.slurmManifests, "m.json", "outside the run's shards 0..5")
+        case .nameDigest: return (.slurmManifests, "m.json", "which names it completed_slurm_array_0")
         }
     }
 
@@ -39,12 +53,21 @@ struct FindingPhrasingTests {
         .edgeOnlyIn(.outEdges, parent: a, child: b), .dangling(a),
         .typeMismatch(a, stored: .leaf, expected: .source, hasParents: false, hasChildren: true), .selfLoop(.outEdges, a), .cycle([a, b]),
         .completedValue(key: Array(a.string.utf8), value: Array("yes".utf8)), .completedUnknown(a), .closure(parent: a, child: b),
+        .unreadable("too short"), .unexpectedSubDatabase("notes"), .writerFlags(4), .keyNotUTF8(hostile), .keyControlCharacter([0x61, 0x01]),
+        .sourceValue(key: [0x61], value: Array("2".utf8)), .runMissing(manifests: 2), .notObject, .notInteger(field: "total_shards"),
+        .runRange(minimumShardIndex: -1, totalShards: 0), .status("failed"), .identity(field: "total_shards", manifest: 7, run: 6),
+        .shardRange(shard: 9, minimumShardIndex: 0, totalShards: 6), .nameDigest(expected: "completed_slurm_array_0"),
     ]
+
+    /// The report's checks: the DAG file's, or a Curator checkpoint's for its problems.
+    static func checkIDs(_ problem: Finding.Problem) -> [CheckID] {
+        Verifier.checkIDs.contains(sample(problem).check) ? Verifier.checkIDs : CuratorAudit.checkIDs
+    }
 
     static func report(_ problem: Finding.Problem) -> AuditReport {
         let sample = sample(problem)
         let finding = Finding(check: sample.check, problem: problem, database: sample.database, page: 13)
-        let checks = CheckID.allCases.map { id in
+        let checks = checkIDs(problem).map { id in
             id == sample.check ? CheckResult(id: id, status: .failed, violations: 1, examples: [finding]) : CheckResult(id: id, status: .passed)
         }
         return AuditReport(checkpoint: "x.mdb", tasks: 2, edges: 1, completed: 0, checks: checks)
@@ -54,9 +77,10 @@ struct FindingPhrasingTests {
     func text(_ problem: Finding.Problem) throws {
         let sample = Self.sample(problem)
         let lines = TextRenderer.audit(Self.report(problem)).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 2 + CheckID.allCases.count + 1)
+        #expect(lines.count == 2 + Self.checkIDs(problem).count + 1)
         let line = try #require(lines.first { $0.hasPrefix("          - ") }.map(String.init))
-        let code = sample.check == .structure ? "[\(problem.code)] " : ""
+        let code = problem.isStructural ? "[\(problem.code)] " : ""
+        #expect(problem.isStructural == (sample.check == .structure), "only the structure check's findings show their code")
         #expect(line.hasPrefix("          - [\(sample.database), page 13] \(code)"), "\(line)")
         #expect(line.contains(sample.word), "\(line)")
         #expect(line.components(separatedBy: "page 13").count == 2, "the page is shown once: \(line)")

@@ -23,7 +23,7 @@ struct JUnitRendererTests {
                 page: 3)
         ]
         failed.checks[2].status = .notRun
-        failed.checks[2].note = .extraSubDatabases(["<in_edges>"])
+        failed.checks[2].notes = [.extraSubDatabases(["<in_edges>"])]
         let hostilePath = "/tmp/<a&b>\"c'\u{1}.mdb"
         let xml = JUnitRenderer.render(
             [
