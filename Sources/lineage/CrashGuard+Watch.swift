@@ -76,7 +76,7 @@ extension CrashGuard {
         setenv(CrashWatch.retryVariable, String(retryUntil), 1)
         var info = stat()
         let isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-        CrashWatch.dataFile = strdup(isDirectory ? (path.hasSuffix("/") ? path + "data.mdb" : path + "/data.mdb") : path)
+        CrashWatch.dataFile = strdup(isDirectory ? PathJoin.join(path, "data.mdb") : path)
         // The sentence the handler says, prepared now around the two ids it reads then.
         let words = ErrorPresentation.busyWords(path: path)
         CrashWatch.busyPrefix = strdup("lineage: " + words.beforeFirst)

@@ -47,7 +47,7 @@ extension ErrorPresentation {
 
     /// The path of writer file `name` of the checkpoint at `location`.
     private static func writerPath(_ name: String, in location: CuratorLocation) -> String {
-        location.metadataDirectory.map { CuratorLocation.join($0, name) } ?? (location.writerFile ?? location.path)
+        location.metadataDirectory.map { PathJoin.join($0, name) } ?? (location.writerFile ?? location.path)
     }
 
     /// One sentence per damaged or unreadable writer file: what is wrong and what it means

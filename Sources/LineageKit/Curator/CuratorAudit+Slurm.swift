@@ -13,7 +13,7 @@ enum SlurmChecks {
         guard let metadataDirectory else {
             return [runTally, manifests, leftovers].map { $0.result(notes: [.notJobArray]) }
         }
-        let folder = CuratorLocation.join(metadataDirectory, CuratorSlurm.folder)
+        let folder = PathJoin.join(metadataDirectory, CuratorSlurm.folder)
         var isDirectory = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory else {
             return [runTally, manifests, leftovers].map { $0.result(notes: [.notJobArray]) }
@@ -24,12 +24,12 @@ enum SlurmChecks {
 
         var run: (minimum: Int, total: Int)?
         if names.contains(CuratorSlurm.runFile) {
-            run = checkRun(read(CuratorLocation.join(folder, CuratorSlurm.runFile)), into: &runTally)
+            run = checkRun(read(PathJoin.join(folder, CuratorSlurm.runFile)), into: &runTally)
         } else if !manifestNames.isEmpty {
             runTally.add(.runMissing(manifests: manifestNames.count), file: CuratorSlurm.runFile)
         }
         for name in manifestNames {
-            checkManifest(read(CuratorLocation.join(folder, name)), name: name, run: run, into: &manifests)
+            checkManifest(read(PathJoin.join(folder, name)), name: name, run: run, into: &manifests)
         }
         return [
             runTally.result(),

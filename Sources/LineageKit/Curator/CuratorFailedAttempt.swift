@@ -28,24 +28,24 @@ public struct CuratorFailedAttempt: Sendable, Equatable, Comparable {
     /// job, task, restart, shard; then local ones). Folders not in the pipeline's layout
     /// are ignored.
     public static func read(metadataDirectory: String) -> [CuratorFailedAttempt] {
-        let root = CuratorLocation.join(metadataDirectory, folder)
+        let root = PathJoin.join(metadataDirectory, folder)
         var found: [CuratorFailedAttempt] = []
         for top in list(root) {
-            let topPath = CuratorLocation.join(root, top)
+            let topPath = PathJoin.join(root, top)
             if let id = top.dropPrefix("local_attempt_") {
-                if exists(CuratorLocation.join(topPath, markerFile)) { found.append(.init(attempt: .local(id: id))) }
+                if exists(PathJoin.join(topPath, markerFile)) { found.append(.init(attempt: .local(id: id))) }
                 continue
             }
             guard let job = top.dropPrefix("slurm_job_").flatMap({ Int($0) }) else { continue }
             for taskName in list(topPath) {
                 guard let task = taskName.dropPrefix("array_task_").flatMap({ Int($0) }) else { continue }
-                let taskPath = CuratorLocation.join(topPath, taskName)
+                let taskPath = PathJoin.join(topPath, taskName)
                 for restartName in list(taskPath) {
                     guard let restart = restartName.dropPrefix("restart_").flatMap({ Int($0) }) else { continue }
-                    let restartPath = CuratorLocation.join(taskPath, restartName)
+                    let restartPath = PathJoin.join(taskPath, restartName)
                     for shardName in list(restartPath) {
                         guard let shard = shardName.dropPrefix("shard_").flatMap({ Int($0) }) else { continue }
-                        let marker = CuratorLocation.join(CuratorLocation.join(restartPath, shardName), markerFile)
+                        let marker = PathJoin.join(PathJoin.join(restartPath, shardName), markerFile)
                         guard exists(marker) else { continue }
                         found.append(.init(attempt: .slurm(job: job, arrayTask: task, restart: restart, shard: shard)))
                     }

@@ -47,7 +47,7 @@ public struct CuratorLocation: Sendable, Equatable {
             if lastComponent(of: path) == metadataFolder {
                 return CuratorLocation(path: path, metadataDirectory: path, writerFile: nil, reason: .metadataDirectory)
             }
-            let inner = join(path, metadataFolder)
+            let inner = PathJoin.join(path, metadataFolder)
             var innerIsDirectory: Bool = false
             if FileManager.default.fileExists(atPath: inner, isDirectory: &innerIsDirectory), innerIsDirectory {
                 return CuratorLocation(path: path, metadataDirectory: inner, writerFile: nil, reason: .checkpointDirectory)
@@ -65,7 +65,7 @@ public struct CuratorLocation: Sendable, Equatable {
         var isDirectory: Bool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
             return CuratorLocation(
-                path: path, metadataDirectory: join(path, metadataFolder), writerFile: nil, reason: .forced)
+                path: path, metadataDirectory: PathJoin.join(path, metadataFolder), writerFile: nil, reason: .forced)
         }
         return CuratorLocation(path: path, metadataDirectory: nil, writerFile: path, reason: .forced)
     }
@@ -76,7 +76,7 @@ public struct CuratorLocation: Sendable, Equatable {
     public var writerPaths: [String] {
         guard let folder = metadataDirectory else { return [writerFile ?? path] }
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted().map { Self.join(folder, $0) }
+            .filter { $0.hasSuffix(".mdb") && !$0.hasPrefix(".") }.sorted().map { PathJoin.join(folder, $0) }
     }
 
     /// Whether the LMDB file at `path` names exactly one sub-database, `completed_sources`.
@@ -89,9 +89,5 @@ public struct CuratorLocation: Sendable, Equatable {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         return String(trimmed.split(separator: "/").last ?? trimmed)
-    }
-
-    public static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

@@ -40,8 +40,8 @@ public struct CuratorSlurm: Sendable, Equatable {
     /// Reads the manifests: `nil` when there is no `run.json`, a failure when `run.json`
     /// cannot be used.
     public static func readResult(metadataDirectory: String) -> Result<CuratorSlurm, Problem>? {
-        let folder = CuratorLocation.join(metadataDirectory, Self.folder)
-        let runPath = CuratorLocation.join(folder, runFile)
+        let folder = PathJoin.join(metadataDirectory, Self.folder)
+        let runPath = PathJoin.join(folder, runFile)
         guard FileManager.default.fileExists(atPath: runPath) else { return nil }
         // The rules are verify's (`SlurmChecks`), so status and verify never disagree.
         var runTally = Tally(.slurmRun, limit: 1)
@@ -54,7 +54,7 @@ public struct CuratorSlurm: Sendable, Equatable {
         var done = Set<Int>()
         var problems: [Problem] = []
         for name in names {
-            let json = CuratorJSON.read(path: CuratorLocation.join(folder, name))
+            let json = CuratorJSON.read(path: PathJoin.join(folder, name))
             // Every finding on one manifest is kept (at most one per rule).
             var tally = Tally(.slurmManifests, limit: 16)
             SlurmChecks.checkManifest(json, name: name, run: run, into: &tally)

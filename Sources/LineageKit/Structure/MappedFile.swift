@@ -37,7 +37,7 @@ public final class MappedFile: @unchecked Sendable {
             throw MappedFileError(path: path, errno: errno)
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            target = path.hasSuffix("/") ? path + "data.mdb" : path + "/data.mdb"
+            target = PathJoin.join(path, "data.mdb")
             if stat(target, &info) != 0 {
                 throw MappedFileError(path: path, reason: .directoryWithoutData)
             }

@@ -44,7 +44,7 @@ public struct MetaSnapshot: Sendable, Equatable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let target =
-            (info.st_mode & S_IFMT) == S_IFDIR ? (path.hasSuffix("/") ? path + "data.mdb" : path + "/data.mdb") : path
+            (info.st_mode & S_IFMT) == S_IFDIR ? PathJoin.join(path, "data.mdb") : path
         let fd = open(target, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
