@@ -20,7 +20,7 @@ extension TextRenderer {
     public static func verify(_ entry: VerifyEntry) -> String {
         switch entry.outcome {
         case .dag(let report): audit(report)
-        case .curator(let report): curatorAudit(report)
+        case .curator(let report): audit(report)
         case .unreadable(let path, _): unreadable(path: path, message: entry.message ?? "")
         case .busy(let busy): BusyRenderer.text(busy, message: entry.message ?? busy.description)
         }
@@ -32,14 +32,9 @@ extension JSONRenderer {
     public static func verify(_ entry: VerifyEntry) -> String {
         switch entry.outcome {
         case .dag(let report): audit(report, exitCode: entry.exitCode)
-        case .curator(let report): curatorAudit(report, exitCode: entry.exitCode)
+        case .curator(let report): audit(report, exitCode: entry.exitCode)
         case .unreadable(let path, _): unreadable(path: path, message: entry.message ?? "", exitCode: entry.exitCode)
         case .busy(let busy): BusyRenderer.json(busy, message: entry.message ?? busy.description, exitCode: entry.exitCode)
         }
-    }
-
-    /// `"verdict": "...", "exit_code": N`, as every verify document has them after `ok`.
-    static func verdictFields(_ verdict: Verdict, exitCode: Int32) -> [String] {
-        ["\"verdict\": \"\(verdict.rawValue)\"", "\"exit_code\": \(exitCode)"]
     }
 }
