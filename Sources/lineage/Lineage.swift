@@ -30,7 +30,8 @@ struct Lineage: ParsableCommand {
         // Answered before ArgumentParser builds its command tree, which costs most of the
         // start-up time (the Swift runtime's type lookups); prints what it would print.
         if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
-            print(Version.description)
+            Console.print(Version.description)
+            Console.flush()
             return
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
