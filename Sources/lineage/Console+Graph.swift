@@ -38,7 +38,7 @@ extension Console {
         var done = 0
         func step() {
             done += 1
-            if done & 0xffff == 0 { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "lines")) }
+            if WorkProgress.isDue(done) { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "lines")) }
         }
         withBuffer { header(&$0) }
         for (at, task) in graph.tasks.enumerated() {

@@ -47,7 +47,7 @@ extension Lineage {
                     let rowFormat = format.rows(first: first)
                     first = false
                     rows += 1
-                    if rows & 0xffff == 0 { report?(WorkProgress(phase: "listing edges", done: rows, total: total, unit: "edges")) }
+                    if WorkProgress.isDue(rows) { report?(WorkProgress(phase: "listing edges", done: rows, total: total, unit: "edges")) }
                     Console.withBuffer { Rows.appendEdge(parent: p, child: c, format: rowFormat, to: &$0) }
                 }
                 if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }

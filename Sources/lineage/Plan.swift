@@ -61,7 +61,7 @@ extension Lineage {
                 let decision = plan.decide(paths)
                 let first = plan.summary.groups == 1
                 Console.withBuffer { CuratorPlanRenderer.appendGroup(decision, paths: paths, first: first, format: rows, to: &$0) }
-                if plan.summary.groups & 0xffff == 0 {
+                if WorkProgress.isDue(plan.summary.groups) {
                     report?(WorkProgress(phase: "planning", done: plan.summary.groups, total: nil, unit: "groups"))
                 }
             }

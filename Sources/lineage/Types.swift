@@ -52,7 +52,7 @@ extension Lineage {
                 if format == .json { Console.write(Array("[".utf8)) }
                 try reader.forEachTask { udid, typeName, isCompleted in
                     rows += 1
-                    if rows & 0xffff == 0 { report?(WorkProgress(phase: "listing tasks", done: rows, total: total, unit: "tasks")) }
+                    if WorkProgress.isDue(rows) { report?(WorkProgress(phase: "listing tasks", done: rows, total: total, unit: "tasks")) }
                     if completed && !isCompleted { return }
                     if pending && isCompleted { return }
                     if let type, TaskType(bytes: typeName) != type { return }

@@ -48,7 +48,7 @@ extension CheckpointReader {
             for task in level {
                 try body(walk.reached(task, distance: distance))
                 walk.reachedCount += 1
-                if walk.reachedCount & 0xffff == 0 {
+                if WorkProgress.isDue(walk.reachedCount) {
                     progress?(WorkProgress(phase: "walking \(direction.rawValue)", done: walk.reachedCount, total: nil, unit: "tasks"))
                 }
             }

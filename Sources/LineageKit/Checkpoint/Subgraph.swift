@@ -58,7 +58,7 @@ extension CheckpointReader {
             if let last = tasks.last, !(last.udid < id) { sorted = false }
             tasks.append(TaskSummary(udid: id, typeName: String(decoding: typeName, as: UTF8.self), completed: completed))
             known.insert(udid)
-            if tasks.count & 0xffff == 0 { progress?(WorkProgress(phase: "reading task_type", done: tasks.count, total: count, unit: "tasks")) }
+            if WorkProgress.isDue(tasks.count) { progress?(WorkProgress(phase: "reading task_type", done: tasks.count, total: count, unit: "tasks")) }
         }
         let edgeTotal = try edgeCount()
         var edges: [(parent: String, child: String)] = []
@@ -70,7 +70,7 @@ extension CheckpointReader {
             if !known.contains(parent) { untyped.insert(pair.0) }
             if !known.contains(child) { untyped.insert(pair.1) }
             edges.append(pair)
-            if edges.count & 0xffff == 0 { progress?(WorkProgress(phase: "reading out_edges", done: edges.count, total: edgeTotal, unit: "edges")) }
+            if WorkProgress.isDue(edges.count) { progress?(WorkProgress(phase: "reading out_edges", done: edges.count, total: edgeTotal, unit: "edges")) }
         }
         if tasks.count + untyped.count > maxNodes {
             throw SubgraphTooLarge(path: path, tasks: tasks.count + untyped.count, limit: maxNodes, around: false)

@@ -11,6 +11,13 @@ public struct WorkProgress: Sendable, Equatable {
     /// What is counted: "entries", "pages", "tasks".
     public let unit: String
 
+    /// How often a loop reports: every this many units (a power of two).
+    public static let cadence = 65_536
+
+    /// Whether a loop that has done `count` units reports now (every `cadence` units).
+    @inline(__always)
+    public static func isDue(_ count: Int) -> Bool { count & (cadence - 1) == 0 }
+
     public init(phase: String, done: Int, total: Int?, unit: String) {
         self.phase = phase
         self.done = done

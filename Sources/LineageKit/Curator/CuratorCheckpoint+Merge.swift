@@ -136,7 +136,7 @@ final class SourceMerge {
         // Written without early returns, so that the common case compiles to conditional moves.
         if aHigh != bHigh || aLow != bLow { return aHigh < bHigh || (aHigh == bHigh && aLow < bLow) }
         let (left, right) = (leaves[a], leaves[b])
-        if left.low & 0xFF == 16, left.position < left.end, right.position < right.end {
+        if PackedKey.isLong(left.low), left.position < left.end, right.position < right.end {
             let (x, y) = (key(of: a).utf8, key(of: b).utf8)
             if !x.elementsEqual(y) { return x.lexicographicallyPrecedes(y) }
         }

@@ -37,7 +37,7 @@ extension CuratorCheckpoint {
         holding.reserveCapacity(4)
         while let first = merge.winner {
             let words = merge.words(of: first)
-            let isLong = words.low & 0xFF == 16
+            let isLong = PackedKey.isLong(words.low)
             var long = isLong ? merge.key(of: first) : ""
             holding.removeAll(keepingCapacity: true)
             holding.append(first)

@@ -38,10 +38,10 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
     @inline(__always)
     mutating func append(_ key: UnsafeRawBufferPointer) -> Bool {
         let words = packKey(bytes: key)
-        if words.low & 0xFF == 16 {
+        if PackedKey.isLong(words.low) {
             guard let text = String(validating: key, as: UTF8.self) else { return false }
             long[stored] = text
-        } else if (words.high | words.low & ~0xFF) & 0x8080_8080_8080_8080 != 0,
+        } else if (words.high | words.low & ~PackedKey.lengthMask) & 0x8080_8080_8080_8080 != 0,
             String(validating: key, as: UTF8.self) == nil
         {
             return false
@@ -72,7 +72,7 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
     /// The id at `position`, made into a `String`.
     public subscript(position: Int) -> String {
         let (high, low) = words(position)
-        if low & 0xFF == 16 { return long[position] ?? "" }
+        if PackedKey.isLong(low) { return long[position] ?? "" }
         return Self.string(high: high, low: low)
     }
 
@@ -100,8 +100,25 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
         let (high, low) = words(position)
         if high != bound.high { return high < bound.high }
         if low != bound.low { return low < bound.low }
-        return low & 0xFF == 16 && self[position].utf8.lexicographicallyPrecedes(key.utf8)
+        return PackedKey.isLong(low) && self[position].utf8.lexicographicallyPrecedes(key.utf8)
     }
+}
+
+/// The layout of a packed source id (`packKey`): the low word's last byte holds the id's
+/// length, `longLength` for ids of 16 bytes or more (then also kept whole).
+enum PackedKey {
+    /// The length byte of the low word.
+    static let lengthMask: UInt64 = 0xFF
+    /// The length byte of an id longer than the 15 bytes the two words hold.
+    static let longLength: UInt64 = 16
+
+    /// The length the low word records: the id's length, or `longLength`.
+    @inline(__always)
+    static func length(_ low: UInt64) -> UInt64 { low & lengthMask }
+
+    /// Whether the id is longer than 15 bytes (its words are only its start).
+    @inline(__always)
+    static func isLong(_ low: UInt64) -> Bool { low & lengthMask == longLength }
 }
 
 /// `key`'s first 15 bytes and its length (16 for longer keys) packed into two big-endian
@@ -117,7 +134,7 @@ func packKey(bytes: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
         for index in 0..<count { high |= UInt64(bytes[index]) << (56 - 8 * UInt64(index)) }
     }
     if count >= 16 {
-        return (high, UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ~0xFF | 16)
+        return (high, UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ~PackedKey.lengthMask | PackedKey.longLength)
     }
     if count > 8 {
         // The 8 bytes ending at the key's end, shifted so that byte 8 comes first.

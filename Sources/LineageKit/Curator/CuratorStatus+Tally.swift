@@ -33,10 +33,10 @@ extension CuratorStatus {
                 while position < end {
                     let (high, low) = (keys[2 * position], keys[2 * position + 1])
                     if !last, high > bound.high || (high == bound.high && low >= bound.low) {
-                        let tie = high == bound.high && low == bound.low && low & 0xFF == 16
+                        let tie = high == bound.high && low == bound.low && PackedKey.isLong(low)
                         if !tie || !lists[writer].precedes(position, bound, boundKey) { break }
                     }
-                    if low & 0xFF == 16 { table.insertLong(lists[writer][position]) } else { table.insert((high, low)) }
+                    if PackedKey.isLong(low) { table.insertLong(lists[writer][position]) } else { table.insert((high, low)) }
                     position += 1
                 }
                 positions[writer] = position
@@ -134,7 +134,7 @@ private struct KeyTable {
                 if wantMulti { multi.append(CuratorSourceList.string(high: slot.high, low: slot.low)) }
             }
             // Positional ids are shorter than 12 bytes; hashes are 12.
-            if slot.low & 0xFF < 12, CuratorStatus.isPositional(high: slot.high, low: slot.low) {
+            if PackedKey.length(slot.low) < UInt64(CuratorSourceID.digits), CuratorStatus.isPositional(high: slot.high, low: slot.low) {
                 tally.decimal.count += 1
                 if wantDecimal { decimal.append(CuratorSourceList.string(high: slot.high, low: slot.low)) }
             }

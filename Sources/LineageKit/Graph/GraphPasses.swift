@@ -30,7 +30,7 @@ struct GraphPasses {
             return walker.walk(database: name.rawValue) { key, value in
                 body(key, value)
                 done &+= 1
-                if done & 0xffff == 0 { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "entries")) }
+                if WorkProgress.isDue(done) { progress?(WorkProgress(phase: phase, done: done, total: total, unit: "entries")) }
             }
         }
         // Room for every entry the records declare, bounded by what the file could hold,

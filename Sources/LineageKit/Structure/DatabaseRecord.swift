@@ -25,13 +25,13 @@ public struct DatabaseRecord: Sendable, Equatable {
 
     /// Reads a record at `offset`; the caller guarantees 48 readable bytes there.
     init(at base: UnsafeRawPointer, offset: Int) {
-        pad = base.u32(offset)
-        flags = base.u16(offset + 4)
-        depth = base.u16(offset + 6)
-        branchPages = base.u64(offset + 8)
-        leafPages = base.u64(offset + 16)
-        overflowPages = base.u64(offset + 24)
-        entries = base.u64(offset + 32)
-        root = base.u64(offset + 40)
+        pad = base.u32(offset + RecordField.pad)
+        flags = base.u16(offset + RecordField.flags)
+        depth = base.u16(offset + RecordField.depth)
+        branchPages = base.u64(offset + RecordField.branchPages)
+        leafPages = base.u64(offset + RecordField.leafPages)
+        overflowPages = base.u64(offset + RecordField.overflowPages)
+        entries = base.u64(offset + RecordField.entries)
+        root = base.u64(offset + RecordField.root)
     }
 }

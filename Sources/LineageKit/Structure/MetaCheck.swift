@@ -169,28 +169,28 @@ public struct MetaCheck: Sendable, Equatable {
         guard offset >= 0, offset <= length - (Layout.metaOffset + Layout.metaSize) else {
             return .invalid(.metaPagePastEnd(length: length))
         }
-        let flags = base.u16(offset + 10)
+        let flags = base.u16(offset + PageField.flags)
         guard flags & PageFlag.meta != 0 else {
             return .invalid(.notMetaPage(flags: flags))
         }
         let m = offset + Layout.metaOffset
-        let magic = base.u32(m)
+        let magic = base.u32(m + MetaField.magic)
         guard magic == Layout.magic else {
             return .invalid(.badMagic(magic))
         }
-        let version = base.u32(m + 4)
+        let version = base.u32(m + MetaField.version)
         guard version == Layout.version else {
             return .invalid(.unsupportedVersion(version))
         }
-        let free = DatabaseRecord(at: base, offset: m + 24)
-        let main = DatabaseRecord(at: base, offset: m + 24 + Layout.recordSize)
+        let free = DatabaseRecord(at: base, offset: m + MetaField.freeRecord)
+        let main = DatabaseRecord(at: base, offset: m + MetaField.mainRecord)
         let pageSize = Int(free.pad)
         guard pageSize >= Layout.minPageSize, pageSize <= Layout.maxPageSize, pageSize & (pageSize - 1) == 0 else {
             return .invalid(.badPageSize(pageSize))
         }
         return .valid(
             RawMeta(
-                page: page, pageSize: pageSize, txnid: base.u64(m + 128), lastPage: base.u64(m + 120),
-                mapSize: base.u64(m + 16), free: free, main: main))
+                page: page, pageSize: pageSize, txnid: base.u64(m + MetaField.txnid), lastPage: base.u64(m + MetaField.lastPage),
+                mapSize: base.u64(m + MetaField.mapSize), free: free, main: main))
     }
 }

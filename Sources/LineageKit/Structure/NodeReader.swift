@@ -18,8 +18,8 @@ struct NodeReader {
     @inline(__always) init(_ page: UnsafeRawPointer, size: Int) {
         self.page = page
         self.size = size
-        self.lower = Int(page.u16(12))
-        self.upper = Int(page.u16(14))
+        self.lower = Int(page.u16(PageField.lower))
+        self.upper = Int(page.u16(PageField.upper))
     }
 
     /// Whether `lower` and `upper` describe a node area inside the page.
@@ -43,7 +43,7 @@ struct NodeReader {
 
     /// The key of the node whose header is at `offset`, if the key lies inside.
     @inline(__always) func key(at offset: Int) -> ByteRun? {
-        let keySize = Int(page.u16(offset + 6))
+        let keySize = Int(page.u16(offset + NodeField.keySize))
         guard offset + Layout.nodeHeaderSize + keySize <= size else { return nil }
         return ByteRun(start: page + offset + Layout.nodeHeaderSize, count: keySize)
     }

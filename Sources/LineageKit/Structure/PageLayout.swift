@@ -20,6 +20,52 @@ enum Layout {
     static let maxPageSize = 65536
 }
 
+/// Field offsets of a page header (`MDB_page`): `mp_pgno` (8 bytes), `mp_pad`, then
+/// `mp_flags`, and `mp_lower` and `mp_upper` (or, on overflow pages, `mp_pages`).
+enum PageField {
+    static let pageNumber = 0
+    static let flags = 10
+    static let lower = 12
+    static let upper = 14
+    /// `mp_pages`, in place of `mp_lower` and `mp_upper` on the first page of an overflow run.
+    static let overflowPages = 12
+    /// `mp_pad`: on a fixed-size (`P_LEAF2`) page, the size of each value.
+    static let fixedValueSize = 8
+}
+
+/// Field offsets of the meta (`MDB_meta`), from its start `Layout.metaOffset` into page 0 or 1.
+enum MetaField {
+    static let magic = 0
+    static let version = 4
+    static let mapSize = 16
+    /// The free list's `MDB_db`, then the main database's.
+    static let freeRecord = 24
+    static let mainRecord = 24 + Layout.recordSize
+    static let lastPage = 120
+    static let txnid = 128
+}
+
+/// Field offsets of a database record (`MDB_db`, `Layout.recordSize` bytes).
+enum RecordField {
+    static let pad = 0
+    static let flags = 4
+    static let depth = 6
+    static let branchPages = 8
+    static let leafPages = 16
+    static let overflowPages = 24
+    static let entries = 32
+    static let root = 40
+}
+
+/// Field offsets of a node header (`MDB_node`): the data size (or child page number) in
+/// two 16-bit halves and, on branch nodes, a third; the flags; the key size.
+enum NodeField {
+    static let low = 0
+    static let high = 2
+    static let flags = 4
+    static let keySize = 6
+}
+
 /// `mp_flags` bits.
 enum PageFlag {
     static let branch: UInt16 = 0x01

@@ -33,7 +33,7 @@ extension TreeWalk {
                 continue
             }
             let child =
-                UInt64(page.u16(offset)) | UInt64(page.u16(offset + 2)) << 16 | UInt64(page.u16(offset + 4)) << 32
+                UInt64(page.u16(offset + NodeField.low)) | UInt64(page.u16(offset + NodeField.high)) << 16 | UInt64(page.u16(offset + NodeField.flags)) << 32
             var childLower = lower
             if index > 0 {
                 // LMDB never compares the first key of a branch page; the others bound their children.

@@ -32,9 +32,9 @@ extension TreeWalk {
                 log.add(.pageBounds, page: pgno, database: database, .nodeOutsidePage(node: index, onBranch: false))
                 continue
             }
-            let dataSize = Int(page.u16(offset)) | Int(page.u16(offset + 2)) << 16
-            let flags = page.u16(offset + 4)
-            let keySize = Int(page.u16(offset + 6))
+            let dataSize = Int(page.u16(offset + NodeField.low)) | Int(page.u16(offset + NodeField.high)) << 16
+            let flags = page.u16(offset + NodeField.flags)
+            let keySize = Int(page.u16(offset + NodeField.keySize))
             let keyStart = offset + Layout.nodeHeaderSize
             let dataStart = keyStart + keySize
             let inPage = flags & NodeFlag.bigData != 0 ? 8 : dataSize

@@ -8,12 +8,12 @@ extension TreeWalk {
             return nil
         }
         let page = base + Int(truncatingIfNeeded: pgno) &* pageSize
-        let flags = page.u16(10) & PageFlag.typeMask
-        guard flags == PageFlag.overflow, page.u64(0) == pgno else {
+        let flags = page.u16(PageField.flags) & PageFlag.typeMask
+        guard flags == PageFlag.overflow, page.u64(PageField.pageNumber) == pgno else {
             log.add(.overflowRange, page: pgno, database: database, .notOverflowPage(leaf: leaf))
             return nil
         }
-        let run = UInt64(page.u32(12))
+        let run = UInt64(page.u32(PageField.overflowPages))
         let end = pgno &+ run &- 1
         guard run >= 1, end <= lastPage, end < filePages else {
             log.add(.overflowRange, page: pgno, database: database, .overflowRunPastEnd(run: run))

@@ -9,7 +9,7 @@ extension TreeWalk {
             log.add(.pageBounds, page: pgno, database: database, .subpageTooSmall(node: index, size: size))
             return 0
         }
-        let flags = sub.u16(10) & PageFlag.typeMask
+        let flags = sub.u16(PageField.flags) & PageFlag.typeMask
         let fixed = flags == PageFlag.leaf | PageFlag.subpage | PageFlag.leaf2
         guard flags == PageFlag.leaf | PageFlag.subpage || fixed else {
             log.add(.pageType, page: pgno, database: database, .subpageFlags(node: index, flags: flags))
@@ -23,7 +23,7 @@ extension TreeWalk {
             return 0
         }
         let count = nodes.count
-        let fixedSize = Int(sub.u16(8))
+        let fixedSize = Int(sub.u16(PageField.fixedValueSize))
         if fixed {
             guard nodes.holdsFixed(valueSize: fixedSize) else {
                 log.add(.pageBounds, page: pgno, database: database, .subpageFixedOverfull(node: index))

@@ -143,13 +143,13 @@ struct TreeWalk {
         _ visit: EntryVisitor
     ) {
         guard let page = claim(pgno) else { return }
-        let stored = page.u64(0)
+        let stored = page.u64(PageField.pageNumber)
         if stored != pgno {
             log.add(
                 .pageNumber, page: pgno, database: database, .pageNumberMismatch(stored: stored))
             return
         }
-        let flags = page.u16(10) & PageFlag.typeMask
+        let flags = page.u16(PageField.flags) & PageFlag.typeMask
         let dupFixed = tree.role == .duplicates && tree.record.flags & DatabaseFlag.dupFixed != 0
         let isBranch = flags == PageFlag.branch
         let isLeaf = flags == PageFlag.leaf || (dupFixed && flags == PageFlag.leaf | PageFlag.leaf2)
