@@ -1,11 +1,9 @@
 /// One logical check of FORMAT.md's invariants over the task graph. A new check is a
 /// type conforming to this in `Checks/` and one line in `CheckRegistry.all`.
 ///
-/// `run` is called once per verify (one dynamic call), so it may loop over every task
+/// `tally` is called once per verify (one dynamic call), so it may loop over every task
 /// and edge in concrete code; it must not allocate per task.
-protocol GraphCheck: Sendable {
-    /// The check's stable id; its place in `CheckID` is its place in the report.
-    var id: CheckID { get }
+protocol GraphCheck: Check where Input == TaskGraph {
     /// The sub-databases it reads: every group must have at least one of its
     /// sub-databases present, else the check is reported `not_run` naming the missing
     /// groups (in this order).
@@ -13,8 +11,8 @@ protocol GraphCheck: Sendable {
     /// Whether it runs on the second thread while the others run on this one (for the
     /// costliest check, so both cores work).
     var runsAlongside: Bool { get }
-    /// Runs the check: the exact count of findings and the first few.
-    func run(_ graph: TaskGraph) -> Tally
+    /// Judges the graph: the exact count of findings and the first few.
+    func tally(_ graph: TaskGraph) -> Tally
 }
 
 extension GraphCheck {
@@ -25,11 +23,13 @@ extension GraphCheck {
         needs.filter { group in !group.contains(where: present.contains) }.flatMap { $0 }
     }
 
-    /// The check's result on `graph`: `not_run` when a needed sub-database is missing.
-    func result(on graph: TaskGraph) -> CheckResult {
+    /// Not met when a needed sub-database is missing.
+    func unmet(in graph: TaskGraph) -> [CheckNote]? {
         let missing = missing(from: graph.present)
-        return missing.isEmpty ? run(graph).result() : .notRun(id, .missing(missing))
+        return missing.isEmpty ? nil : [.missing(missing)]
     }
+
+    func run(_ graph: TaskGraph) -> CheckResult { tally(graph).result() }
 }
 
 extension CheckRegistry {

@@ -1,42 +1,10 @@
 import FoundationEssentials
 
-/// The checks on the Slurm job-array manifests: `slurm-run`, `slurm-manifests`,
-/// `slurm-leftovers`, with the rules the pipeline's retry helper applies.
+/// The rules the pipeline's retry helper applies to the Slurm job-array manifests, shared
+/// by `slurm-run` and `slurm-manifests` (`Curator/Checks/`) and `status`.
 enum SlurmChecks {
     /// The identity fields of a completion manifest, in the sorted order its digest uses.
     static let identityFields = ["minimum_shard_index", "shard_index", "total_shards"]
-
-    static func run(metadataDirectory: String?, maxExamples: Int) -> [CheckResult] {
-        var runTally = Tally(.slurmRun, limit: maxExamples)
-        var manifests = Tally(.slurmManifests, limit: maxExamples)
-        let leftovers = Tally(.slurmLeftovers, limit: maxExamples)
-        guard let metadataDirectory else {
-            return [runTally, manifests, leftovers].map { $0.result(notes: [.notJobArray]) }
-        }
-        let folder = PathJoin.join(metadataDirectory, CuratorSlurm.folder)
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory else {
-            return [runTally, manifests, leftovers].map { $0.result(notes: [.notJobArray]) }
-        }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        let manifestNames = names.filter { $0.hasPrefix(CuratorSlurm.manifestPrefix) && $0.hasSuffix(".json") }
-        let temporary = names.filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
-
-        var run: (minimum: Int, total: Int)?
-        if names.contains(CuratorSlurm.runFile) {
-            run = checkRun(read(PathJoin.join(folder, CuratorSlurm.runFile)), into: &runTally)
-        } else if !manifestNames.isEmpty {
-            runTally.add(.runMissing(manifests: manifestNames.count), file: CuratorSlurm.runFile)
-        }
-        for name in manifestNames {
-            checkManifest(read(PathJoin.join(folder, name)), name: name, run: run, into: &manifests)
-        }
-        return [
-            runTally.result(),
-            manifests.result(notes: run == nil && !manifestNames.isEmpty ? [.noUsableRun] : []),
-            leftovers.result(notes: temporary.isEmpty ? [] : [.leftovers(temporary)]),
-        ]
-    }
 
     /// `run.json`: an object with integer fields, `total_shards` > 0, `minimum_shard_index` >= 0.
     /// Returns the run when it is usable.
@@ -83,8 +51,6 @@ enum SlurmChecks {
         }
     }
 
-    /// The file's JSON, `nil` when it cannot be read or is not JSON.
-    static func read(_ path: String) -> CuratorJSON? { CuratorJSON.read(path: path) }
 }
 
 extension CuratorSlurm {

@@ -1,18 +1,8 @@
 import Dispatch
 
-/// The checks on the writer files: `writer-structure`, `writer-schema`, `source-keys`,
-/// `source-values`. A damaged or unreadable file fails `writer-structure` only; its
-/// entries are not trusted, so the other checks run on the remaining files.
+/// Reading the writer files for verify's checks (`Curator/Checks/`): one structure walk
+/// per file, every key and value judged on the way, and the helpers the checks share.
 enum WriterChecks {
-    struct Outcome {
-        let results: [CheckResult]
-        let union: Int
-        let damaged: [String]
-        let unreadable: [String]
-        /// Files no consistent read of was possible within the wait (their writer is at work).
-        let busy: [String]
-    }
-
     /// What reading one writer file gave: the inspection, and its key and value findings
     /// (kept apart, as they are dropped when the file turns out damaged).
     struct FileOutcome: Sendable {
@@ -52,63 +42,14 @@ enum WriterChecks {
         return FileOutcome(inspection: inspection, keys: fileKeys, values: fileValues)
     }
 
-    static func run(_ paths: [String], maxExamples: Int, wait: Double, progress: ProgressHandler? = nil) -> Outcome {
-        // Two threads, each reading half of the files; the findings are then added in path order.
+    /// Reads every writer file, on two threads each reading half of them; the readings in path order.
+    static func readAll(_ paths: [String], maxExamples: Int, wait: Double, progress: ProgressHandler? = nil) -> [CuratorReading.Writer] {
         let half = paths.count / 2
         let counter = FilesRead(total: paths.count, progress: progress)
         let (early, late) = inParallel(
             { paths[..<half].map { path in counter.reading { read(path, maxExamples: maxExamples, wait: wait) } } },
             { paths[half...].map { path in counter.reading { read(path, maxExamples: maxExamples, wait: wait) } } })
-        var structure = Tally(.writerStructure, limit: maxExamples)
-        var schema = Tally(.writerSchema, limit: maxExamples)
-        var keys = Tally(.sourceKeys, limit: maxExamples)
-        var values = Tally(.sourceValues, limit: maxExamples)
-        var lists: [CuratorSourceList] = []
-        var damaged: [String] = []
-        var unreadable: [String] = []
-        var empty: [String] = []
-        var busy: [String] = []
-        for (path, outcome) in zip(paths, early + late) {
-            let name = CuratorLocation.lastComponent(of: path)
-            let inspection = outcome.inspection
-            switch inspection.writer.state {
-            case .unreadable(let reason):
-                unreadable.append(name)
-                structure.add(.unreadable(reason), file: name)
-                continue
-            case .damaged:
-                damaged.append(name)
-                if let report = inspection.structure {
-                    for finding in report.findings {
-                        structure.add(.structure(finding), file: name, database: finding.database, page: finding.page)
-                    }
-                    structure.addWithoutExample(report.findingCount - report.findings.count)
-                }
-                continue
-            case .busy:
-                busy.append(name)
-                continue
-            case .noSubDatabase:
-                empty.append(name)
-            case .ok, .empty:
-                break
-            }
-            checkSchema(inspection.databases, file: name, into: &schema)
-            keys.absorb(outcome.keys)
-            values.absorb(outcome.values)
-            lists.append(inspection.writer.sources)
-        }
-        let skipped = unreadable + damaged
-        let skippedNotes: [CheckNote] = skipped.isEmpty ? [] : [.writersSkipped(skipped.sorted())]
-        let busyNotes: [CheckNote] = busy.isEmpty ? [] : [.writersBusy(busy)]
-        let nothingLeft = !paths.isEmpty && skipped.count + busy.count == paths.count
-        let results = [
-            structure.result(notes: (paths.isEmpty ? [.noWriters] : []) + busyNotes),
-            schema.result(notes: (empty.isEmpty ? [] : [.noSubDatabase(empty)]) + skippedNotes, notRun: nothingLeft),
-            keys.result(notes: skippedNotes, notRun: nothingLeft),
-            values.result(notes: skippedNotes, notRun: nothingLeft),
-        ]
-        return Outcome(results: results, union: CuratorStatus.unionCount(lists), damaged: damaged, unreadable: unreadable, busy: busy)
+        return zip(paths, early + late).map { CuratorReading.Writer(name: CuratorLocation.lastComponent(of: $0), outcome: $1) }
     }
 
     /// `writer-schema` for one sound file: only `completed_sources` (or nothing), flags 0.

@@ -35,10 +35,19 @@ public struct CuratorAuditReport: Sendable {
 /// Runs verify's checks on a NeMo Curator checkpoint: every writer file's structure walk
 /// (never liblmdb, so no damage can crash it) and contents, then the Slurm manifests.
 public enum CuratorAudit {
-    /// The checks' ids, in the order they run and are reported.
-    public static let checkIDs: [CheckID] = [
-        .writerStructure, .writerSchema, .sourceKeys, .sourceValues, .slurmRun, .slurmManifests, .slurmLeftovers,
+    /// The checks, in the order they run and are reported.
+    static let checks: [any CuratorCheck] = [
+        WriterStructureCheck(),
+        WriterSchemaCheck(),
+        SourceKeysCheck(),
+        SourceValuesCheck(),
+        SlurmRunCheck(),
+        SlurmManifestsCheck(),
+        SlurmLeftoversCheck(),
     ]
+
+    /// The checks' ids, in the order they run and are reported.
+    public static let checkIDs: [CheckID] = checks.map(\.id)
 
     /// Audits the checkpoint at `location`. Never throws: an unreadable or damaged writer
     /// file is a `writer-structure` finding and the other files are still checked.
@@ -50,16 +59,17 @@ public enum CuratorAudit {
         _ location: CuratorLocation, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait, progress: ProgressHandler? = nil
     ) -> CuratorAuditReport {
         let paths = location.writerPaths
-        // The Slurm manifests (up to one per shard) are checked meanwhile on a thread of their own.
-        let slurmResults = ResultSlot<[CheckResult]>()
+        // The Slurm manifests (up to one per shard) are read meanwhile on a thread of their own.
+        let slurmRead = ResultSlot<CuratorReading.Slurm>()
         let folder = location.metadataDirectory
-        let slurmChecked = startInBackground { slurmResults.value = SlurmChecks.run(metadataDirectory: folder, maxExamples: maxExamples) }
-        let writers = WriterChecks.run(paths, maxExamples: maxExamples, wait: wait, progress: progress)
-        slurmChecked()
+        let slurmDone = startInBackground { slurmRead.value = CuratorReading.readSlurm(metadataDirectory: folder) }
+        let writers = WriterChecks.readAll(paths, maxExamples: maxExamples, wait: wait, progress: progress)
+        slurmDone()
         // The wait orders the write before this read.
-        let slurm = slurmResults.value ?? []
+        let reading = CuratorReading(writers: writers, slurm: slurmRead.value ?? .notJobArray, maxExamples: maxExamples)
         return CuratorAuditReport(
-            location: location, writers: paths.count, sources: writers.union, damagedWriters: writers.damaged,
-            unreadableWriters: writers.unreadable, busyWriters: writers.busy, checks: writers.results + slurm)
+            location: location, writers: paths.count, sources: CuratorStatus.unionCount(reading.sound.map(\.outcome.inspection.writer.sources)),
+            damagedWriters: reading.damaged, unreadableWriters: reading.unreadable, busyWriters: reading.busy,
+            checks: checks.map { $0.result(on: reading) })
     }
 }

@@ -21,7 +21,7 @@ struct CheckRegistryTests {
         let id: CheckID
         let needs: [[SubDatabase]]
         var runsAlongside = false
-        func run(_ graph: TaskGraph) -> Tally {
+        func tally(_ graph: TaskGraph) -> Tally {
             var tally = graph.tally(id)
             tally.add(.dangling(UDID(lineagePath: "0")))
             return tally

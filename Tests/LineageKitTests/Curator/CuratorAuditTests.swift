@@ -236,3 +236,34 @@ struct CuratorAuditTests {
         #expect(CuratorJSON.parse(Array("{\"n\": 1,}".utf8)) == nil)
     }
 }
+
+@Suite("The Curator checks as a registry")
+struct CuratorCheckRegistryTests {
+    @Test("seven checks with distinct ids, in report order; the report lists them in that order")
+    func registry() throws {
+        #expect(CuratorAudit.checks.count == 7)
+        #expect(Set(CuratorAudit.checkIDs.map(\.rawValue)).count == 7)
+        #expect(
+            CuratorAudit.checkIDs.map(\.rawValue) == [
+                "writer-structure", "writer-schema", "source-keys", "source-values", "slurm-run", "slurm-manifests", "slurm-leftovers",
+            ])
+    }
+
+    @Test("when no writer file could be read, the checks on entries are not run, saying which files were skipped; the others run")
+    func notRunFromNeeds() throws {
+        try CuratorFixture.withCopy { checkpoint, metadata in
+            for name in try FileManager.default.contentsOfDirectory(atPath: metadata.path) where name.hasSuffix(".mdb") {
+                try Data("not LMDB".utf8).write(to: metadata.appendingPathComponent(name))
+            }
+            let report = CuratorAudit.verify(try #require(CuratorLocation.detect(path: checkpoint.path)))
+            let skipped = report.unreadableWriters.sorted()
+            #expect(skipped.count == 3)
+            for id in [CheckID.writerSchema, .sourceKeys, .sourceValues] {
+                #expect(report[id] == CheckResult(id: id, status: .notRun, notes: [.writersSkipped(skipped)]), "\(id)")
+            }
+            #expect(report[.writerStructure]?.status == .failed && report[.writerStructure]?.violations == 3)
+            #expect(report[.slurmManifests]?.status == .passed)
+            #expect(VerifyOutcome.curator(report).verdict == .unreadable)
+        }
+    }
+}

@@ -8,7 +8,7 @@ struct AcyclicCheck: GraphCheck {
     /// Kahn's algorithm; tasks it cannot order lie on a cycle or below one. Examples are
     /// actual cycles found by a depth-first search among those tasks. The parent counts
     /// read from `in_edges`, when the graph has them, save counting by random access.
-    func run(_ taskGraph: TaskGraph) -> Tally {
+    func tally(_ taskGraph: TaskGraph) -> Tally {
         var tally = taskGraph.tally(id)
         guard let graph = taskGraph.children else { return tally }
         let maxExamples = taskGraph.maxExamples

@@ -3,7 +3,7 @@ struct CompletedClosureCheck: GraphCheck {
     let id = CheckID.completedClosure
     let needs: [[SubDatabase]] = [[.completed], [.outEdges, .inEdges]]
 
-    func run(_ graph: TaskGraph) -> Tally {
+    func tally(_ graph: TaskGraph) -> Tally {
         var tally = graph.tally(id)
         guard let children = graph.children else { return tally }
         // One pass over every completed task's children: read through buffers, so the

@@ -2,5 +2,5 @@
 struct CompletedKnownCheck: GraphCheck {
     let id = CheckID.completedKnown
     let needs: [[SubDatabase]] = [[.completed], [.taskType]]
-    func run(_ graph: TaskGraph) -> Tally { graph.completedKnown }
+    func tally(_ graph: TaskGraph) -> Tally { graph.completedKnown }
 }

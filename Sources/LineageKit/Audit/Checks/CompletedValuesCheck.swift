@@ -2,5 +2,5 @@
 struct CompletedValuesCheck: GraphCheck {
     let id = CheckID.completedValues
     let needs: [[SubDatabase]] = [[.completed]]
-    func run(_ graph: TaskGraph) -> Tally { graph.completedValues }
+    func tally(_ graph: TaskGraph) -> Tally { graph.completedValues }
 }

@@ -4,7 +4,7 @@ struct DanglingCheck: GraphCheck {
     let id = CheckID.dangling
     let needs: [[SubDatabase]] = [[.taskType], [.inEdges, .outEdges]]
 
-    func run(_ graph: TaskGraph) -> Tally {
+    func tally(_ graph: TaskGraph) -> Tally {
         var tally = graph.tally(id)
         for udid in graph.index.extraList { tally.add(.dangling(udid.udid)) }
         return tally

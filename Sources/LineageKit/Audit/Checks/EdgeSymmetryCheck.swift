@@ -4,7 +4,7 @@ struct EdgeSymmetryCheck: GraphCheck {
     let id = CheckID.edgeSymmetry
     let needs: [[SubDatabase]] = [[.inEdges], [.outEdges]]
 
-    func run(_ graph: TaskGraph) -> Tally {
+    func tally(_ graph: TaskGraph) -> Tally {
         var tally = graph.tally(id)
         guard let out = graph.out, let transposed = graph.transposedIn else { return tally }
         for v in 0..<out.nodeCount {

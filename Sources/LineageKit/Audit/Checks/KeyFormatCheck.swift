@@ -2,5 +2,5 @@
 struct KeyFormatCheck: GraphCheck {
     let id = CheckID.keyFormat
     let needs: [[SubDatabase]] = [SubDatabase.allCases]
-    func run(_ graph: TaskGraph) -> Tally { graph.keyFormat }
+    func tally(_ graph: TaskGraph) -> Tally { graph.keyFormat }
 }

@@ -2,5 +2,5 @@
 struct SelfLoopCheck: GraphCheck {
     let id = CheckID.selfLoop
     let needs: [[SubDatabase]] = [[.inEdges, .outEdges]]
-    func run(_ graph: TaskGraph) -> Tally { graph.selfLoop }
+    func tally(_ graph: TaskGraph) -> Tally { graph.selfLoop }
 }

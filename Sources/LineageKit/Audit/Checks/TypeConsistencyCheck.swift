@@ -3,7 +3,7 @@ struct TypeConsistencyCheck: GraphCheck {
     let id = CheckID.typeConsistency
     let needs: [[SubDatabase]] = [[.taskType], [.inEdges], [.outEdges]]
 
-    func run(_ graph: TaskGraph) -> Tally {
+    func tally(_ graph: TaskGraph) -> Tally {
         var tally = graph.tally(id)
         let types = graph.types
         let flags = graph.flags

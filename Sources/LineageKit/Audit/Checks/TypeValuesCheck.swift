@@ -2,5 +2,5 @@
 struct TypeValuesCheck: GraphCheck {
     let id = CheckID.typeValues
     let needs: [[SubDatabase]] = [[.taskType]]
-    func run(_ graph: TaskGraph) -> Tally { graph.typeValues }
+    func tally(_ graph: TaskGraph) -> Tally { graph.typeValues }
 }

@@ -1,0 +1,12 @@
+/// Every source id is valid UTF-8 without control characters: found during each walk.
+struct SourceKeysCheck: CuratorCheck {
+    let id = CheckID.sourceKeys
+
+    func unmet(in reading: CuratorReading) -> [CheckNote]? { needsEntries(reading) }
+
+    func run(_ reading: CuratorReading) -> CheckResult {
+        var tally = tally(reading)
+        for writer in reading.sound { tally.absorb(writer.outcome.keys) }
+        return tally.result(notes: reading.skippedNotes)
+    }
+}

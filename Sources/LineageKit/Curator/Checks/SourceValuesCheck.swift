@@ -1,0 +1,12 @@
+/// Every value in `completed_sources` is the one byte `1`: found during each walk.
+struct SourceValuesCheck: CuratorCheck {
+    let id = CheckID.sourceValues
+
+    func unmet(in reading: CuratorReading) -> [CheckNote]? { needsEntries(reading) }
+
+    func run(_ reading: CuratorReading) -> CheckResult {
+        var tally = tally(reading)
+        for writer in reading.sound { tally.absorb(writer.outcome.values) }
+        return tally.result(notes: reading.skippedNotes)
+    }
+}

@@ -1,0 +1,13 @@
+/// Every writer file names only `completed_sources` (or nothing), with plain keys.
+struct WriterSchemaCheck: CuratorCheck {
+    let id = CheckID.writerSchema
+
+    func unmet(in reading: CuratorReading) -> [CheckNote]? { needsEntries(reading) }
+
+    func run(_ reading: CuratorReading) -> CheckResult {
+        var tally = tally(reading)
+        for writer in reading.sound { WriterChecks.checkSchema(writer.outcome.inspection.databases, file: writer.name, into: &tally) }
+        let empty = reading.empty
+        return tally.result(notes: (empty.isEmpty ? [] : [.noSubDatabase(empty)]) + reading.skippedNotes)
+    }
+}
