@@ -87,6 +87,9 @@ extension Lineage {
         /// The writer names as text rows escape them, in one buffer that the rendering
         /// threads read without reference counting (a shared array's count would bounce
         /// between the cores on every row). Free it with `deallocate` once rendering is done.
+        /// `@unchecked Sendable`: the buffers are written once, in `init`, before any thread
+        /// is handed the table, and only read after; `deallocate` runs once every thread
+        /// rendering with it has finished (`renderSources` returns after its threads).
         struct NameTable: @unchecked Sendable {
             private let bytes: UnsafeMutableBufferPointer<UInt8>
             private let starts: UnsafeMutableBufferPointer<Int>
@@ -108,6 +111,7 @@ extension Lineage {
 
             @inline(__always)
             func append(_ writer: Int, to out: inout [UInt8]) {
+                precondition(writer >= 0 && writer + 1 < starts.count, "writer \(writer) is not in the name table")
                 out.append(contentsOf: UnsafeMutableBufferPointer(rebasing: bytes[starts[writer]..<starts[writer + 1]]))
             }
 

@@ -55,8 +55,14 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
         return true
     }
 
-    /// The packed words, two per id, valid while this list lives (`withExtendedLifetime`).
+    /// The packed words, two per id, valid while this list lives: for a holder that keeps
+    /// the list (the merge keeps its lists for as long as it reads them).
     var packed: UnsafePointer<UInt64> { UnsafePointer(storage.words) }
+
+    /// Lends `body` the packed words of every list of `lists`, valid during the call only.
+    static func withPacked<Result>(_ lists: [CuratorSourceList], _ body: ([UnsafePointer<UInt64>]) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(lists) { try body(lists.map(\.packed)) }
+    }
 
     /// Whether both lists hold the same ids in the same order.
     public static func == (a: CuratorSourceList, b: CuratorSourceList) -> Bool {

@@ -18,32 +18,31 @@ extension CuratorStatus {
         let bucketCount = max(1, min(span, total / bucketKeys))
         let pivots: [Int] = (1..<bucketCount).map { positions[widest] + $0 * span / bucketCount }
         var table = KeyTable()
-        defer { table.deallocate() }
-        // The lists live as long as `lists`: their words are read through pointers, so that
-        // moving from one writer's run to the next retains nothing.
-        let words = lists.map(\.packed)
-        for bucket in 0...pivots.count {
-            let last = bucket == pivots.count
-            let boundKey = last ? "" : lists[widest][pivots[bucket]]
-            let bound = last ? (high: UInt64.max, low: UInt64.max) : lists[widest].words(pivots[bucket])
-            for writer in lists.indices {
-                let keys = words[writer]
-                var position = positions[writer]
-                let end = ends[writer]
-                while position < end {
-                    let (high, low) = (keys[2 * position], keys[2 * position + 1])
-                    if !last, high > bound.high || (high == bound.high && low >= bound.low) {
-                        let tie = high == bound.high && low == bound.low && PackedKey.isLong(low)
-                        if !tie || !lists[writer].precedes(position, bound, boundKey) { break }
+        // The lists' words are read through pointers lent for the whole loop, so that moving
+        // from one writer's run to the next retains nothing.
+        CuratorSourceList.withPacked(lists) { words in
+            for bucket in 0...pivots.count {
+                let last = bucket == pivots.count
+                let boundKey = last ? "" : lists[widest][pivots[bucket]]
+                let bound = last ? (high: UInt64.max, low: UInt64.max) : lists[widest].words(pivots[bucket])
+                for writer in lists.indices {
+                    let keys = words[writer]
+                    var position = positions[writer]
+                    let end = ends[writer]
+                    while position < end {
+                        let (high, low) = (keys[2 * position], keys[2 * position + 1])
+                        if !last, high > bound.high || (high == bound.high && low >= bound.low) {
+                            let tie = high == bound.high && low == bound.low && PackedKey.isLong(low)
+                            if !tie || !lists[writer].precedes(position, bound, boundKey) { break }
+                        }
+                        if PackedKey.isLong(low) { table.insertLong(lists[writer][position]) } else { table.insert((high, low)) }
+                        position += 1
                     }
-                    if PackedKey.isLong(low) { table.insertLong(lists[writer][position]) } else { table.insert((high, low)) }
-                    position += 1
+                    positions[writer] = position
                 }
-                positions[writer] = position
+                table.drain(into: &tally)
             }
-            table.drain(into: &tally)
         }
-        withExtendedLifetime(lists) {}
         return tally
     }
 
@@ -61,7 +60,7 @@ extension CuratorStatus {
     /// `isPositional` of an id of at most 15 bytes packed as `(high, low)`.
     @inline(__always)
     static func isPositional(high: UInt64, low: UInt64) -> Bool {
-        let count = Int(low & 0xFF)
+        let count = Int(PackedKey.length(low))
         guard (1..<12).contains(count) else { return false }
         for index in 0..<count {
             let word = index < 8 ? high : low
@@ -75,7 +74,7 @@ extension CuratorStatus {
 /// Open addressing over packed key words (keys of up to 15 bytes), a dictionary for longer
 /// keys; emptied after each bucket, touching only the slots it used. The slots live in a
 /// buffer of their own (no array checks on the hot path).
-private struct KeyTable {
+private struct KeyTable: ~Copyable {
     private struct Slot {
         var high: UInt64 = 0
         var low: UInt64 = 0
@@ -94,8 +93,7 @@ private struct KeyTable {
         counts.initialize(repeating: 0, count: capacity)
     }
 
-    /// Frees the table; call once, when done.
-    func deallocate() {
+    deinit {
         slots.deallocate()
         counts.deallocate()
     }
