@@ -16,8 +16,3 @@ extension CheckpointLocation {
         }
     }
 }
-
-/// The formats of the commands that print one report (`status`, `stats`).
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
