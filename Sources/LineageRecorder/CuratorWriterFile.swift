@@ -10,7 +10,7 @@ public final class CuratorWriterFile {
     /// The map size the pipeline opens writer files with (1 GiB).
     public static let mapSize = 1 << 30
     /// The value stored under every completed source id.
-    public static let completedValue: [UInt8] = [UInt8(ascii: "1")]
+    public static let completedValue: [UInt8] = [CuratorWriter.completedValue]
 
     /// The file written.
     public let path: String

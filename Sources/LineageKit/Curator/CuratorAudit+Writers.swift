@@ -35,7 +35,7 @@ enum WriterChecks {
             // The tallies are touched only for a key or value that may be wrong: the closure
             // escapes, so each access to them is checked at run time.
             if !isPrintableASCII(key) { checkKey(key, file: name, into: &fileKeys) }
-            if value.count != 1 || value[0] != UInt8(ascii: "1") {
+            if value.count != 1 || value[0] != CuratorWriter.completedValue {
                 fileValues.add(.sourceValue(key: Array(key), value: Array(value)), file: name, database: CuratorWriter.databaseName)
             }
         }

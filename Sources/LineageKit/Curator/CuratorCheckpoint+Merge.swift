@@ -14,21 +14,7 @@ extension CuratorCheckpoint {
 
     /// `forEachSource` over part of each writer's keys (`ranges[i]` of writer `i`'s).
     func forEachSource(in ranges: [Range<Int>], _ body: (_ source: String, _ holding: [Int]) throws -> Void) rethrows {
-        let merge = SourceMerge(writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources }, ranges: ranges)
-        var holding: [Int] = []
-        holding.reserveCapacity(4)
-        while let first = merge.winner {
-            let key = merge.key(of: first)
-            let words = merge.words(of: first)
-            holding.removeAll(keepingCapacity: true)
-            holding.append(first)
-            merge.advance()
-            while let next = merge.winner, merge.sameKey(next, words, key) {
-                holding.append(next)
-                merge.advance()
-            }
-            try body(key, holding)
-        }
+        try forEachSourceBytes(in: ranges) { key, holding in try body(String(decoding: key, as: UTF8.self), holding) }
     }
 
     /// Splits every writer's keys at one pivot key, so that the two halves can be merged

@@ -31,7 +31,9 @@ extension CuratorCheckpoint {
 
     /// `forEachSource` over `ranges` (one per writer), handing each id as its UTF-8 bytes
     /// (valid during the call only) instead of a `String`.
-    package func forEachSourceBytes(in ranges: [Range<Int>], _ body: (_ key: UnsafeRawBufferPointer, _ holding: [Int]) -> Void) {
+    package func forEachSourceBytes(
+        in ranges: [Range<Int>], _ body: (_ key: UnsafeRawBufferPointer, _ holding: [Int]) throws -> Void
+    ) rethrows {
         let merge = SourceMerge(readableLists, ranges: ranges)
         var holding: [Int] = []
         holding.reserveCapacity(4)
@@ -47,10 +49,10 @@ extension CuratorCheckpoint {
                 merge.advance()
             }
             if isLong {
-                long.withUTF8 { body(UnsafeRawBufferPointer($0), holding) }
+                try long.withUTF8 { try body(UnsafeRawBufferPointer($0), holding) }
             } else {
-                withUnsafeBytes(of: (words.high.bigEndian, words.low.bigEndian)) { bytes in
-                    body(UnsafeRawBufferPointer(rebasing: bytes.prefix(Int(words.low & 0xFF))), holding)
+                try withUnsafeBytes(of: (words.high.bigEndian, words.low.bigEndian)) { bytes in
+                    try body(UnsafeRawBufferPointer(rebasing: bytes.prefix(Int(PackedKey.length(words.low)))), holding)
                 }
             }
         }

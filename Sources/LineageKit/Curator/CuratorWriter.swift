@@ -3,6 +3,8 @@
 public struct CuratorWriter: Sendable, Equatable {
     /// The one named sub-database of a writer file.
     public static let databaseName = "completed_sources"
+    /// The value the pipeline stores under every completed source id: the one byte `1`.
+    public static let completedValue: UInt8 = 0x31
 
     /// What reading the file gave.
     public enum State: Sendable, Equatable {
