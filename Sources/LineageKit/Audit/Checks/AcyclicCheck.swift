@@ -124,3 +124,8 @@ struct AcyclicCheck: GraphCheck {
         return ordered
     }
 }
+
+extension CheckID {
+    /// The graph has no cycle.
+    public static let acyclic = CheckID("acyclic", summary: "the task graph has no cycle")
+}

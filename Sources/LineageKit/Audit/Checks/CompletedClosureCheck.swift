@@ -31,3 +31,8 @@ struct CompletedClosureCheck: GraphCheck {
         return tally
     }
 }
+
+extension CheckID {
+    /// A completed task's children are all completed.
+    public static let completedClosure = CheckID("completed-closure", summary: "the children of every completed task are completed")
+}

@@ -10,3 +10,8 @@ struct DanglingCheck: GraphCheck {
         return tally
     }
 }
+
+extension CheckID {
+    /// Every udid in an edge has a `task_type` entry.
+    public static let dangling = CheckID("dangling", summary: "every udid in an edge has a task_type entry")
+}

@@ -29,3 +29,8 @@ struct EdgeSymmetryCheck: GraphCheck {
         return tally
     }
 }
+
+extension CheckID {
+    /// `in_edges` is exactly the transpose of `out_edges`.
+    public static let edgeSymmetry = CheckID("edge-symmetry", summary: "in_edges is exactly the transpose of out_edges")
+}

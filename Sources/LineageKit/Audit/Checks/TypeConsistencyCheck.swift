@@ -21,3 +21,8 @@ struct TypeConsistencyCheck: GraphCheck {
         return tally
     }
 }
+
+extension CheckID {
+    /// Every stored type agrees with the task's edges.
+    public static let typeConsistency = CheckID("type-consistency", summary: "every task_type agrees with the task's edges")
+}

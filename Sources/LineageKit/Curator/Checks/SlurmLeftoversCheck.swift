@@ -9,3 +9,9 @@ struct SlurmLeftoversCheck: CuratorCheck {
         return tally(reading).result(notes: temporary.isEmpty ? [] : [.leftovers(temporary)])
     }
 }
+
+extension CheckID {
+    /// No temporary file of an interrupted manifest write is left (a remark, never a failure).
+    public static let slurmLeftovers = CheckID(
+        "slurm-leftovers", summary: "leftover temporary manifest files, if any, are harmless and only noted")
+}

@@ -14,3 +14,9 @@ struct SlurmManifestsCheck: CuratorCheck {
         return tally.result(notes: run == nil && !manifests.isEmpty ? [.noUsableRun] : [])
     }
 }
+
+extension CheckID {
+    /// Every completion manifest is one the pipeline's retry helper accepts, under its own name.
+    public static let slurmManifests = CheckID(
+        "slurm-manifests", summary: "every completion manifest is valid, agrees with run.json and is named by its digest")
+}

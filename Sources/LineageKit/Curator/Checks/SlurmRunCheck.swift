@@ -15,3 +15,8 @@ struct SlurmRunCheck: CuratorCheck {
         return tally.result()
     }
 }
+
+extension CheckID {
+    /// `run.json` is a JSON object with integer fields in range; no manifest lacks it.
+    public static let slurmRun = CheckID("slurm-run", summary: "run.json is an object with integer fields in range")
+}

@@ -10,3 +10,8 @@ struct SourceKeysCheck: CuratorCheck {
         return tally.result(notes: reading.skippedNotes)
     }
 }
+
+extension CheckID {
+    /// Every source id is valid UTF-8 without control characters.
+    public static let sourceKeys = CheckID("source-keys", summary: "every source id is UTF-8 text without control characters")
+}

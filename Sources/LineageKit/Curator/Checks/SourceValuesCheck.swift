@@ -10,3 +10,8 @@ struct SourceValuesCheck: CuratorCheck {
         return tally.result(notes: reading.skippedNotes)
     }
 }
+
+extension CheckID {
+    /// Every value in `completed_sources` is the one byte `1`.
+    public static let sourceValues = CheckID("source-values", summary: "every completed_sources value is 1")
+}

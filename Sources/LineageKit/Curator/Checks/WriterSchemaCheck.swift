@@ -11,3 +11,8 @@ struct WriterSchemaCheck: CuratorCheck {
         return tally.result(notes: (empty.isEmpty ? [] : [.noSubDatabase(empty)]) + reading.skippedNotes)
     }
 }
+
+extension CheckID {
+    /// Every writer file names only `completed_sources` (or nothing), with plain keys.
+    public static let writerSchema = CheckID("writer-schema", summary: "every writer file holds only completed_sources, with plain keys")
+}

@@ -24,3 +24,8 @@ struct WriterStructureCheck: CuratorCheck {
         return tally.result(notes: (reading.writers.isEmpty ? [.noWriters] : []) + (busy.isEmpty ? [] : [.writersBusy(busy)]))
     }
 }
+
+extension CheckID {
+    /// Every writer file opens as LMDB and its structure walk finds nothing wrong.
+    public static let writerStructure = CheckID("writer-structure", summary: "every writer file is LMDB with a sound structure")
+}
