@@ -7,8 +7,8 @@ together). Commands run with bash, with the built binary's directory first on PA
 shell per block so `echo $?` sees the previous command.
 
 Each document runs in a fresh temporary directory of its own, in document order: the
-working directory holds a copy of the repository's committed files and what the
-document's earlier examples wrote, nothing else; HOME and TMPDIR are empty directories
+working directory holds a copy of the files git tracks (as they are in the working tree)
+and what the document's earlier examples wrote, nothing else; HOME and TMPDIR are empty directories
 beside it. So an example can read a committed fixture or a file an earlier example
 made, and nothing left on this machine. An example that names a fixed path under /tmp
 fails (such names collide on shared machines: write relative to the working directory
@@ -43,15 +43,17 @@ def blocks(path):
 
 
 def committed_files():
-    """The repository's committed files, relative to its root (a tree without git: every
-    file outside hidden folders and build output)."""
+    """The files git tracks, relative to the repository's root (a tree git cannot read:
+    every file but git's own, build output and benchmark data)."""
     try:
         listed = subprocess.run(["git", "-C", REPOSITORY, "ls-files", "-z"], capture_output=True, check=True).stdout
         return [name for name in listed.decode().split("\0") if name]
     except (OSError, subprocess.CalledProcessError):
         names = []
         for root, folders, files in os.walk(REPOSITORY):
-            folders[:] = [f for f in folders if not f.startswith(".") and f not in ("demo", "data")]
+            top = root == REPOSITORY
+            folders[:] = [f for f in folders if f != ".git" and not (top and (f.startswith(".build") or f == "demo"))
+                          and not (os.path.basename(root) == "bench" and f == "data")]
             names += [os.path.relpath(os.path.join(root, f), REPOSITORY) for f in files]
         return names
 

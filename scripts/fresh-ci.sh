@@ -20,11 +20,14 @@ run() {
 }
 
 if [ "${LINEAGE_FRESH_CI_INNER:-}" = 1 ]; then
-	# Inside the private mount namespace: /tmp is ours alone.
+	# Inside the private mount namespace: /tmp is ours alone (and TMPDIR with it).
 	mount -t tmpfs -o size=16g tmpfs /tmp
+	export TMPDIR=/tmp
 	mkdir /tmp/scratch
 	run /tmp/scratch
-elif [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+elif [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev/null \
+	&& [ "${repository#/tmp/}" = "$repository" ]; then
+	# (A repository under /tmp would be hidden by the private /tmp: it gets the plain run below.)
 	LINEAGE_FRESH_CI_INNER=1 exec unshare -m bash "$0"
 else
 	scratch=$(mktemp -d "${TMPDIR:-/tmp}/lineage-fresh-ci.XXXXXX")

@@ -43,7 +43,9 @@ public func runProcess(
     nonisolated(unsafe) var outputData = Data()
     DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
     DispatchQueue.global().async(group: group) { outputData = out.fileHandleForReading.readDataToEndOfFile() }
-    defer { if process.isRunning { process.terminate() } }
+    // On a failure in `whileRunning`: SIGKILL, which also ends a stopped child, or one
+    // whose mask (inherited from a test runner's thread) blocks SIGTERM.
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     try whileRunning(process)
     group.wait()
     process.waitUntilExit()
@@ -101,8 +103,7 @@ public func advanceTransactionIDs(ofFileAt path: String, by: UInt64, pageSize: I
 }
 
 /// How many iterations a seeded mutation campaign runs: `suite` in the test suite, or
-/// `LINEAGE_FUZZ_ITERATIONS` for a long campaign (`make fuzz`). The seeds stay the same,
-/// so the suite's iterations are the first ones of the long campaign.
+/// `LINEAGE_FUZZ_ITERATIONS` for a long campaign (`make fuzz`, which also sets its seed).
 public func fuzzIterations(suite: Int) -> Int {
     ProcessInfo.processInfo.environment["LINEAGE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? suite
 }

@@ -8,7 +8,7 @@ public struct AuditReport: Sendable {
     public var edges: Int
     /// Tasks marked completed.
     public var completed: Int
-    /// One result per check, in `CheckID` order.
+    /// One result per check, in report order (`Verifier.checkIDs`).
     public var checks: [CheckResult]
 
     /// True when every check passed.

@@ -1,4 +1,4 @@
-/// Every logical check, in `CheckID` order (`structure` and `schema` are read from the
+/// Every logical check, in report order (`structure` and `schema` are read from the
 /// file's structure by `Verifier` before the graph exists). Adding a check: one file in
 /// `Checks/` and one line here.
 enum CheckRegistry {
