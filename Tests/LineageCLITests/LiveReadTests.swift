@@ -252,6 +252,26 @@ struct LiveReadTests {
         var description: String { "consistent \(consistent), busy \(busy)" }
     }
 
+    /// Runs `reads` round after round while `writer` runs, until the command `consistently`
+    /// has answered consistently three times or the writer stopped (its commits are capped):
+    /// the answers given while it ran, and their tally.
+    static func readWhileWriting(
+        _ writer: Process, _ reads: [(String, [String])], consistently: String
+    ) throws -> (answers: [(String, ProcessOutput)], tally: Tally) {
+        var tally = Tally()
+        var answers: [(String, ProcessOutput)] = []
+        while writer.isRunning, tally.consistent[consistently, default: 0] < 3 {
+            for (name, arguments) in reads {
+                let result = try CLI.run(arguments)
+                guard writer.isRunning else { break }
+                answers.append((name, result))
+                if result.status == 0 { tally.consistent[name, default: 0] += 1 }
+                if result.status == 75 { tally.busy[name, default: 0] += 1 }
+            }
+        }
+        return (answers, tally)
+    }
+
     @Test("DAG beside lineage fixture live (at most 4,000 commits): a committed prefix or BUSY, never 2; consistent reads while it writes")
     func dagWriter() throws {
         try withTemporaryDirectory { directory in
@@ -274,18 +294,7 @@ struct LiveReadTests {
                 ("types", ["types", "--summary", file, "--wait", "0"]),
                 ("verify", ["verify", file, "--format", "json", "--wait", "0"]),
             ]
-            var tally = Tally()
-            var answers: [(String, ProcessOutput)] = []
-            // Until show has read consistently three times while the writer ran, or it stopped.
-            while writer.isRunning, tally.consistent["show", default: 0] < 3 {
-                for (name, arguments) in reads {
-                    let result = try CLI.run(arguments)
-                    guard writer.isRunning else { break }
-                    answers.append((name, result))
-                    if result.status == 0 { tally.consistent[name, default: 0] += 1 }
-                    if result.status == 75 { tally.busy[name, default: 0] += 1 }
-                }
-            }
+            let (answers, tally) = try Self.readWhileWriting(writer, reads, consistently: "show")
             writer.terminate()
             writer.waitUntilExit()
             print("DAG reads beside lineage fixture live: \(tally)")
@@ -346,22 +355,12 @@ struct LiveReadTests {
                 sched_yield()
             }
             #expect(process.isRunning, "the py-lmdb writer stopped early (pip install lmdb): \(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))")
-            var tally = Tally()
-            var answers: [(String, ProcessOutput)] = []
             let reads: [(String, [String])] = [
                 ("sources", ["sources", "--writer", "live-9999.mdb", checkpoint.path, "--wait", "2"]),
                 ("status", ["status", "--format", "json", checkpoint.path, "--wait", "0"]),
                 ("verify", ["verify", checkpoint.path, "--wait", "0"]),
             ]
-            while process.isRunning, tally.consistent["sources", default: 0] < 3 {
-                for (name, arguments) in reads {
-                    let result = try CLI.run(arguments)
-                    guard process.isRunning else { break }
-                    answers.append((name, result))
-                    if result.status == 0 { tally.consistent[name, default: 0] += 1 }
-                    if result.status == 75 { tally.busy[name, default: 0] += 1 }
-                }
-            }
+            let (answers, tally) = try Self.readWhileWriting(process, reads, consistently: "sources")
             process.terminate()
             process.waitUntilExit()
             print("Curator reads beside a py-lmdb writer: \(tally)")

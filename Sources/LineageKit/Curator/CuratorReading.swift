@@ -68,4 +68,12 @@ extension CuratorCheck {
 
     /// A tally for this check that keeps the reading's number of examples.
     func tally(_ reading: CuratorReading) -> Tally { Tally(id, limit: reading.maxExamples) }
+
+    /// The result of a check whose findings each writer file's walk made: `found` picks
+    /// that file's tally; the files left out are noted.
+    func gathered(_ reading: CuratorReading, _ found: (WriterChecks.FileOutcome) -> Tally) -> CheckResult {
+        var tally = tally(reading)
+        for writer in reading.sound { tally.absorb(found(writer.outcome)) }
+        return tally.result(notes: reading.skippedNotes)
+    }
 }

@@ -4,11 +4,7 @@ struct SourceKeysCheck: CuratorCheck {
 
     func unmet(in reading: CuratorReading) -> [CheckNote]? { needsEntries(reading) }
 
-    func run(_ reading: CuratorReading) -> CheckResult {
-        var tally = tally(reading)
-        for writer in reading.sound { tally.absorb(writer.outcome.keys) }
-        return tally.result(notes: reading.skippedNotes)
-    }
+    func run(_ reading: CuratorReading) -> CheckResult { gathered(reading, \.keys) }
 }
 
 extension CheckID {

@@ -4,11 +4,7 @@ struct SourceValuesCheck: CuratorCheck {
 
     func unmet(in reading: CuratorReading) -> [CheckNote]? { needsEntries(reading) }
 
-    func run(_ reading: CuratorReading) -> CheckResult {
-        var tally = tally(reading)
-        for writer in reading.sound { tally.absorb(writer.outcome.values) }
-        return tally.result(notes: reading.skippedNotes)
-    }
+    func run(_ reading: CuratorReading) -> CheckResult { gathered(reading, \.values) }
 }
 
 extension CheckID {
