@@ -9,6 +9,7 @@ import LineageKit
 /// On a terminal whose `TERM` is unset or `dumb`, the line is redrawn and erased with
 /// `\r` and spaces only, never an escape sequence.
 extension Console {
+    /// Guards the two below: progress is reported from the reading threads.
     private static let statusLock = Lock()
     /// Characters visible on the status line now; 0 when nothing is drawn.
     nonisolated(unsafe) private static var statusWidth = 0
@@ -100,6 +101,7 @@ enum StatusSignals {
         buffer[0] = UInt8(ascii: "\r")
         return buffer
     }()
+    /// The escape sequence that erases the line, for terminals that have one.
     nonisolated(unsafe) private static let escapeErase: UnsafeMutablePointer<CChar> = strdup("\r\u{1b}[K")!
     /// Characters shown now (0: nothing to erase), one aligned word the handler reads.
     nonisolated(unsafe) private static let width: UnsafeMutablePointer<Int32> = {
@@ -107,7 +109,10 @@ enum StatusSignals {
         word.initialize(to: 0)
         return word
     }()
+    /// Whether the terminal takes escape sequences; set before the handlers are installed,
+    /// read by them.
     nonisolated(unsafe) private static var escapes = false
+    /// Whether the handlers are installed (set once, on the main thread).
     nonisolated(unsafe) private static var installed = false
 
     static func shown(width: Int) { self.width.pointee = Int32(min(width, capacity)) }

@@ -2,7 +2,13 @@ import Glibc
 
 /// The only place that writes to stdout and stderr. Stdout is buffered and written in
 /// large blocks, so streaming millions of lines costs a few system calls.
+///
+/// Its state is static and unsynchronized (`nonisolated(unsafe)`) because there is one
+/// stdout per process and only the main thread writes to it: the rendering threads hand
+/// their bytes back to it (`renderSources`), and the crash guard's signal handler only
+/// reads `flushedBytes`.
 enum Console {
+    /// Stdout's bytes not yet written.
     nonisolated(unsafe) private static var buffer: [UInt8] = {
         var buffer = [UInt8]()
         buffer.reserveCapacity(1 << 17)
@@ -34,6 +40,7 @@ enum Console {
     /// a checkpoint being written checks its snapshot is still whole); once it says no,
     /// output is dropped until `rewind`.
     nonisolated(unsafe) static var flushGate: (() -> Bool)?
+    /// Set once `flushGate` said no: output is dropped until `rewind`.
     nonisolated(unsafe) private static var withheld = false
 
     /// Where stdout's output stands, to `rewind` to.

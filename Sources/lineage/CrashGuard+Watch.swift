@@ -4,12 +4,18 @@ import LineageKit
 /// What the crash guard needs to tell a fault caused by the pipeline writing the file
 /// (exit 75, `BUSY`) from damage (exit 2): the meta pages seen before the read, and
 /// everything the handler prints, prepared in advance (a handler may not allocate).
+/// Static and unsynchronized because the signal handler reads them; they are set on the
+/// reading thread before the read they watch and cleared after it.
 enum CrashWatch {
+    /// The LMDB data file being read (a directory's `data.mdb`), for the handler to `open`.
     nonisolated(unsafe) static var dataFile: UnsafeMutablePointer<CChar>?
+    /// The newest transaction and the file size when the read began.
     nonisolated(unsafe) static var before: (txnid: UInt64, fileSize: Int)?
+    /// The BUSY sentence's words around the two ids (`ErrorPresentation.busyWords`).
     nonisolated(unsafe) static var busyPrefix: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) static var busyBetween: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) static var busySuffix: UnsafeMutablePointer<CChar>?
+    /// Room for the handler to read the meta pages into, and to spell a number in.
     nonisolated(unsafe) static let scratch = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 16)
     nonisolated(unsafe) static let digits = UnsafeMutablePointer<CChar>.allocate(capacity: 64)
     /// Until when (monotonic seconds) a torn read may be tried again by running the same

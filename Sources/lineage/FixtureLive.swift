@@ -19,6 +19,8 @@ extension Lineage.Fixture {
                 """,
             shouldDisplay: false)
 
+        /// Set by the SIGTERM handler, read by the writing loop: static for the handler, a
+        /// `sig_atomic_t` so the store is one write.
         nonisolated(unsafe) static var stopRequested: sig_atomic_t = 0
 
         @OptionGroup var output: FixtureOutput
