@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 import LineageKit
 
 /// The checkpoint formats `lineage` reads: `--kind` overrides detection from the path.
@@ -10,7 +9,7 @@ enum CheckpointKind: String, ExpressibleByArgument, CaseIterable {
     case curator
 
     /// The library's name for the kind.
-    var format: Verification.Format {
+    var format: CheckpointFormat {
         switch self {
         case .dag: .dag
         case .curator: .curator
@@ -21,12 +20,6 @@ enum CheckpointKind: String, ExpressibleByArgument, CaseIterable {
     /// `nil` when it is to be read as a DAG file.
     /// - Throws: `CheckpointError.missing` when `--kind curator` names no file or directory.
     static func curatorLocation(_ location: CheckpointLocation, kind: CheckpointKind?) throws -> CuratorLocation? {
-        switch kind {
-        case .dag?: return nil
-        case .curator?:
-            guard FileManager.default.fileExists(atPath: location.path) else { throw CheckpointError.missing(path: location.path) }
-            return CuratorLocation.forced(path: location.path)
-        case nil: return CuratorLocation.detect(path: location.path)
-        }
+        try CuratorLocation.resolve(path: location.path, format: kind?.format)
     }
 }

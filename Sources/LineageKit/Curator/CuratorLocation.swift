@@ -60,6 +60,19 @@ public struct CuratorLocation: Sendable, Equatable {
 
     /// Returns a location for `path` read as a Curator checkpoint whatever detection says
     /// (`--kind curator`): a directory is the checkpoint or metadata folder, a file one writer.
+    /// The Curator checkpoint at `path` when `format` says so or, with no format given,
+    /// when detection finds one; `nil` for a path to read as a DAG file.
+    /// - Throws: `CheckpointError.missing` when the format is forced and nothing is at `path`.
+    public static func resolve(path: String, format: CheckpointFormat?) throws(CheckpointError) -> CuratorLocation? {
+        switch format {
+        case .dag?: return nil
+        case .curator?:
+            guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+            return forced(path: path)
+        case nil: return detect(path: path)
+        }
+    }
+
     public static func forced(path: String) -> CuratorLocation {
         if let found = detect(path: path) { return found }
         var isDirectory: Bool = false

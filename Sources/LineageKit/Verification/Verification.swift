@@ -4,12 +4,6 @@ import FoundationEssentials
 /// a writer, runs every check of that format and returns one outcome per path, in order.
 /// Never throws and never prints: what could not be read is an outcome too.
 public enum Verification {
-    /// The format to read a path as, instead of detecting it.
-    public enum Format: Sendable {
-        case dag
-        case curator
-    }
-
     /// Hooks around each read, for a caller that guards against faults while the file is
     /// mapped (the executable's crash guard): `arm` before a path is read, `reading` at each
     /// attempt with the meta pages seen before it, `done` after.
@@ -30,7 +24,7 @@ public enum Verification {
 
     /// Verifies every path of `paths`, in order (see `verify(path:...)`).
     public static func verify(
-        paths: [String], format: Format? = nil, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait,
+        paths: [String], format: CheckpointFormat? = nil, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait,
         progress: (_ path: String) -> ProgressHandler? = { _ in nil }, watch: Watch = Watch()
     ) -> [VerifyOutcome] {
         paths.map { verify(path: $0, format: format, maxExamples: maxExamples, wait: wait, progress: progress($0), watch: watch) }
@@ -41,16 +35,14 @@ public enum Verification {
     /// each writer file read that way. The format is detected from the path unless `format`
     /// says it.
     public static func verify(
-        path: String, format: Format? = nil, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait,
+        path: String, format: CheckpointFormat? = nil, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait,
         progress: ProgressHandler? = nil, watch: Watch = Watch()
     ) -> VerifyOutcome {
         let curator: CuratorLocation?
-        switch format {
-        case .dag?: curator = nil
-        case .curator?:
-            guard FileManager.default.fileExists(atPath: path) else { return .unreadable(path: path, reason: .checkpoint(.missing(path: path))) }
-            curator = CuratorLocation.forced(path: path)
-        case nil: curator = CuratorLocation.detect(path: path)
+        do {
+            curator = try CuratorLocation.resolve(path: path, format: format)
+        } catch {
+            return .unreadable(path: path, reason: .checkpoint(error))
         }
         watch.arm(path)
         defer { watch.done() }
