@@ -15,7 +15,7 @@ help:
 	@echo "make test    build and run the whole test suite, then check the docs' console examples"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg); status and plan on the Curator fixture"
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m;"
-	@echo "             BASELINE=path/to/other/lineage adds its verify/types/edges rows, measured in the same run;"
+	@echo "             BASELINE=path/to/other/lineage adds its verify/status/stats/types/edges and Curator rows, measured in the same run;"
 	@echo "             then the Curator table: CURATOR_WRITERS=1000 x CURATOR_SOURCES=10000 against bench/curator_floor.c)"
 	@echo "make bench-curator  only the Curator table (status, sources, verify on the recorder-written directory)"
 	@echo "make bench-live     consistent reads beside a live writer (100 and 1,000 tx/s; LIVE_READS=20), then the soak:"

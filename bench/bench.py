@@ -80,7 +80,7 @@ def main():
     ap.add_argument("--curator-floor", help="bench/curator_floor.c, built")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--baseline", help="another lineage binary (e.g. an earlier commit's release build): its verify, "
-                    "types and edges rows are measured in the same run, each right after this one's")
+                    "status, stats, types and edges rows and its Curator rows are measured in the same run, each right after this one's")
     a = ap.parse_args()
     if a.checkpoint:
         dag_tables(a)
@@ -107,6 +107,8 @@ def curator_table(a):
                        ("verify", [L, "verify", D])]:
         if reads_curator(L, argv[1]):
             rows.append((name, argv))
+            if a.baseline and reads_curator(a.baseline, argv[1]):
+                rows.append((name + " (baseline)", [a.baseline] + argv[1:]))
         else:
             print(f"(skipped {argv[1]}: this build's {argv[1]} does not read Curator checkpoints)")
     print(f"\ncurator checkpoint: {D} ({len(files):,} writer files, {entries:,} keys, {size_mb:.0f} MB), "
@@ -151,7 +153,7 @@ def dag_tables(a):
         with_baseline = []
         for name, argv, scan in rows:
             with_baseline.append((name, argv, scan))
-            if argv[0] == L and argv[1] in ("verify", "types", "edges"):
+            if argv[0] == L and argv[1] in ("verify", "status", "stats", "types", "edges"):
                 with_baseline.append((name + " (baseline)", [a.baseline] + argv[1:], scan))
         rows = with_baseline
     print(f"checkpoint: {C} ({tasks:,} tasks, {size_mb:.0f} MB), {a.runs} runs each, medians")

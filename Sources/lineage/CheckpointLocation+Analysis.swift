@@ -11,7 +11,9 @@ extension CheckpointLocation {
         CrashGuard.arm(reading: path)
         do {
             return try consistently(others: others) { try body(path) }
-        } catch let error as CheckpointError where origin == .environment {
+        } catch let error as CheckpointError {
+            let refined = Self.dagReadError(error)
+            guard refined is CheckpointError, origin == .environment, error.path == path else { throw refined }
             throw CheckpointFromEnvironment(error: error)
         }
     }

@@ -25,7 +25,9 @@ struct CheckpointLocation: Equatable {
         CrashGuard.arm(reading: path)
         do {
             return try consistently { try Checkpoint(path: path).read(body) }
-        } catch let error as CheckpointError where origin == .environment {
+        } catch let error as CheckpointError {
+            let refined = Self.dagReadError(error)
+            guard refined is CheckpointError, origin == .environment else { throw refined }
             throw CheckpointFromEnvironment(error: error)
         }
     }

@@ -16,12 +16,15 @@ enum CuratorCommand {
             let error = CheckpointError.missing(path: location.path)
             throw location.origin == .environment ? CheckpointFromEnvironment(error: error) as any Error : error
         }
+        if kind == .dag { throw WrongKind(path: location.path, found: .dag, detected: "--kind dag") }
+        // Only on the way to an error: is it the other kind, or neither?
+        if (try? Checkpoint(path: location.path).read { _ in true }) == true {
+            throw WrongKind(path: location.path, found: .dag, detected: "it holds the lineage sub-databases")
+        }
         let detected =
-            kind == .dag
-            ? "--kind dag"
-            : isDirectory
-                ? "a directory without \(CuratorLocation.metadataFolder)/"
-                : "a file read as a task-lineage DAG checkpoint, as its only named sub-database is not \(CuratorWriter.databaseName)"
+            isDirectory
+            ? "a directory without \(CuratorLocation.metadataFolder)/ or a lineage data.mdb"
+            : "a file that is neither a writer file nor a lineage checkpoint"
         throw CuratorFailure.notCurator(path: location.path, detected: detected)
     }
 

@@ -10,8 +10,11 @@ enum CuratorFailure: Error, Equatable {
     case badLine(CuratorGroupInput.LineError, form: CuratorGroupInput.Form)
     /// `--writer NAME` names none of the checkpoint's writer files.
     case noSuchWriter(path: String, name: String, writers: [String])
-    /// No readable writer holds the source id; `groups` counts the given groups mapping to it.
-    case notHeld(path: String, source: String, groups: Int?)
+    /// No readable writer holds the id or an id with this prefix; `groups` counts the given
+    /// groups mapping to it (only for a whole id).
+    case notHeld(path: String, query: CuratorSourceQuery, groups: Int?)
+    /// Several completed ids start with the prefix: the first few, and how many more.
+    case ambiguous(path: String, query: CuratorSourceQuery, candidates: [String], more: Int)
 }
 
 extension ErrorPresentation {
@@ -37,11 +40,12 @@ extension ErrorPresentation {
             Presentation(
                 message: "\(path): no writer file named \(name); the writers are \(writers.isEmpty ? "none" : writers.joined(separator: ", ")).",
                 exitCode: ExitStatus.no)
-        case .notHeld(let path, let source, let groups):
+        case .notHeld(let path, let query, let groups):
+            Presentation(message: notHeldMessage(path: path, query: query, groups: groups), exitCode: ExitStatus.no)
+        case .ambiguous(let path, let query, let candidates, let more):
             Presentation(
-                message: "\(path): no readable writer holds source id \(source), so a rerun runs it"
-                    + (groups.map { "; \($0) given \($0 == 1 ? "group maps" : "groups map") to it" } ?? "")
-                    + "; list the completed ids with `lineage sources \(path)`.",
+                message: "\(path): prefix \(query.id) \(matchCount(candidates.count, more: more > 0, of: "completed source ids")); give more digits:\n"
+                    + candidates.map { "  \($0)" }.joined(separator: "\n"),
                 exitCode: ExitStatus.no)
         }
     }
@@ -53,5 +57,18 @@ extension ErrorPresentation {
     static func skippedWriter(_ writer: CuratorWriter) -> String {
         "\(writer.path): \(writer.state.label); the pipeline skips this writer file with only a log warning, "
             + "so the sources it completed run again (they are left out here; restore a good copy to keep them)."
+    }
+}
+
+extension ErrorPresentation {
+    /// The sentence for an id no readable writer holds. Only a complete id says what a
+    /// rerun does: a prefix names no group.
+    static func notHeldMessage(path: String, query: CuratorSourceQuery, groups: Int?) -> String {
+        guard query.isWholeID else {
+            return "\(path): no completed source id is or starts with \(query.id); list the completed ids with `lineage sources \(path)`."
+        }
+        return "\(path): no readable writer holds source id \(Escaping.text(query.id)), so a rerun runs it"
+            + (groups.map { "; \($0) given \($0 == 1 ? "group maps" : "groups map") to it" } ?? "")
+            + "; list the completed ids with `lineage sources \(path)`."
     }
 }

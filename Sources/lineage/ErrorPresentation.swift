@@ -132,8 +132,8 @@ enum ErrorPresentation {
     }
 
     /// "matches 2 tasks", or "matches more than 20 tasks (the first 20 listed)".
-    static func matchCount(_ count: Int, more: Bool) -> String {
-        more ? "matches more than \(count) tasks (the first \(count) listed)" : "matches \(count) tasks"
+    static func matchCount(_ count: Int, more: Bool, of things: String = "tasks") -> String {
+        more ? "matches more than \(count) \(things) (the first \(count) listed)" : "matches \(count) \(things)"
     }
 
     private static func notFound(_ path: String, _ what: String) -> String {

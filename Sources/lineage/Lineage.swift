@@ -11,7 +11,8 @@ struct Lineage: ParsableCommand {
             udid, prefix or lineage path, or several; no path between two tasks), verify found \
             violations, or status --fail-if-incomplete found pending tasks; 2 the \
             checkpoint cannot be read (missing, not an LMDB file, without the lineage \
-            sub-databases) or is damaged, the same from every command; 64 usage error; 75 \
+            sub-databases) or is damaged, the same from every command; 64 usage error \
+            (including a checkpoint of a kind the command does not read); 75 \
             the pipeline was writing the checkpoint too fast for a consistent read within \
             --wait seconds (try again).
             """,
@@ -52,6 +53,10 @@ struct Lineage: ParsableCommand {
         } catch {
             Console.flush()
             Console.eraseStatus()
+            if let wrong = error as? WrongKind {
+                Console.error(wrong.message(command: parsed._commandName))
+                exit(withError: ExitCode(ExitStatus.usage))
+            }
             if let presented = ErrorPresentation.presentation(of: error) {
                 if presented.showsUsage {
                     let name = parsed == Lineage.self ? "lineage" : "lineage \(parsed._commandName)"

@@ -12,33 +12,43 @@ extension Lineage.Show {
 
     func checkCuratorUsage() throws {
         if lineagePath != nil { throw UsageError("--path applies to a DAG checkpoint; on a Curator checkpoint give a source id.") }
-        guard let udid, !udid.isEmpty else { throw UsageError("Give a source id, e.g. lineage show -c PATH ead520a8e8d8.") }
-        if udid == "-" { throw UsageError("- (ids from stdin) applies to a DAG checkpoint; on a Curator checkpoint give one source id.") }
+        guard let udid, !udid.isEmpty else { throw UsageError("Give a source id or a prefix of at least 4 hex digits, e.g. lineage show -c PATH ead520a8e8d8.") }
+        if udid == "-" {
+            if groups == "-" { throw UsageError("- reads source ids from stdin, so --groups cannot read stdin too; give --groups a file.") }
+            return
+        }
     }
 
     func runCurator(_ location: CuratorLocation) throws {
-        let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait)
+        // Stdin is read once, so a batch cannot be read again: one attempt per writer file.
+        let checkpoint = CuratorCheckpoint.read(location, wait: udid == "-" ? 0 : try options.location.wait)
         CuratorCommand.reportSkipped(checkpoint)
-        let source = udid ?? ""
-        var matching: [(line: Int, paths: [String])] = []
-        if let groups, let wanted = CuratorSourceID(source) {
-            var hasher = CuratorSourceID.Hasher()
-            var line = 0
-            try CuratorCommand.forEachGroup(in: groups, form: .groups) { paths in
-                line += 1
-                if hasher.id(of: paths) == wanted { matching.append((line, paths)) }
-            }
+        let lookup = CuratorSourceLookup(checkpoint)
+        let file = groups.map { $0 == "-" ? "stdin" : $0 }
+        if udid == "-" {
+            let answered = try CuratorShowBatch(json: format != .text, path: location.path, lookup: lookup, groups: groups).run()
+            try CuratorCommand.finish(checkpoint)
+            if !answered { throw ExitCode(ExitStatus.no) }
+            return
         }
-        guard let writers = checkpoint.holders.first(where: { $0.source == source })?.writers else {
+        // checkCuratorUsage() refused an empty id.
+        let query = CuratorSourceQuery(udid ?? "")!
+        switch lookup.match(query) {
+        case .unique(let source, let writers):
+            let matching = try CuratorShowBatch.groups(mapping: source, in: groups)
+            switch format {
+            case .text: Console.print(CuratorSourcesRenderer.holding(source: source, writers: writers, groupsFile: file, groups: matching))
+            case .json, .jsonl: Console.print(CuratorSourcesRenderer.holdingJSON(source: source, writers: writers, groupsFile: file, groups: matching))
+            }
+            try CuratorCommand.finish(checkpoint)
+        case .none:
             // A file being written may hold it: say that rather than "not held".
             try CuratorCommand.finish(checkpoint)
-            throw CuratorFailure.notHeld(path: location.path, source: source, groups: groups == nil ? nil : matching.count)
+            let count = try query.isWholeID ? CuratorShowBatch.groups(mapping: query.id, in: groups).count : 0
+            throw CuratorFailure.notHeld(path: location.path, query: query, groups: groups == nil ? nil : count)
+        case .several(let candidates, let more):
+            try CuratorCommand.finish(checkpoint)
+            throw CuratorFailure.ambiguous(path: location.path, query: query, candidates: candidates, more: more)
         }
-        let file = groups.map { $0 == "-" ? "stdin" : $0 }
-        switch format {
-        case .text: Console.print(CuratorSourcesRenderer.holding(source: source, writers: writers, groupsFile: file, groups: matching))
-        case .json, .jsonl: Console.print(CuratorSourcesRenderer.holdingJSON(source: source, writers: writers, groupsFile: file, groups: matching))
-        }
-        try CuratorCommand.finish(checkpoint)
     }
 }

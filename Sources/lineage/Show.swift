@@ -10,8 +10,10 @@ extension Lineage {
                 Exit 1 when no task matches, or a prefix matches several (they are listed). \
                 With - it reads udids or prefixes from stdin, one per line, and answers each \
                 in turn (JSON: one line per query); exit 1 at the end if any was not found. \
-                On a NeMo Curator checkpoint it takes a source id and names the writers holding \
-                it (exit 1 when none does), and with --groups FILE the file groups mapping to it.
+                On a NeMo Curator checkpoint it takes a source id (as written, or a unique prefix \
+                of at least 4 hex digits in any case; - reads them from stdin) and names the \
+                writers holding it (exit 1 when none does), and with --groups FILE the file \
+                groups mapping to it.
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }

@@ -23,10 +23,7 @@ struct ShowBatch {
         try once.read { reader in
             let lookup = try reader.lookup()
             try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
-                let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-                let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
-                let end = bytes.lastIndex { !isBlank($0) }.map { $0 + 1 } ?? start
-                let query = String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+                let query = Self.query(bytes)
                 if query.isEmpty { return }
                 guard let prefix = UDIDPrefix(query) else {
                     failed = true
@@ -72,9 +69,19 @@ struct ShowBatch {
         if json {
             // The first line of the sentence: the candidates are a field of their own.
             let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
-            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates))
+            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates?.map(\.string)))
         } else {
             Console.error(message)
         }
+    }
+}
+
+extension ShowBatch {
+    /// One line of a batch without the blanks around it.
+    static func query(_ bytes: ArraySlice<UInt8>) -> String {
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0d }
+        let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
+        let end = bytes.lastIndex { !isBlank($0) }.map { $0 + 1 } ?? start
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 }

@@ -30,6 +30,15 @@ enum CLI {
         return try runProcess(binary, arguments, environment: env)
     }
 
+    /// Runs lineage with `input` on its stdin.
+    static func run(_ arguments: [String], stdin input: String, environment: [String: String] = [:]) throws -> Result {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("stdin")
+            try Data(input.utf8).write(to: file)
+            return try run(arguments, environment: environment, prefix: ["/bin/sh", "-c", "exec \"$0\" \"$@\" < '\(file.path)'"])
+        }
+    }
+
     /// Runs a program (not lineage) on `input`, given as a file after `arguments`, e.g. dot.
     static func tool(_ path: String, _ arguments: [String], input: Data) throws -> Result {
         try withTemporaryDirectory { directory in

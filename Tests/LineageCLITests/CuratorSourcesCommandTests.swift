@@ -91,17 +91,18 @@ struct CuratorSourcesCommandTests {
         }
     }
 
-    @Test("a DAG file or a plain directory is refused with what was detected (exit 2); --kind curator reads it anyway")
+    @Test("a DAG file is the other kind (64), a plain directory no checkpoint (2), each in one sentence; --kind curator reads it anyway")
     func notCurator() throws {
-        for path in [CLI.fixture("four_stage"), CuratorStatusCommandTests.folder.path] {
-            let result = try CLI.run(["sources", path])
-            #expect(result.status == 2 && result.text.isEmpty, "\(result)")
-            #expect(result.stderr.contains("is not a NeMo Curator checkpoint (detected: "), "\(result.stderr)")
-            #expect(result.stderr.contains("--kind curator") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
-        }
+        let dag = try CLI.run(["sources", CLI.fixture("four_stage")])
+        #expect(dag.status == 64 && dag.text.isEmpty && dag.stderr.contains("is a task-lineage DAG checkpoint"), "\(dag)")
+        let folder = try CLI.run(["sources", CuratorStatusCommandTests.folder.path])
+        #expect(folder.status == 2 && folder.text.isEmpty, "\(folder)")
+        #expect(folder.stderr.contains("is not a NeMo Curator checkpoint (detected: "), "\(folder.stderr)")
+        for result in [dag, folder] { #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)") }
+        #expect(folder.stderr.contains("--kind curator"))
         let forced = try CLI.run(["sources", "--kind", "curator", CLI.fixture("four_stage")])
         #expect(forced.status == 0 && forced.text.isEmpty, "\(forced)")
-        #expect(try CLI.run(["sources", "--kind", "dag", Self.checkpoint]).status == 2)
+        #expect(try CLI.run(["sources", "--kind", "dag", Self.checkpoint]).status == 64)
     }
 
     @Test("source-id prints each fixture group's id, in any order of its paths; no path is a usage error")
@@ -138,7 +139,43 @@ struct CuratorSourcesCommandTests {
         let missing = try CLI.run(["show", "-c", Self.checkpoint, pending])
         #expect(missing.status == 1 && missing.text.isEmpty && missing.stderr.contains("no readable writer holds source id \(pending)"), "\(missing)")
         #expect(try CLI.run(["show", "-c", Self.checkpoint, "--path", "0_1"]).status == 64)
-        #expect(try CLI.run(["show", "-c", Self.checkpoint, "-"]).status == 64)
+        #expect(try CLI.run(["show", "-c", Self.checkpoint, "-", "--groups", "-"]).status == 64)
         #expect(try CLI.run(["show", "-c", CLI.fixture("four_stage"), "ffda", "--groups", Self.groupsFile]).status == 64)
+    }
+
+    @Test("show takes a unique prefix of 4+ digits in any case, as with udids; a prefix held by none never claims a rerun")
+    func showPrefix() throws {
+        let holders = Self.holders(try Self.expectedWriters())
+        for (id, names) in holders {
+            for query in [String(id.prefix(4)), String(id.prefix(6)).uppercased(), id.uppercased()] {
+                // The fixture's ids differ in their first 4 digits (checked here, so the test cannot pass vacuously).
+                #expect(holders.keys.filter { $0.hasPrefix(query.lowercased()) } == [id])
+                let result = try CLI.run(["show", "-c", Self.checkpoint, query])
+                #expect(result.status == 0 && result.text.lines.prefix(2) == ["source id  \(id)", "writers    \(names.joined(separator: ", "))"], "\(query): \(result)")
+            }
+        }
+        let unused = try #require((0..<0x10000).lazy.map { String(format: "%04x", $0) }.first { p in !holders.keys.contains { $0.hasPrefix(p) } })
+        let none = try CLI.run(["show", "-c", Self.checkpoint, unused])
+        #expect(none.status == 1 && none.text.isEmpty, "\(none)")
+        #expect(none.stderr.contains("no completed source id is or starts with \(unused)") && !none.stderr.contains("rerun"), "\(none)")
+    }
+
+    @Test("show - answers source ids from stdin on a Curator checkpoint: blocks in text, one line per query in jsonl")
+    func showBatch() throws {
+        let holders = Self.holders(try Self.expectedWriters())
+        let ids = holders.keys.sorted()
+        let input = [String(ids[0].prefix(5)).uppercased(), "", "ffff0000ffff", "nothex", ids[1]].joined(separator: "\n") + "\n"
+        let text = try CLI.run(["show", "-c", Self.checkpoint, "-"], stdin: input)
+        #expect(text.status == 1, "\(text)")
+        #expect(
+            text.text == "source id  \(ids[0])\nwriters    \(holders[ids[0]]!.joined(separator: ", "))\n\n"
+                + "source id  \(ids[1])\nwriters    \(holders[ids[1]]!.joined(separator: ", "))\n", "\(text.text)")
+        #expect(text.stderr.contains("no readable writer holds source id ffff0000ffff") && text.stderr.contains("source id nothex, so a rerun runs it"))
+        let json = try CLI.run(["show", "-c", Self.checkpoint, "-", "--format", "jsonl"], stdin: input)
+        let rows = try json.jsonLines()
+        #expect(rows.map { ($0["source_id"] ?? $0["error"]) as? String } == [ids[0], "not_found", "not_found", ids[1]], "\(json)")
+        #expect(rows[1]["query"] as? String == "ffff0000ffff")
+        let all = try CLI.run(["show", "-c", Self.checkpoint, "-"], stdin: ids.joined(separator: "\n"))
+        #expect(all.status == 0 && all.stderr.isEmpty && all.text.lines.filter { $0.hasPrefix("source id") }.count == ids.count, "\(all)")
     }
 }

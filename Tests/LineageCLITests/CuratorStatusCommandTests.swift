@@ -86,14 +86,14 @@ struct CuratorStatusCommandTests {
         }
     }
 
-    @Test("--fail-if-incomplete: exit 1 with shards missing, 0 on one writer file; --kind dag reads the path as a DAG file")
+    @Test("--fail-if-incomplete: exit 1 with shards missing, 0 on one writer file; --kind dag on it is refused (64)")
     func exitCodes() throws {
         #expect(try CLI.run(["status", Self.checkpoint, "--fail-if-incomplete"]).status == 1)
         let writer = Self.checkpoint + "/.nemo_curator_metadata/node-a-1001.mdb"
         let single = try CLI.run(["status", writer, "--fail-if-incomplete"])
         #expect(single.status == 0 && single.text.contains("kind               curator (an .mdb file"), "\(single)")
         let dag = try CLI.run(["status", "--kind", "dag", Self.checkpoint])
-        #expect(dag.status == 2, "\(dag)")
+        #expect(dag.status == 64 && dag.stderr.contains("drop --kind dag"), "\(dag)")
         let forced = try CLI.run(["status", "--kind", "curator", CLI.fixture("four_stage"), "--format", "json"])
         #expect(forced.status == 0, "\(forced)")
         #expect((try forced.json() as? [String: Any])?["detected"] as? String == "--kind curator")

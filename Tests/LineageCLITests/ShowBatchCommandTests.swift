@@ -6,14 +6,6 @@ import Testing
 /// `lineage show -`: many lookups in one process, answers in input order.
 @Suite("lineage show - (batch)")
 struct ShowBatchCommandTests {
-    /// Runs lineage with `input` on its stdin.
-    static func run(_ arguments: [String], stdin input: String) throws -> CLI.Result {
-        try withTemporaryDirectory { directory in
-            let file = directory.appendingPathComponent("stdin")
-            try Data(input.utf8).write(to: file)
-            return try CLI.run(arguments, prefix: ["/bin/sh", "-c", "exec \"$0\" \"$@\" < '\(file.path)'"])
-        }
-    }
 
     @Test("each line is answered by the line show --format json prints for it, in input order", arguments: CLI.fixtureNames)
     func everyTask(name: String) throws {
@@ -27,7 +19,7 @@ struct ShowBatchCommandTests {
             }
         }
         for format in ["json", "jsonl"] {
-            let result = try Self.run(["show", "-c", fixture.path, "-", "--format", format], stdin: queries.joined(separator: "\n") + "\n")
+            let result = try CLI.run(["show", "-c", fixture.path, "-", "--format", format], stdin: queries.joined(separator: "\n") + "\n")
             #expect(result.status == 0, "\(result)")
             #expect(result.stderr.isEmpty)
             let lines = result.text.lines
@@ -45,7 +37,7 @@ struct ShowBatchCommandTests {
             let (path, prefix, candidates) = try UdidOptionTests.ambiguous(in: directory)
             let root = UDID(lineagePath: "0").string
             let input = "\(root)\r\n\nffffffff\n  zz  \n\(prefix)\n\(root.prefix(6))"  // CRLF, a blank line, no final newline
-            let result = try Self.run(["show", "-c", path, "-", "--format", "jsonl"], stdin: input)
+            let result = try CLI.run(["show", "-c", path, "-", "--format", "jsonl"], stdin: input)
             #expect(result.status == 1, "\(result)")
             let lines = try result.jsonLines()
             #expect(lines.count == 5, "\(result.text)")
@@ -56,7 +48,7 @@ struct ShowBatchCommandTests {
             #expect((lines[1]["message"] as? String)?.contains(path) == true)
 
             // Text: the blocks on stdout, the sentences on stderr.
-            let text = try Self.run(["show", "-c", path, "-"], stdin: input)
+            let text = try CLI.run(["show", "-c", path, "-"], stdin: input)
             #expect(text.status == 1)
             #expect(text.text.components(separatedBy: "\n\n").count == 2, "\(text.text)")
             #expect(text.text.lines.filter { $0.hasPrefix("udid ") }.count == 2)
@@ -68,10 +60,10 @@ struct ShowBatchCommandTests {
 
     @Test("empty input answers nothing and exits 0; - with --path is a usage error")
     func edges() throws {
-        let empty = try Self.run(["show", "-c", CLI.fixture("four_stage"), "-", "--format", "json"], stdin: "")
+        let empty = try CLI.run(["show", "-c", CLI.fixture("four_stage"), "-", "--format", "json"], stdin: "")
         #expect(empty.status == 0, "\(empty)")
         #expect(empty.stdout.isEmpty)
-        let both = try Self.run(["show", "-c", CLI.fixture("four_stage"), "-", "--path", "0"], stdin: "")
+        let both = try CLI.run(["show", "-c", CLI.fixture("four_stage"), "-", "--path", "0"], stdin: "")
         #expect(both.status == 64)
     }
 }

@@ -74,6 +74,15 @@ extension CuratorCheck {
     func gathered(_ reading: CuratorReading, _ found: (WriterChecks.FileOutcome) -> Tally) -> CheckResult {
         var tally = tally(reading)
         for writer in reading.sound { tally.absorb(found(writer.outcome)) }
-        return tally.result(notes: reading.skippedNotes)
+        return entriesResult(tally, reading)
+    }
+
+    /// The result of a check on entries: failed when a file read broke it; otherwise not
+    /// run when a writer file was left out as unreadable or damaged (what it holds was not
+    /// checked, as on a damaged DAG file), passed when every file was read. `notes` come
+    /// before the note of the files left out.
+    func entriesResult(_ tally: Tally, _ reading: CuratorReading, notes: [CheckNote] = []) -> CheckResult {
+        let skipped = reading.skippedNotes
+        return tally.result(notes: notes + skipped, notRun: tally.count == 0 && !skipped.isEmpty)
     }
 }

@@ -77,7 +77,7 @@ public enum FindingPhrasing {
     public static func describe(_ note: CheckNote) -> String {
         switch note {
         case .missing(let names):
-            return "needs \(names.map { "`\($0.rawValue)`" }.joined(separator: " and ")), which is missing"
+            return "needs \(names.map { "`\($0.rawValue)`" }.joined(separator: " and ")), which \(names.count == 1 ? "is" : "are") missing"
         case .structureDamaged:
             return "the file's structure is damaged, so the entries it holds cannot be trusted"
         case .notLMDB:
@@ -87,7 +87,8 @@ public enum FindingPhrasing {
         case .noSubDatabase(let files):
             return "no \(CuratorWriter.databaseName) sub-database (nothing completed, not a failure): \(list(files))"
         case .writersSkipped(let files):
-            return "not checked in the unreadable or damaged writer files: \(list(files))"
+            let one = files.count == 1
+            return "writer file\(one ? "" : "s") \(list(files)) unreadable or damaged, so \(one ? "its" : "their") entries were not read"
         case .writersBusy(let files):
             return "not checked, their writers committed during every read (no consistent read in time): \(list(files))"
         case .notJobArray:

@@ -36,13 +36,13 @@ public enum JSONRenderer {
     /// `{"query", "error", "message", "candidates"}` (`candidates` only when ambiguous).
     /// `error` is the stable code (`not_found`, `ambiguous`, `not_a_udid`), `message`
     /// the sentence.
-    public static func lookupFailure(query: String, error: String, message: String, candidates: [UDID]? = nil) -> String {
+    public static func lookupFailure(query: String, error: String, message: String, candidates: [String]? = nil) -> String {
         var fields = [
             "\"query\": \(Escaping.jsonString(query))",
             "\"error\": \(Escaping.jsonString(error))",
             "\"message\": \(Escaping.jsonString(message))",
         ]
-        if let candidates { fields.append("\"candidates\": \(list(candidates.map(\.string)))") }
+        if let candidates { fields.append("\"candidates\": \(list(candidates))") }
         return "{" + fields.joined(separator: ", ") + "}"
     }
 

@@ -50,7 +50,7 @@ struct CheckRegistryTests {
         #expect(results[1].status == .failed)
         #expect(results[1].violations == 1)
         #expect(results[2].notes == [.missing([.completed])])
-        #expect(FindingPhrasing.describe(results[0].notes[0]) == "needs `in_edges` and `out_edges`, which is missing")
+        #expect(FindingPhrasing.describe(results[0].notes[0]) == "needs `in_edges` and `out_edges`, which are missing")
     }
 
     @Test("a checkpoint without `completed`: its checks are not run with today's note, the others pass")

@@ -39,7 +39,9 @@ struct CuratorAuditTests {
     }
 
     /// The checks that did not pass.
-    static func failing(_ report: CuratorAuditReport) -> [CheckID] { report.checks.filter { !$0.passed }.map(\.id) }
+    static func failing(_ report: CuratorAuditReport) -> [CheckID] { report.checks.filter { $0.status == .failed }.map(\.id) }
+    /// The checks on entries that did not run because a writer file was left out.
+    static func notRun(_ report: CuratorAuditReport) -> [CheckID] { report.checks.filter { $0.status == .notRun }.map(\.id) }
 
     @Test("the fixture passes every check, in the stable order; the union is what the pipeline's reader saw")
     func fixture() throws {
@@ -78,6 +80,7 @@ struct CuratorAuditTests {
             try Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: metadata.appendingPathComponent("junk.mdb"))
             let report = try Self.audit(checkpoint)
             #expect(Self.failing(report) == [.writerStructure])
+            #expect(Self.notRun(report) == [.writerSchema, .sourceKeys, .sourceValues])
             #expect(report.unreadableWriters == ["junk.mdb"] && report.damagedWriters.isEmpty)
             let example = try #require(report[.writerStructure]?.examples.first)
             #expect(example.file == "junk.mdb" && example.problem.code == "unreadable")
@@ -94,6 +97,7 @@ struct CuratorAuditTests {
             try bytes.prefix(bytes.count / 2).write(to: file)
             let report = try Self.audit(checkpoint)
             #expect(Self.failing(report) == [.writerStructure])
+            #expect(Self.notRun(report) == [.writerSchema, .sourceKeys, .sourceValues])
             #expect(report.damagedWriters == ["node-a-1001.mdb"])
             #expect(report[.writerStructure]?.examples.allSatisfy { $0.file == "node-a-1001.mdb" } == true)
             #expect(report[.writerStructure]?.examples.first?.problem.code == "meta")

@@ -118,7 +118,7 @@ struct FindingPhrasingTests {
     @Test(
         "notes are phrased as before",
         arguments: [
-            (CheckNote.missing([.taskType, .inEdges]), "needs `task_type` and `in_edges`, which is missing"),
+            (CheckNote.missing([.taskType, .inEdges]), "needs `task_type` and `in_edges`, which are missing"),
             (.structureDamaged, "the file's structure is damaged, so the entries it holds cannot be trusted"),
             (.notLMDB, "the file is not a readable LMDB environment"),
             (.extraSubDatabases(["notes", "a\"b"]), "extra sub-databases (suspicious, not fatal): \"notes\", \"a\\\"b\""),

@@ -8,7 +8,7 @@ struct WriterSchemaCheck: CuratorCheck {
         var tally = tally(reading)
         for writer in reading.sound { WriterChecks.checkSchema(writer.outcome.inspection.databases, file: writer.name, into: &tally) }
         let empty = reading.empty
-        return tally.result(notes: (empty.isEmpty ? [] : [.noSubDatabase(empty)]) + reading.skippedNotes)
+        return entriesResult(tally, reading, notes: empty.isEmpty ? [] : [.noSubDatabase(empty)])
     }
 }
 
