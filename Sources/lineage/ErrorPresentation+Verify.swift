@@ -6,7 +6,7 @@ extension ErrorPresentation {
     /// The sentence for a path without a report (unreadable, busy); `nil` for a report.
     static func verifyMessage(_ outcome: VerifyOutcome, location: CheckpointLocation) -> String? {
         switch outcome {
-        case .dag, .curator: nil
+        case .report: nil
         case .unreadable(let path, .checkpoint(let error)): message(for: error, fromEnvironment: location.origin == .environment && path == location.path)
         case .unreadable(let path, .noMetadataFolder(let reason)):
             "\(path): read as a Curator checkpoint (\(reason.summary)) but there is no \(CuratorLocation.metadataFolder)/ folder in it; check the path, or leave out --kind to detect the format."
@@ -19,18 +19,17 @@ extension ErrorPresentation {
         switch outcome {
         case .unreadable, .busy:
             return verifyMessage(outcome, location: location).map { [$0] } ?? []
-        case .dag(let report):
-            return dagAdvice(report)
-        case .curator(let report):
-            let busy = report.busyWriters.map { name in
-                "\(writerPath(name, in: report.location)): the pipeline is writing this writer file: no consistent read within the wait; try again, or give --wait SECONDS to wait longer."
+        case .report(let report):
+            guard let curator = report.curator else { return dagAdvice(report) }
+            let busy = curator.busyWriters.map { name in
+                "\(writerPath(name, in: curator.location)): the pipeline is writing this writer file: no consistent read within the wait; try again, or give --wait SECONDS to wait longer."
             }
             return skippedWriterMessages(report) + busy
         }
     }
 
     /// A damaged DAG file, or an LMDB file that is not a lineage checkpoint.
-    private static func dagAdvice(_ report: AuditReport) -> [String] {
+    private static func dagAdvice(_ report: VerifyReport) -> [String] {
         let path = report.checkpoint
         if report.structureFailed, let structure = report[.structure] {
             let first = structure.examples.first.map(FindingPhrasing.line) ?? "see the report"
@@ -52,7 +51,8 @@ extension ErrorPresentation {
 
     /// One sentence per damaged or unreadable writer file: what is wrong and what it means
     /// for a rerun.
-    static func skippedWriterMessages(_ report: CuratorAuditReport) -> [String] {
+    static func skippedWriterMessages(_ report: VerifyReport) -> [String] {
+        guard let curator = report.curator else { return [] }
         let examples = report[.writerStructure]?.examples ?? []
         func first(_ name: String) -> String {
             examples.first { $0.file == name }.map { example in
@@ -61,11 +61,11 @@ extension ErrorPresentation {
                     Finding(check: example.check, problem: example.problem, database: example.database, page: example.page))
             } ?? "see the report"
         }
-        let damaged = report.damagedWriters.map { name in
-            "\(writerPath(name, in: report.location)): the writer file is damaged (\(first(name))); the pipeline skips it, so the sources it completed run again: the transaction ids show the file was stable during the read, so restore a good copy or let those sources run again."
+        let damaged = curator.damagedWriters.map { name in
+            "\(writerPath(name, in: curator.location)): the writer file is damaged (\(first(name))); the pipeline skips it, so the sources it completed run again: the transaction ids show the file was stable during the read, so restore a good copy or let those sources run again."
         }
-        let unreadable = report.unreadableWriters.map { name in
-            "\(writerPath(name, in: report.location)): the writer file cannot be read (\(first(name))); the pipeline skips it, so the sources it completed run again."
+        let unreadable = curator.unreadableWriters.map { name in
+            "\(writerPath(name, in: curator.location)): the writer file cannot be read (\(first(name))); the pipeline skips it, so the sources it completed run again."
         }
         return damaged + unreadable
     }

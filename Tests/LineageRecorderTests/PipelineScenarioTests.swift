@@ -65,9 +65,9 @@ import Testing
             let completed = marked * (2 + 2 * fanin) + marked / groupsPerRoot
             let report = try Verifier.verify(path: file.path)
             #expect(report.ok, "\(TextRenderer.audit(report))")
-            #expect(report.tasks == scenario.taskCount)
-            #expect(report.edges == edges)
-            #expect(report.completed == completed)
+            #expect(report.dag?.tasks == scenario.taskCount)
+            #expect(report.dag?.edges == edges)
+            #expect(report.dag?.completed == completed)
         }
     }
 }

@@ -20,7 +20,7 @@ struct StagedRunTests {
             #expect(recorded.markedLeaves.count == 3)
             let report = try Verifier.verify(path: path)
             #expect(report.ok, "\(report.checks.filter { !$0.passed }.map(\.id))")
-            #expect(report.tasks == 18)
+            #expect(report.dag?.tasks == 18)
         }
     }
 

@@ -15,7 +15,7 @@ public enum Verifier {
     /// Throws `CheckpointError` only when the file cannot be opened at all, or is not
     /// LMDB at all (`.notCheckpoint` with reason `.notLMDB`: empty, text, random bytes).
     /// Cost: one pass over every page; memory about 40 bytes per task and 8 per edge.
-    public static func verify(path: String, maxExamples: Int = 5, progress: ProgressHandler? = nil) throws(CheckpointError) -> AuditReport {
+    public static func verify(path: String, maxExamples: Int = 5, progress: ProgressHandler? = nil) throws(CheckpointError) -> VerifyReport {
         let file: MappedFile
         do {
             file = try MappedFile(path: path)
@@ -30,11 +30,11 @@ public enum Verifier {
 
     /// Audits an already mapped file (or bytes in memory, `MappedFile(copying:)`),
     /// reported under the name `path`. Never throws: every problem is in the report.
-    public static func verify(file: MappedFile, path: String, maxExamples: Int = 5, progress: ProgressHandler? = nil) -> AuditReport {
+    public static func verify(file: MappedFile, path: String, maxExamples: Int = 5, progress: ProgressHandler? = nil) -> VerifyReport {
         audit(StructureWalker(file: file), path: path, maxExamples: maxExamples, progress: progress)
     }
 
-    static func audit(_ walker: StructureWalker, path: String, maxExamples: Int, progress: ProgressHandler?) -> AuditReport {
+    static func audit(_ walker: StructureWalker, path: String, maxExamples: Int, progress: ProgressHandler?) -> VerifyReport {
         let schema = schemaResult(walker, maxExamples: maxExamples)
 
         let passes = GraphPasses.read(walker, present: schema.found, maxExamples: maxExamples, progress: progress)
@@ -54,7 +54,7 @@ public enum Verifier {
         }
         passes.waitForPagesReleased()
         let builder = passes.builder
-        return AuditReport(
-            checkpoint: path, tasks: builder.taskCount, edges: builder.edgeCount, completed: builder.completedCount, checks: checks)
+        let counts = VerifyReport.DAGCounts(tasks: builder.taskCount, edges: builder.edgeCount, completed: builder.completedCount)
+        return VerifyReport(checkpoint: path, subject: .dag(counts), checks: checks)
     }
 }

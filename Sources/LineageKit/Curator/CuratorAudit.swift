@@ -1,37 +1,5 @@
 import FoundationEssentials
 
-/// Everything verify found about one NeMo Curator checkpoint.
-public struct CuratorAuditReport: Sendable {
-    /// Where the checkpoint was read: the path as given, the metadata folder or writer file.
-    public let location: CuratorLocation
-    /// The path as given.
-    public var checkpoint: String { location.path }
-    /// Why the path was read as a Curator checkpoint.
-    public var reason: CuratorLocation.Reason { location.reason }
-    /// Writer files found (`*.mdb` in the metadata folder, or the one file given).
-    public let writers: Int
-    /// Distinct completed sources over the writers the pipeline reads (the union).
-    public let sources: Int
-    /// Writer files whose structure is damaged: the pipeline skips them, their sources run again.
-    public let damagedWriters: [String]
-    /// Writer files that cannot be opened or are not LMDB: skipped as well.
-    public let unreadableWriters: [String]
-    /// Writer files no consistent read of was possible within the wait: their writer is
-    /// at work; nothing read from them is reported (`Docs/Concurrency.md`).
-    public let busyWriters: [String]
-    /// One result per check, in `CuratorAudit.checkIDs` order.
-    public let checks: [CheckResult]
-
-    /// True when every check passed and every writer file was read.
-    public var ok: Bool { checks.allSatisfy(\.passed) && busyWriters.isEmpty }
-
-    /// True when a writer file is damaged or unreadable (verify exits 2 then).
-    public var writersFailed: Bool { !damagedWriters.isEmpty || !unreadableWriters.isEmpty }
-
-    /// The result of `id`.
-    public subscript(id: CheckID) -> CheckResult? { checks.first { $0.id == id } }
-}
-
 /// Runs verify's checks on a NeMo Curator checkpoint: every writer file's structure walk
 /// (never liblmdb, so no damage can crash it) and contents, then the Slurm manifests.
 public enum CuratorAudit {
@@ -57,7 +25,7 @@ public enum CuratorAudit {
     /// `busyWriters` and left out of the checks.
     public static func verify(
         _ location: CuratorLocation, maxExamples: Int = 5, wait: Double = ConsistentRead.defaultWait, progress: ProgressHandler? = nil
-    ) -> CuratorAuditReport {
+    ) -> VerifyReport {
         let paths = location.writerPaths
         // The Slurm manifests (up to one per shard) are read meanwhile on a thread of their own.
         let slurmRead = ResultSlot<CuratorReading.Slurm>()
@@ -67,9 +35,9 @@ public enum CuratorAudit {
         slurmDone()
         // The wait orders the write before this read.
         let reading = CuratorReading(writers: writers, slurm: slurmRead.value ?? .notJobArray, maxExamples: maxExamples)
-        return CuratorAuditReport(
+        let counts = VerifyReport.CuratorCounts(
             location: location, writers: paths.count, sources: CuratorStatus.unionCount(reading.sound.map(\.outcome.inspection.writer.sources)),
-            damagedWriters: reading.damaged, unreadableWriters: reading.unreadable, busyWriters: reading.busy,
-            checks: checks.map { $0.result(on: reading) })
+            damagedWriters: reading.damaged, unreadableWriters: reading.unreadable, busyWriters: reading.busy)
+        return VerifyReport(checkpoint: location.path, subject: .curator(counts), checks: checks.map { $0.result(on: reading) })
     }
 }

@@ -2,7 +2,7 @@
 /// read through the structure walk (never liblmdb, never a lock file).
 public struct CuratorWriter: Sendable, Equatable {
     /// The one named sub-database of a writer file.
-    public static let databaseName = "completed_sources"
+    public static let databaseName = CuratorLocation.writerDatabase
     /// The value the pipeline stores under every completed source id: the one byte `1`.
     public static let completedValue: UInt8 = 0x31
 

@@ -56,39 +56,33 @@ public enum JSONRenderer {
             "{\"total\": \(summary.total), \"completed\": \(summary.completed), \"pending\": \(summary.total - summary.completed), \"types\": {\(types.joined(separator: ", "))}}"
     }
 
-    /// `lineage verify --format json` for one DAG file: one line, so that the reports on
-    /// several checkpoints are JSON Lines (see Docs/verify-report.schema.json).
-    public static func audit(_ report: AuditReport, exitCode: Int32) -> String {
-        verifyReport(
-            kind: "dag", checkpoint: report.checkpoint, ok: report.ok, verdict: VerifyOutcome.dag(report).verdict, exitCode: exitCode,
-            counts: ["\"tasks\": \(report.tasks)", "\"edges\": \(report.edges)", "\"completed\": \(report.completed)"],
-            checks: report.checks, example: dagExample)
-    }
-
-    /// The same for a NeMo Curator checkpoint: the writer files and sources read, and the
-    /// writer files skipped or busy.
-    public static func audit(_ report: CuratorAuditReport, exitCode: Int32) -> String {
+    /// `lineage verify --format json` for one checkpoint of either format: one line, so
+    /// that the reports on several checkpoints are JSON Lines (see
+    /// Docs/verify-report.schema.json). The same fields in the same order for both
+    /// formats; the format's counts where the formats differ.
+    public static func audit(_ report: VerifyReport, exitCode: Int32) -> String {
         func list(_ names: [String]) -> String { "[" + names.map(Escaping.jsonString).joined(separator: ", ") + "]" }
-        return verifyReport(
-            kind: "curator", checkpoint: report.checkpoint, ok: report.ok, verdict: VerifyOutcome.curator(report).verdict, exitCode: exitCode,
-            counts: [
-                "\"writers\": \(report.writers)", "\"sources\": \(report.sources)", "\"damaged_writers\": \(list(report.damagedWriters))",
-                "\"unreadable_writers\": \(list(report.unreadableWriters))", "\"busy_writers\": \(list(report.busyWriters))",
-            ],
-            checks: report.checks, example: curatorExample)
-    }
-
-    /// One verify report of either format: the same fields in the same order, the format's
-    /// counts where the formats differ.
-    static func verifyReport(
-        kind: String, checkpoint: String, ok: Bool, verdict: Verdict, exitCode: Int32, counts: [String], checks: [CheckResult],
-        example: (Finding) -> String
-    ) -> String {
+        let kind: String
+        let counts: [String]
+        let example: (Finding) -> String
+        switch report.subject {
+        case .dag(let dag):
+            kind = "dag"
+            counts = ["\"tasks\": \(dag.tasks)", "\"edges\": \(dag.edges)", "\"completed\": \(dag.completed)"]
+            example = dagExample
+        case .curator(let curator):
+            kind = "curator"
+            counts = [
+                "\"writers\": \(curator.writers)", "\"sources\": \(curator.sources)", "\"damaged_writers\": \(list(curator.damagedWriters))",
+                "\"unreadable_writers\": \(list(curator.unreadableWriters))", "\"busy_writers\": \(list(curator.busyWriters))",
+            ]
+            example = curatorExample
+        }
         let fields =
             [
-                "\"schema_version\": \(auditSchemaVersion)", "\"kind\": \"\(kind)\"", "\"checkpoint\": \(Escaping.jsonString(checkpoint))",
-                "\"ok\": \(ok)", "\"verdict\": \"\(verdict.rawValue)\"", "\"exit_code\": \(exitCode)",
-            ] + counts + ["\"checks\": [\(checks.map { check($0, example: example) }.joined(separator: ", "))]"]
+                "\"schema_version\": \(auditSchemaVersion)", "\"kind\": \"\(kind)\"", "\"checkpoint\": \(Escaping.jsonString(report.checkpoint))",
+                "\"ok\": \(report.ok)", "\"verdict\": \"\(report.verdict.rawValue)\"", "\"exit_code\": \(exitCode)",
+            ] + counts + ["\"checks\": [\(report.checks.map { check($0, example: example) }.joined(separator: ", "))]"]
         return "{" + fields.joined(separator: ", ") + "}"
     }
 

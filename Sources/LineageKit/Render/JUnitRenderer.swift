@@ -20,10 +20,7 @@ public enum JUnitRenderer {
         }
         for entry in entries {
             switch entry.outcome {
-            case .dag(let report):
-                suites.append(suite(report.checks, path: report.checkpoint, name: name, className: className))
-                tally(report.checks)
-            case .curator(let report):
+            case .report(let report):
                 suites.append(suite(report.checks, path: report.checkpoint, name: name, className: className))
                 tally(report.checks)
             case .unreadable, .busy:

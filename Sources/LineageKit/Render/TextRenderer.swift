@@ -33,61 +33,51 @@ public enum TextRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// `lineage verify` on a DAG file: what was read, one line per check with up to a few
-    /// examples, then the verdict.
-    public static func audit(_ report: AuditReport) -> String {
-        let failed = report.checks.filter { $0.status == .failed }.count
-        let skipped = report.checks.filter { $0.status == .notRun }.count
-        let verdict: String
-        if report.ok {
-            verdict = "OK, all \(report.checks.count) checks passed"
-        } else if report.structureFailed {
-            verdict = "DAMAGED, the file's structure is broken (\(failed) failed, \(skipped) not run)"
-        } else if report[.schema]?.status == .failed {
-            verdict = "UNREADABLE, an LMDB file but not a lineage checkpoint: the schema check failed (\(failed) failed, \(skipped) not run)"
-        } else {
-            verdict = "FAILED, \(failed) of \(report.checks.count) checks failed\(skipped > 0 ? ", \(skipped) not run" : "")"
+    /// `lineage verify` on one checkpoint of either format: what was read, one line per
+    /// check with up to a few examples, then the verdict.
+    public static func audit(_ report: VerifyReport) -> String {
+        ([header(report)] + report.checks.flatMap(checkLines) + ["verdict: " + verdictLine(report)]).joined(separator: "\n")
+    }
+
+    /// The first line: the path and what was read of it.
+    static func header(_ report: VerifyReport) -> String {
+        let path = Escaping.text(report.checkpoint)
+        switch report.subject {
+        case .dag(let counts):
+            return "\(path): \(counts.tasks) tasks, \(counts.edges) edges, \(counts.completed) completed"
+        case .curator(let counts):
+            let writers = "\(counts.writers) writer file\(counts.writers == 1 ? "" : "s")"
+            return "\(path): Curator checkpoint (\(counts.location.reason.summary)), \(writers), \(counts.sources) sources completed"
         }
-        return verifyReport(
-            header: "\(Escaping.text(report.checkpoint)): \(report.tasks) tasks, \(report.edges) edges, \(report.completed) completed",
-            checks: report.checks, verdict: verdict)
     }
 
-    /// `lineage verify` on a NeMo Curator checkpoint: the same, with the writer files read.
-    public static func audit(_ report: CuratorAuditReport) -> String {
-        let writers = "\(report.writers) writer file\(report.writers == 1 ? "" : "s")"
-        return verifyReport(
-            header: "\(Escaping.text(report.checkpoint)): Curator checkpoint (\(report.reason.summary)), \(writers), \(report.sources) sources completed",
-            checks: report.checks, verdict: curatorVerdict(report))
-    }
-
-    /// One verify report of either format: the header, the checks, the verdict.
-    static func verifyReport(header: String, checks: [CheckResult], verdict: String) -> String {
-        ([header] + checks.flatMap(checkLines) + ["verdict: " + verdict]).joined(separator: "\n")
-    }
-
-    /// The verdict after `verdict: `: OK, DAMAGED (a writer file's structure is broken),
-    /// UNREADABLE (a writer file cannot be read at all) or FAILED.
-    static func curatorVerdict(_ report: CuratorAuditReport) -> String {
+    /// The words after `verdict: `: the verdict, why, and the checks failed and not run.
+    static func verdictLine(_ report: VerifyReport) -> String {
         let failed = report.checks.filter { $0.status == .failed }.count
         let notRun = report.checks.filter { $0.status == .notRun }.count
         let counts = "\(failed) failed\(notRun > 0 ? ", \(notRun) not run" : "")"
-        let skipped = report.damagedWriters.count + report.unreadableWriters.count
-        var files: [String] = []
-        if !report.damagedWriters.isEmpty { files.append("damaged: \(list(report.damagedWriters))") }
-        if !report.unreadableWriters.isEmpty { files.append("unreadable: \(list(report.unreadableWriters))") }
-        let consequence = "the pipeline skips \(skipped == 1 ? "it" : "them"), so \(skipped == 1 ? "its" : "their") sources run again"
-        if report.ok {
+        let verdict = report.verdict
+        switch (verdict, report.subject) {
+        case (.ok, _):
             return "OK, all \(report.checks.count) checks passed"
-        } else if !report.busyWriters.isEmpty && !report.writersFailed {
-            return "BUSY, writer file\(report.busyWriters.count == 1 ? "" : "s") \(list(report.busyWriters)) being written: "
-                + "no consistent read in time, nothing read from \(report.busyWriters.count == 1 ? "it" : "them") is reported (\(counts))"
-        } else if !report.damagedWriters.isEmpty {
-            return "DAMAGED, writer file \(files.joined(separator: "; ")); \(consequence) (\(counts))"
-        } else if !report.unreadableWriters.isEmpty {
-            return "UNREADABLE, writer file \(files.joined(separator: "; ")); \(consequence) (\(counts))"
+        case (.damaged, .dag):
+            return "DAMAGED, the file's structure is broken (\(failed) failed, \(notRun) not run)"
+        case (.unreadable, .dag):
+            return "UNREADABLE, an LMDB file but not a lineage checkpoint: the schema check failed (\(failed) failed, \(notRun) not run)"
+        case (.busy, .curator(let writers)):
+            let busy = writers.busyWriters
+            return "BUSY, writer file\(busy.count == 1 ? "" : "s") \(list(busy)) being written: "
+                + "no consistent read in time, nothing read from \(busy.count == 1 ? "it" : "them") is reported (\(counts))"
+        case (.damaged, .curator(let writers)), (.unreadable, .curator(let writers)):
+            var files: [String] = []
+            if !writers.damagedWriters.isEmpty { files.append("damaged: \(list(writers.damagedWriters))") }
+            if !writers.unreadableWriters.isEmpty { files.append("unreadable: \(list(writers.unreadableWriters))") }
+            let skipped = writers.damagedWriters.count + writers.unreadableWriters.count
+            let consequence = "the pipeline skips \(skipped == 1 ? "it" : "them"), so \(skipped == 1 ? "its" : "their") sources run again"
+            return "\(verdict.rawValue), writer file \(files.joined(separator: "; ")); \(consequence) (\(counts))"
+        default:
+            return "FAILED, \(failed) of \(report.checks.count) checks failed\(notRun > 0 ? ", \(notRun) not run" : "")"
         }
-        return "FAILED, \(failed) of \(report.checks.count) checks failed\(notRun > 0 ? ", \(notRun) not run" : "")"
     }
 
     private static func list(_ files: [String]) -> String { files.map { Escaping.text($0) }.joined(separator: ", ") }

@@ -19,8 +19,7 @@ extension TextRenderer {
     /// The text block of one path's outcome.
     public static func verify(_ entry: VerifyEntry) -> String {
         switch entry.outcome {
-        case .dag(let report): audit(report)
-        case .curator(let report): audit(report)
+        case .report(let report): audit(report)
         case .unreadable(let path, _): unreadable(path: path, message: entry.message ?? "")
         case .busy(let busy): BusyRenderer.text(busy, message: entry.message ?? busy.description)
         }
@@ -31,8 +30,7 @@ extension JSONRenderer {
     /// The JSON document (one line) of one path's outcome, with its `verdict` and `exit_code`.
     public static func verify(_ entry: VerifyEntry) -> String {
         switch entry.outcome {
-        case .dag(let report): audit(report, exitCode: entry.exitCode)
-        case .curator(let report): audit(report, exitCode: entry.exitCode)
+        case .report(let report): audit(report, exitCode: entry.exitCode)
         case .unreadable(let path, _): unreadable(path: path, message: entry.message ?? "", exitCode: entry.exitCode)
         case .busy(let busy): BusyRenderer.json(busy, message: entry.message ?? busy.description, exitCode: entry.exitCode)
         }

@@ -51,15 +51,15 @@ public enum Verification {
                 // Only when forced: detection finds the folder before calling a path Curator.
                 return .unreadable(path: path, reason: .noMetadataFolder(curator.reason))
             }
-            return .curator(CuratorAudit.verify(curator, maxExamples: maxExamples, wait: wait, progress: progress))
+            return .report(CuratorAudit.verify(curator, maxExamples: maxExamples, wait: wait, progress: progress))
         }
         do {
             let answer = try ConsistentRead.run(
-                paths: [path], wait: wait, isFailure: { (report: AuditReport) in !report.ok }, began: { watch.reading(path, $0[0]) }
+                paths: [path], wait: wait, isFailure: { (report: VerifyReport) in !report.ok }, began: { watch.reading(path, $0[0]) }
             ) { _ in
                 try Verifier.verify(path: path, maxExamples: maxExamples, progress: progress)
             }
-            return .dag(answer.value)
+            return .report(answer.value)
         } catch let error as CheckpointError {
             return .unreadable(path: path, reason: .checkpoint(error))
         } catch let busy as CheckpointBusy {

@@ -1,9 +1,7 @@
 /// What `verify` found at one path: a report of either format, or why there is none.
 public enum VerifyOutcome: Sendable {
-    /// A task-lineage DAG file was read and checked.
-    case dag(AuditReport)
-    /// A NeMo Curator checkpoint was read and checked.
-    case curator(CuratorAuditReport)
+    /// The checkpoint (a DAG file or a NeMo Curator checkpoint) was read and checked.
+    case report(VerifyReport)
     /// The path could not be read as a checkpoint at all.
     case unreadable(path: String, reason: Unreadable)
     /// No read of the file was consistent within the wait: the pipeline is writing it.
@@ -20,28 +18,16 @@ public enum VerifyOutcome: Sendable {
     /// The path as given.
     public var path: String {
         switch self {
-        case .dag(let report): report.checkpoint
-        case .curator(let report): report.checkpoint
+        case .report(let report): report.checkpoint
         case .unreadable(let path, _): path
         case .busy(let busy): busy.path
         }
     }
 
-    /// The verdict: for a DAG file, DAMAGED when its structure failed and UNREADABLE when
-    /// it is LMDB but not a lineage checkpoint (the schema check failed); for a Curator
-    /// checkpoint, BUSY when a writer file was being written and none is damaged or
-    /// unreadable, else DAMAGED or UNREADABLE when a writer file is.
+    /// The verdict (`VerifyReport.verdict` for a report).
     public var verdict: Verdict {
         switch self {
-        case .dag(let report):
-            if report.ok { return .ok }
-            if report.structureFailed { return .damaged }
-            return report[.schema]?.status == .failed ? .unreadable : .failed
-        case .curator(let report):
-            if report.ok { return .ok }
-            if !report.damagedWriters.isEmpty { return .damaged }
-            if !report.unreadableWriters.isEmpty { return .unreadable }
-            return report.busyWriters.isEmpty ? .failed : .busy
+        case .report(let report): return report.verdict
         case .unreadable: return .unreadable
         case .busy: return .busy
         }

@@ -17,9 +17,9 @@ struct VerifierFixtureTests {
         #expect(report.ok)
         #expect(!report.structureFailed)
         #expect(report.checkpoint == fixture.checkpoint.path)
-        #expect(report.tasks == fixture.records.count)
-        #expect(report.edges == fixture.edges.count)
-        #expect(report.completed == fixture.records.values.filter(\.completed).count)
+        #expect(report.dag?.tasks == fixture.records.count)
+        #expect(report.dag?.edges == fixture.edges.count)
+        #expect(report.dag?.completed == fixture.records.values.filter(\.completed).count)
     }
 
     @Test("the report has one result per check id, in CheckID order", arguments: FixtureExpectation.names)
@@ -204,9 +204,9 @@ struct VerifierViolationTests {
             let report = try Verifier.verify(path: file.path)
             let failed = report.checks.filter { !$0.passed }.map { "\($0.id.rawValue): \($0.examples.map(FindingPhrasing.line))" }
             #expect(failed.isEmpty)
-            #expect(report.tasks == 4)
-            #expect(report.edges == 3)
-            #expect(report.completed == 3)
+            #expect(report.dag?.tasks == 4)
+            #expect(report.dag?.edges == 3)
+            #expect(report.dag?.completed == 3)
         }
     }
 }

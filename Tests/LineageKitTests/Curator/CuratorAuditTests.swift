@@ -34,14 +34,14 @@ struct CuratorAuditTests {
 
     static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 
-    static func audit(_ path: URL) throws -> CuratorAuditReport {
+    static func audit(_ path: URL) throws -> VerifyReport {
         CuratorAudit.verify(try #require(CuratorLocation.detect(path: path.path)), maxExamples: 5)
     }
 
     /// The checks that did not pass.
-    static func failing(_ report: CuratorAuditReport) -> [CheckID] { report.checks.filter { $0.status == .failed }.map(\.id) }
+    static func failing(_ report: VerifyReport) -> [CheckID] { report.checks.filter { $0.status == .failed }.map(\.id) }
     /// The checks on entries that did not run because a writer file was left out.
-    static func notRun(_ report: CuratorAuditReport) -> [CheckID] { report.checks.filter { $0.status == .notRun }.map(\.id) }
+    static func notRun(_ report: VerifyReport) -> [CheckID] { report.checks.filter { $0.status == .notRun }.map(\.id) }
 
     @Test("the fixture passes every check, in the stable order; the union is what the pipeline's reader saw")
     func fixture() throws {
@@ -49,12 +49,12 @@ struct CuratorAuditTests {
         let report = try Self.audit(CuratorFixture.directory)
         #expect(report.checks.map(\.id) == CuratorAudit.checkIDs)
         #expect(report.ok, "\(report.checks.filter { !$0.passed })")
-        #expect(report.writers == expected.writers.count)
-        #expect(report.sources == expected.union.count)
+        #expect(report.curator!.writers == expected.writers.count)
+        #expect(report.curator!.sources == expected.union.count)
         #expect(report.checks.allSatisfy { $0.notes.isEmpty }, "the fixture needs no remark: \(report.checks.map(\.notes))")
         // One writer file given alone: the Slurm checks do not apply.
         let single = try Self.audit(CuratorFixture.metadata.appendingPathComponent("node-b-2002.mdb"))
-        #expect(single.ok && single.writers == 1 && single.sources == expected.writers["node-b-2002.mdb"]?.count)
+        #expect(single.ok && single.curator!.writers == 1 && single.curator!.sources == expected.writers["node-b-2002.mdb"]?.count)
         #expect(single[.slurmRun]?.notes == [.notJobArray])
     }
 
@@ -81,10 +81,10 @@ struct CuratorAuditTests {
             let report = try Self.audit(checkpoint)
             #expect(Self.failing(report) == [.writerStructure])
             #expect(Self.notRun(report) == [.writerSchema, .sourceKeys, .sourceValues])
-            #expect(report.unreadableWriters == ["junk.mdb"] && report.damagedWriters.isEmpty)
+            #expect(report.curator!.unreadableWriters == ["junk.mdb"] && report.curator!.damagedWriters.isEmpty)
             let example = try #require(report[.writerStructure]?.examples.first)
             #expect(example.file == "junk.mdb" && example.problem.code == "unreadable")
-            #expect(report.sources == (try CuratorFixture.load()).union.count)
+            #expect(report.curator!.sources == (try CuratorFixture.load()).union.count)
             #expect(report[.sourceKeys]?.notes == [.writersSkipped(["junk.mdb"])])
         }
     }
@@ -98,12 +98,12 @@ struct CuratorAuditTests {
             let report = try Self.audit(checkpoint)
             #expect(Self.failing(report) == [.writerStructure])
             #expect(Self.notRun(report) == [.writerSchema, .sourceKeys, .sourceValues])
-            #expect(report.damagedWriters == ["node-a-1001.mdb"])
+            #expect(report.curator!.damagedWriters == ["node-a-1001.mdb"])
             #expect(report[.writerStructure]?.examples.allSatisfy { $0.file == "node-a-1001.mdb" } == true)
             #expect(report[.writerStructure]?.examples.first?.problem.code == "meta")
             let expected = try CuratorFixture.load()
             let others = Set(expected.writers.filter { $0.key != "node-a-1001.mdb" }.values.joined())
-            #expect(report.sources == others.count)
+            #expect(report.curator!.sources == others.count)
         }
     }
 
@@ -260,14 +260,14 @@ struct CuratorCheckRegistryTests {
                 try Data("not LMDB".utf8).write(to: metadata.appendingPathComponent(name))
             }
             let report = CuratorAudit.verify(try #require(CuratorLocation.detect(path: checkpoint.path)))
-            let skipped = report.unreadableWriters.sorted()
+            let skipped = report.curator!.unreadableWriters.sorted()
             #expect(skipped.count == 3)
             for id in [CheckID.writerSchema, .sourceKeys, .sourceValues] {
                 #expect(report[id] == CheckResult(id: id, status: .notRun, notes: [.writersSkipped(skipped)]), "\(id)")
             }
             #expect(report[.writerStructure]?.status == .failed && report[.writerStructure]?.violations == 3)
             #expect(report[.slurmManifests]?.status == .passed)
-            #expect(VerifyOutcome.curator(report).verdict == .unreadable)
+            #expect(VerifyOutcome.report(report).verdict == .unreadable)
         }
     }
 }

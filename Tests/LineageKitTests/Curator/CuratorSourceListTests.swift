@@ -54,7 +54,7 @@ struct CuratorSourceListTests {
             #expect(status.multiWriter.examples == holders.filter { $0.writers.count > 1 }.map(\.source))
             #expect(status.neverMatching.count == expected.keys.filter(CuratorStatus.isNeverMatching).count)
             #expect(status.positional.examples == holders.map(\.source).filter(CuratorStatus.isPositional))
-            #expect(CuratorAudit.verify(location).sources == expected.count)
+            #expect(CuratorAudit.verify(location).curator?.sources == expected.count)
         }
     }
 

@@ -64,13 +64,13 @@ struct FindingPhrasingTests {
         Verifier.checkIDs.contains(sample(problem).check) ? Verifier.checkIDs : CuratorAudit.checkIDs
     }
 
-    static func report(_ problem: Finding.Problem) -> AuditReport {
+    static func report(_ problem: Finding.Problem) -> VerifyReport {
         let sample = sample(problem)
         let finding = Finding(check: sample.check, problem: problem, database: sample.database, page: 13)
         let checks = checkIDs(problem).map { id in
             id == sample.check ? CheckResult(id: id, status: .failed, violations: 1, examples: [finding]) : CheckResult(id: id, status: .passed)
         }
-        return AuditReport(checkpoint: "x.mdb", tasks: 2, edges: 1, completed: 0, checks: checks)
+        return VerifyReport(checkpoint: "x.mdb", subject: .dag(.init(tasks: 2, edges: 1, completed: 0)), checks: checks)
     }
 
     @Test("the text report phrases every problem kind on one line, its location once", arguments: problems)
@@ -111,7 +111,7 @@ struct FindingPhrasingTests {
     @Test("the JUnit failure shows each example as the text report does")
     func junit() {
         let problem = Finding.Problem.selfLoop(.outEdges, Self.a)
-        let xml = JUnitRenderer.render([VerifyEntry(outcome: .dag(Self.report(problem)), message: nil, exitCode: 1)], suiteName: "lineage verify")
+        let xml = JUnitRenderer.render([VerifyEntry(outcome: .report(Self.report(problem)), message: nil, exitCode: 1)], suiteName: "lineage verify")
         #expect(xml.contains(">[out_edges, page 13] \(Self.a) has an edge to itself</failure>"), "\(xml)")
     }
 

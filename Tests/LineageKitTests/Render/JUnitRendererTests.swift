@@ -27,7 +27,7 @@ struct JUnitRendererTests {
         let hostilePath = "/tmp/<a&b>\"c'\u{1}.mdb"
         let xml = JUnitRenderer.render(
             [
-                VerifyEntry(outcome: .dag(sound), message: nil, exitCode: 0), VerifyEntry(outcome: .dag(failed), message: nil, exitCode: 1),
+                VerifyEntry(outcome: .report(sound), message: nil, exitCode: 0), VerifyEntry(outcome: .report(failed), message: nil, exitCode: 1),
                 VerifyEntry(
                     outcome: .unreadable(path: hostilePath, reason: .checkpoint(.missing(path: hostilePath))),
                     message: "\(hostilePath): not a readable LMDB checkpoint <x>", exitCode: 2),

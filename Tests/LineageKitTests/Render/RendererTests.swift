@@ -53,8 +53,7 @@ struct RendererTests {
     func nonASCIIPath() throws {
         let fixture = try FixtureExpectation.load("four_stage")
         var report = try Verifier.verify(path: fixture.checkpoint.path)
-        report = AuditReport(
-            checkpoint: "/data/café ✓/ckpt.mdb", tasks: report.tasks, edges: report.edges, completed: report.completed, checks: report.checks)
+        report = VerifyReport(checkpoint: "/data/café ✓/ckpt.mdb", subject: report.subject, checks: report.checks)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report, exitCode: 0).utf8)) as? [String: Any])
         #expect(object["checkpoint"] as? String == "/data/café ✓/ckpt.mdb")
         let unreadable = JSONRenderer.unreadable(path: "/data/café/x.mdb", message: "/data/café/x.mdb: no such file", exitCode: 2)

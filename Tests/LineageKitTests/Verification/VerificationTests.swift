@@ -24,7 +24,7 @@ struct VerificationTests {
     @Test("DAG: OK, FAILED (a bad type value), DAMAGED (truncated), UNREADABLE (missing, text, not a lineage checkpoint)")
     func dagVerdicts() throws {
         let sound = Verification.verify(path: Self.fourStage)
-        guard case .dag(let report) = sound else {
+        guard case .report(let report) = sound else {
             Issue.record(Comment(rawValue: "not a DAG report: \(sound)"))
             return
         }
@@ -35,11 +35,11 @@ struct VerificationTests {
             bytes.replaceSubrange(range, with: Data("muddle".utf8))
         }
         #expect(failed.verdict == .failed, "\(failed)")
-        if case .dag(let report) = failed { #expect(report[.typeValues]?.status == .failed) } else { Issue.record("\(failed)") }
+        if case .report(let report) = failed { #expect(report[.typeValues]?.status == .failed) } else { Issue.record("\(failed)") }
 
         let damaged = try Self.verifyDAGCopy { $0 = $0.prefix(40_000) }
         #expect(damaged.verdict == .damaged, "\(damaged)")
-        if case .dag(let report) = damaged { #expect(report.structureFailed) } else { Issue.record("\(damaged)") }
+        if case .report(let report) = damaged { #expect(report.structureFailed) } else { Issue.record("\(damaged)") }
 
         let missing = Verification.verify(path: Self.fourStage + ".missing")
         #expect(missing.verdict == .unreadable)
@@ -52,7 +52,7 @@ struct VerificationTests {
         let writer = CuratorFixture.metadata.appendingPathComponent("node-a-1001.mdb").path
         let foreign = Verification.verify(path: writer, format: .dag)
         #expect(foreign.verdict == .unreadable, "\(foreign)")
-        if case .dag(let report) = foreign { #expect(report[.schema]?.status == .failed) } else { Issue.record("\(foreign)") }
+        if case .report(let report) = foreign { #expect(report[.schema]?.status == .failed) } else { Issue.record("\(foreign)") }
     }
 
     @Test("DAG: two commits during the read are BUSY with the ids; one commit is a sound answer; the watch sees each attempt")
@@ -100,7 +100,7 @@ struct VerificationTests {
     @Test("Curator: OK, FAILED (a bad manifest), DAMAGED (a truncated writer), UNREADABLE (random bytes; forced, no metadata folder)")
     func curatorVerdicts() throws {
         let sound = Verification.verify(path: CuratorFixture.directory.path)
-        guard case .curator(let report) = sound else {
+        guard case .report(let report) = sound, report.curator != nil else {
             Issue.record(Comment(rawValue: "not a Curator report: \(sound)"))
             return
         }
@@ -135,11 +135,12 @@ struct VerificationTests {
     @Test("Curator: a busy writer file is BUSY; a damaged one beside it makes it DAMAGED")
     func curatorBusy() throws {
         let sound = CuratorAudit.verify(try #require(CuratorLocation.detect(path: CuratorFixture.directory.path)))
+        let read = try #require(sound.curator)
         func with(busy: [String], damaged: [String]) -> VerifyOutcome {
-            .curator(
-                CuratorAuditReport(
-                    location: sound.location, writers: sound.writers, sources: sound.sources, damagedWriters: damaged, unreadableWriters: [],
-                    busyWriters: busy, checks: sound.checks))
+            let counts = VerifyReport.CuratorCounts(
+                location: read.location, writers: read.writers, sources: read.sources, damagedWriters: damaged, unreadableWriters: [],
+                busyWriters: busy)
+            return .report(VerifyReport(checkpoint: sound.checkpoint, subject: .curator(counts), checks: sound.checks))
         }
         #expect(with(busy: ["node-b-2002.mdb"], damaged: []).verdict == .busy)
         #expect(with(busy: ["node-b-2002.mdb"], damaged: ["node-a-1001.mdb"]).verdict == .damaged)
@@ -152,7 +153,7 @@ struct VerificationTests {
         let outcomes = Verification.verify(paths: paths)
         #expect(outcomes.map(\.path) == paths)
         #expect(outcomes.map(\.verdict) == [.ok, .ok, .unreadable])
-        #expect({ if case .curator = outcomes[1] { true } else { false } }())
+        #expect({ if case .report(let report) = outcomes[1] { report.curator != nil } else { false } }())
         #expect(Verdict.worst(outcomes.map(\.verdict)) == .unreadable)
         #expect(Verdict.worst([.ok, .failed, .busy]) == .busy)
         #expect(Verdict.worst([.failed, .ok]) == .failed)

@@ -19,7 +19,7 @@ public struct CuratorLocation: Sendable, Equatable {
             switch self {
             case .checkpointDirectory: "a directory holding \(CuratorLocation.metadataFolder)/"
             case .metadataDirectory: "the \(CuratorLocation.metadataFolder) directory itself"
-            case .writerFile: "an .mdb file whose only named sub-database is \(CuratorWriter.databaseName)"
+            case .writerFile: "an .mdb file whose only named sub-database is \(writerDatabase)"
             case .forced: "--kind curator"
             }
         }
@@ -27,6 +27,9 @@ public struct CuratorLocation: Sendable, Equatable {
 
     /// The hidden folder the pipeline keeps its checkpoint in.
     public static let metadataFolder = ".nemo_curator_metadata"
+
+    /// The one named sub-database of a writer file.
+    public static let writerDatabase = "completed_sources"
 
     /// The path as given.
     public let path: String
@@ -95,7 +98,7 @@ public struct CuratorLocation: Sendable, Equatable {
     /// Whether the LMDB file at `path` names exactly one sub-database, `completed_sources`.
     static func isWriterFile(_ path: String) -> Bool {
         guard let walker = try? StructureWalker(path: path) else { return false }
-        return walker.databases.map(\.name) == [CuratorWriter.databaseName]
+        return walker.databases.map(\.name) == [writerDatabase]
     }
 
     static func lastComponent(of path: String) -> String {
