@@ -230,7 +230,7 @@ _lineage_show() {
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
     non_repeating_options=(-c --checkpoint --wait --path --format --kind --groups)
-    __lineage_offer_flags_options 1
+    __lineage_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
@@ -253,6 +253,14 @@ _lineage_show() {
         return
         ;;
     '--groups')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
         return
         ;;
     esac
@@ -469,58 +477,6 @@ _lineage_ancestors() {
     non_repeating_flags=(--count --completed --pending --no-progress --version -h --help)
     repeating_options=()
     non_repeating_options=(-c --checkpoint --wait --depth --format)
-    __lineage_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '-c'|'--checkpoint')
-        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
-        return
-        ;;
-    '--wait')
-        return
-        ;;
-    '--depth')
-        return
-        ;;
-    '--format')
-        __lineage_add_completions -W 'text'$'\n''jsonl'
-        return
-        ;;
-    esac
-}
-
-_lineage_descendants() {
-    repeating_flags=()
-    non_repeating_flags=(--count --completed --pending --no-progress --version -h --help)
-    repeating_options=()
-    non_repeating_options=(-c --checkpoint --wait --depth --format)
-    __lineage_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '-c'|'--checkpoint')
-        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
-        return
-        ;;
-    '--wait')
-        return
-        ;;
-    '--depth')
-        return
-        ;;
-    '--format')
-        __lineage_add_completions -W 'text'$'\n''jsonl'
-        return
-        ;;
-    esac
-}
-
-_lineage_path() {
-    repeating_flags=()
-    non_repeating_flags=(--no-progress --version -h --help)
-    repeating_options=()
-    non_repeating_options=(-c --checkpoint --wait --format)
     __lineage_offer_flags_options 2
 
     # Offer option value completions
@@ -532,8 +488,84 @@ _lineage_path() {
     '--wait')
         return
         ;;
+    '--depth')
+        return
+        ;;
     '--format')
         __lineage_add_completions -W 'text'$'\n''jsonl'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    esac
+}
+
+_lineage_descendants() {
+    repeating_flags=()
+    non_repeating_flags=(--count --completed --pending --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --wait --depth --format)
+    __lineage_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
+        return
+        ;;
+    '--depth')
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''jsonl'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    esac
+}
+
+_lineage_path() {
+    repeating_flags=()
+    non_repeating_flags=(--no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --wait --format)
+    __lineage_offer_flags_options 3
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''jsonl'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
         return
         ;;
     esac
@@ -577,11 +609,15 @@ _lineage_diff() {
     repeating_flags=()
     non_repeating_flags=(-q --quiet --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --max-examples --wait)
+    non_repeating_options=(-c --checkpoint --format --max-examples --wait)
     __lineage_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
     '--format')
         __lineage_add_completions -W 'text'$'\n''json'
         return

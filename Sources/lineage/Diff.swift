@@ -15,11 +15,20 @@ extension Lineage {
                 75 when either is being written too fast for a consistent read.
                 """)
 
-        @Argument(help: ArgumentHelp("The first checkpoint.", valueName: "a"), completion: .file(extensions: ["mdb"]))
-        var a: String
+        @Option(
+            name: [.customShort("c", allowingJoined: true), .long],
+            help: ArgumentHelp("The first checkpoint, as an alternative to the first argument.", valueName: "path"),
+            completion: .file(extensions: ["mdb"]))
+        var checkpoint: String?
+
+        @Argument(help: ArgumentHelp("The first checkpoint (unless -c gives it).", valueName: "a"), completion: .file(extensions: ["mdb"]))
+        var first: String?
 
         @Argument(help: ArgumentHelp("The second checkpoint.", valueName: "b"), completion: .file(extensions: ["mdb"]))
-        var b: String
+        var second: String?
+
+        /// The two checkpoints, `-c` first.
+        private var pair: [String] { (checkpoint.map { [$0] } ?? []) + [first, second].compactMap { $0 } }
 
         @Option(help: "Output format.")
         var format: ReportFormat = .text
@@ -35,13 +44,16 @@ extension Lineage {
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
+            if pair.count != 2 {
+                throw UsageError("Give two checkpoints: lineage diff A B (or -c A B); \(pair.count) \(pair.count == 1 ? "was" : "were") given.")
+            }
             if maxExamples < 0 { throw UsageError("--max-examples must be 0 or more, not \(maxExamples).") }
         }
 
         func run() throws {
             defer { Console.flush() }
-            let location = CheckpointLocation(path: a, origin: .operand, wait: try waiting.seconds)
-            let other = b
+            let location = CheckpointLocation(path: pair[0], origin: checkpoint == nil ? .operand : .option, wait: try waiting.seconds)
+            let other = pair[1]
             let handler = quiet ? nil : progress.handler("lineage diff")
             let diff = try location.analyse(others: [other]) { path throws(CheckpointError) in
                 try CheckpointAnalysis.diff(a: path, b: other, maxExamples: maxExamples, progress: handler)

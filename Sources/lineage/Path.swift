@@ -16,11 +16,20 @@ extension Lineage {
 
         @OptionGroup var options: CheckpointOptions
 
-        @Argument(help: "The upper task: a udid, or a unique prefix of at least 4 hex digits (any case).")
-        var from: String
+        @Argument(
+            help: ArgumentHelp("The checkpoint, before the tasks: an alternative to -c.", valueName: "checkpoint"),
+            completion: .file(extensions: ["mdb"]))
+        var first: String?
 
-        @Argument(help: "The lower task, the same way.")
-        var to: String
+        @Argument(help: ArgumentHelp("The upper task: a udid, or a unique prefix of at least 4 hex digits (any case).", valueName: "from"))
+        var second: String?
+
+        @Argument(help: ArgumentHelp("The lower task, the same way.", valueName: "to"))
+        var third: String?
+
+        private var operands: (checkpoint: String?, tasks: [String]) { TaskOperands.split([first, second, third], tasks: 2) }
+        var from: String { operands.tasks.first ?? "" }
+        var to: String { operands.tasks.dropFirst().first ?? "" }
 
         @Option(help: "Output format (jsonl: one object per line, with its position).")
         var format: Format = .text
@@ -28,14 +37,13 @@ extension Lineage {
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
-            for text in [from, to] where UDIDPrefix(text) == nil {
-                throw UsageError("'\(text)' is not a udid: give 4 to 32 hex digits.")
-            }
+            if operands.tasks.count < 2 { throw UsageError("Give two tasks, FROM and TO: udids or prefixes of at least 4 hex digits.") }
+            for text in [from, to] where UDIDPrefix(text) == nil { throw TaskOperands.notAUDID(text, command: "path") }
         }
 
         func run() throws {
             defer { Console.flush() }
-            let location = try options.location
+            let location = try options.location(operand: operands.checkpoint)
             let (found, ends) = try location.read { reader in
                 // checkUsage() accepted both prefixes.
                 let ends = (try reader.resolve(prefix: UDIDPrefix(from)!), try reader.resolve(prefix: UDIDPrefix(to)!))

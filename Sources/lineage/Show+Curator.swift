@@ -7,7 +7,7 @@ extension Lineage.Show {
     /// The Curator checkpoint the command reads, or `nil` for a DAG file (or no checkpoint
     /// given: the DAG path reports that).
     var curator: CuratorLocation? {
-        (try? options.location).flatMap { try? CheckpointKind.curatorLocation($0, kind: kind) }
+        (try? location).flatMap { try? CheckpointKind.curatorLocation($0, kind: kind) }
     }
 
     func checkCuratorUsage() throws {
@@ -21,7 +21,7 @@ extension Lineage.Show {
 
     func runCurator(_ location: CuratorLocation) throws {
         // Stdin is read once, so a batch cannot be read again: one attempt per writer file.
-        let checkpoint = CuratorCheckpoint.read(location, wait: udid == "-" ? 0 : try options.location.wait)
+        let checkpoint = CuratorCheckpoint.read(location, wait: udid == "-" ? 0 : try self.location.wait)
         CuratorCommand.reportSkipped(checkpoint)
         let lookup = CuratorSourceLookup(checkpoint)
         let file = groups.map { $0 == "-" ? "stdin" : $0 }

@@ -20,8 +20,22 @@ extension Lineage {
 
         @OptionGroup var options: CheckpointOptions
 
-        @Argument(help: "A udid, or a unique prefix of at least 4 hex digits (any case); - reads them from stdin.")
-        var udid: String?
+        @Argument(
+            help: ArgumentHelp("The checkpoint, before the udid: an alternative to -c.", valueName: "checkpoint"),
+            completion: .file(extensions: ["mdb"]))
+        var first: String?
+
+        @Argument(
+            help: ArgumentHelp(
+                "A udid, or a unique prefix of at least 4 hex digits (any case); - reads them from stdin.", valueName: "udid"))
+        var second: String?
+
+        /// The checkpoint given as the first operand, if it was.
+        var checkpointOperand: String? { TaskOperands.split([first, second], tasks: lineagePath == nil ? 1 : 0).checkpoint }
+        /// The udid (or source id, or -) given.
+        var udid: String? { TaskOperands.split([first, second], tasks: lineagePath == nil ? 1 : 0).tasks.first }
+        /// The checkpoint to read.
+        var location: CheckpointLocation { get throws { try options.location(operand: checkpointOperand) } }
 
         @Option(name: .customLong("path"), help: ArgumentHelp("Look the task up by its lineage path instead, e.g. 0_0_1.", valueName: "lineage-path"))
         var lineagePath: String?
@@ -43,7 +57,7 @@ extension Lineage {
             case (nil, nil): throw UsageError("Give a udid (or a prefix of at least 4 hex digits), - for stdin, or --path LINEAGE_PATH.")
             case (.some, .some): throw UsageError("Give either a udid or --path, not both.")
             case (.some(let text), nil):
-                guard text == "-" || UDIDPrefix(text) != nil else { throw UsageError("'\(text)' is not a udid: give 4 to 32 hex digits.") }
+                guard text == "-" || UDIDPrefix(text) != nil else { throw TaskOperands.notAUDID(text, command: "show") }
             case (nil, .some(let path)):
                 guard LineagePath.isValid(path) else { throw UsageError(LineagePath.usage(path)) }
             }
@@ -51,7 +65,7 @@ extension Lineage {
 
         func run() throws {
             defer { Console.flush() }
-            let location = try options.location
+            let location = try location
             if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return try runCurator(curator) }
             if groups != nil { throw UsageError("--groups applies to a NeMo Curator checkpoint.") }
             if udid == "-" { return try ShowBatch(json: format != .text).run(location) }

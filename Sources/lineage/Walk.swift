@@ -26,7 +26,7 @@ extension Lineage {
         @OptionGroup var walk: WalkOptions
         @OptionGroup var progress: ProgressOptions
 
-        func checkUsage() throws { try walk.checkUsage() }
+        func checkUsage() throws { try walk.checkUsage(command: Way.direction.rawValue) }
 
         func run() throws { try walk.run(Way.direction, checkpoint: options, progress: progress) }
     }

@@ -58,4 +58,45 @@ struct ContractTests {
             if name != "verify" { #expect(result.stderr.contains("drop --kind dag"), "\(result.stderr)") }
         }
     }
+
+    @Test("the checkpoint is given the same three ways to every command: first argument, -c, LINEAGE_CHECKPOINT")
+    func checkpointOperand() throws {
+        let d = Self.dag
+        let forms: [(positional: [String], option: [String], environment: [String])] = [
+            (["show", d, "5fec"], ["show", "-c", d, "5fec"], ["show", "5fec"]),
+            (["show", d, "--path", "0_0"], ["show", "-c", d, "--path", "0_0"], ["show", "--path", "0_0"]),
+            (["ancestors", d, "5e3e"], ["ancestors", "-c", d, "5e3e"], ["ancestors", "5e3e"]),
+            (["descendants", d, "5fec"], ["descendants", "-c", d, "5fec"], ["descendants", "5fec"]),
+            (["path", d, "5fec", "5e3e"], ["path", "-c", d, "5fec", "5e3e"], ["path", "5fec", "5e3e"]),
+            (["show", Self.curator, "FDC0"], ["show", "-c", Self.curator, "FDC0"], ["show", "FDC0"]),
+            (["types", d], ["types", "-c", d], ["types"]),
+            (["diff", d, d], ["diff", "-c", d, d], ["diff", d, d]),
+        ]
+        for form in forms {
+            let positional = try CLI.run(form.positional)
+            #expect(positional.status == 0 && !positional.text.isEmpty, "\(form.positional): \(positional)")
+            let option = try CLI.run(form.option)
+            let path = form.positional[1]
+            let environment = try CLI.run(form.environment, environment: ["LINEAGE_CHECKPOINT": path])
+            #expect(option.text == positional.text && option.status == positional.status, "\(form.option): \(option)")
+            #expect(environment.text == positional.text && environment.status == positional.status, "\(form.environment): \(environment)")
+            if form.positional[0] != "diff" {
+                let both = try CLI.run(form.option.prefix(1) + [path] + form.option.dropFirst())
+                #expect(both.status == 64 && both.stderr.contains("not both"), "\(both)")
+            }
+        }
+    }
+
+    @Test("a file given where a task goes is taken for what it is: did you mean it as the checkpoint?")
+    func fileForUDID() throws {
+        for command in ["show", "ancestors", "descendants"] {
+            let result = try CLI.run([command, Self.dag])
+            #expect(result.status == 64 && result.text.isEmpty, "\(result)")
+            #expect(result.stderr.contains("is a file, not a udid: give the checkpoint first (lineage \(command) \(Self.dag) ...) or with -c"), "\(result.stderr)")
+        }
+        let path = try CLI.run(["path", "-c", Self.dag, Self.dag, "5fec"])
+        #expect(path.status == 64 && path.stderr.contains("is a file, not a udid"), "\(path)")
+        let one = try CLI.run(["diff", Self.dag])
+        #expect(one.status == 64 && one.stderr.contains("Give two checkpoints"), "\(one)")
+    }
 }
