@@ -1,3 +1,4 @@
+import ArgumentParser
 import Glibc
 import LineageKit
 
@@ -28,15 +29,28 @@ enum CuratorCommand {
         throw CuratorFailure.notCurator(path: location.path, detected: detected)
     }
 
-    /// Ends a command whose read met writer files their writers kept committing to (no
-    /// consistent read within `--wait`): each is named on stderr, exit 75 (BUSY).
-    static func finish(_ checkpoint: CuratorCheckpoint) throws {
+    /// Ends a command on a Curator checkpoint after its answer, with the worst status of
+    /// what the read met (the same order as `verify`'s): a writer file skipped as damaged or
+    /// unreadable (named on stderr by `reportSkipped`) exits 2; else a writer file its
+    /// writer kept committing to (no consistent read within `--wait`) exits 75, each named
+    /// on stderr; else `failure` (the answer's own "no"), if any, is thrown. A `failure`
+    /// that does not decide the status still has its sentence printed.
+    static func finish(_ checkpoint: CuratorCheckpoint, failure: (any Error)? = nil) throws {
         let busy = checkpoint.busyWriters.compactMap { writer -> CheckpointBusy? in
             if case .busy(let busy) = writer.state { busy } else { nil }
         }
-        guard let last = busy.last else { return }
+        let skipped = !checkpoint.skippedWriters.isEmpty
+        guard skipped || !busy.isEmpty else {
+            if let failure { throw failure }
+            return
+        }
+        if let failure, let presented = ErrorPresentation.presentation(of: failure) { Console.error(presented.message) }
+        if skipped {
+            for other in busy { Console.error(ErrorPresentation.message(for: other)) }
+            throw ExitCode(ExitStatus.unreadable)
+        }
         for other in busy.dropLast() { Console.error(ErrorPresentation.message(for: other)) }
-        throw last
+        throw busy[busy.count - 1]
     }
 
     /// Names each writer file the pipeline skips on stderr: its sources run again.

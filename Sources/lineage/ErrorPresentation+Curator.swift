@@ -18,8 +18,9 @@ enum CuratorFailure: Error, Equatable {
 }
 
 extension ErrorPresentation {
-    /// The sentence and status for a Curator command's failure: 2 for an input that
-    /// cannot be used, 1 for something not found.
+    /// The sentence and status for a Curator command's failure: 2 for a path that is no
+    /// checkpoint, 64 for a `--groups`/`--files` input that cannot be used (the user's
+    /// input, not the checkpoint), 1 for something not found.
     static func curator(_ failure: CuratorFailure) -> Presentation {
         switch failure {
         case .notCurator(let path, let detected):
@@ -28,14 +29,14 @@ extension ErrorPresentation {
                     + "\(CuratorLocation.metadataFolder)/, that folder, or one writer file, or --kind curator to read it as one.",
                 exitCode: ExitStatus.unreadable)
         case .unreadableInput(let path, let reason):
-            Presentation(message: "\(path): cannot read the file groups (\(reason)); check the path and its permissions.", exitCode: ExitStatus.unreadable)
+            Presentation(message: "\(path): cannot read the file groups (\(reason)); check the path and its permissions.", exitCode: ExitStatus.usage)
         case .badLine(let error, let form):
             Presentation(
                 message: "\(error.description); "
                     + (form == .groups
                         ? "give one JSON array of path strings per line, e.g. [\"/data/part-0.jsonl\", \"/data/part-1.jsonl\"]."
                         : "give one path per line."),
-                exitCode: ExitStatus.unreadable)
+                exitCode: ExitStatus.usage)
         case .noSuchWriter(let path, let name, let writers):
             Presentation(
                 message: "\(path): no writer file named \(name); the writers are \(writers.isEmpty ? "none" : writers.joined(separator: ", ")).",

@@ -12,8 +12,9 @@ extension Lineage {
                 order, SOURCE_ID<TAB>skip|run<TAB>FIRST_PATH[ (+N more)], then a summary line. \
                 Paths are hashed exactly as given, so list them as the pipeline's reader saw them. \
                 Unreadable or damaged writer files are named on stderr and left out, as the \
-                pipeline leaves them out. Exit 0; 2 when an input line is not a group or the \
-                path is not a Curator checkpoint.
+                pipeline leaves them out, and the command exits 2 after the plan. Exit 0; 2 when \
+                the path is no checkpoint; 64 when an input line is not a group or the path is a \
+                DAG checkpoint.
                 """)
 
         @OptionGroup var options: CheckpointOperand

@@ -42,13 +42,11 @@ extension Lineage.Show {
             }
             try CuratorCommand.finish(checkpoint)
         case .none:
-            // A file being written may hold it: say that rather than "not held".
-            try CuratorCommand.finish(checkpoint)
             let count = try query.isWholeID ? CuratorShowBatch.groups(mapping: query.id, in: groups).count : 0
-            throw CuratorFailure.notHeld(path: location.path, query: query, groups: groups == nil ? nil : count)
+            // A file left out or being written may hold it: its status decides.
+            try CuratorCommand.finish(checkpoint, failure: CuratorFailure.notHeld(path: location.path, query: query, groups: groups == nil ? nil : count))
         case .several(let candidates, let more):
-            try CuratorCommand.finish(checkpoint)
-            throw CuratorFailure.ambiguous(path: location.path, query: query, candidates: candidates, more: more)
+            try CuratorCommand.finish(checkpoint, failure: CuratorFailure.ambiguous(path: location.path, query: query, candidates: candidates, more: more))
         }
     }
 }

@@ -9,9 +9,9 @@ extension Lineage {
             discussion: """
                 One row per id of the union the pipeline reads on a restart, sorted: \
                 SOURCE_ID<TAB>WRITER[,WRITER...]. An unreadable or damaged writer file is named \
-                on stderr and left out, as the pipeline skips it (its sources run again); the \
-                exit status stays 0. Exit 1 when --writer names no writer file; 2 when the path \
-                is not a Curator checkpoint.
+                on stderr and left out, as the pipeline skips it (its sources run again), and \
+                the command exits 2 after the rows. Exit 1 when --writer names no writer file; 2 \
+                when the path is no checkpoint; 64 when it is a DAG checkpoint.
                 """)
 
         @OptionGroup var options: CheckpointOperand

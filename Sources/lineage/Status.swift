@@ -72,11 +72,15 @@ extension Lineage {
         private func runCurator(_ location: CuratorLocation) throws {
             let checkpoint = CuratorCheckpoint.read(location, wait: try options.location.wait, progress: progress.handler("lineage status"))
             let status = CuratorStatus(checkpoint, examples: examples)
+            // Warnings go to stderr in every form (and are fields of the JSON document).
+            defer { CuratorCommand.reportSkipped(checkpoint) }
+            if let warning = CuratorStatusRenderer.slurmWarning(checkpoint) { Console.error(warning) }
+            let incomplete: (any Error)? = failIfIncomplete && status.isIncomplete ? ExitCode(ExitStatus.no) : nil
             if retryFields {
-                // Only the Slurm manifests make these lines: a busy writer file does not change them.
+                // Only the Slurm manifests make these lines; a damaged or busy writer file still decides the status.
                 for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }
-                if failIfIncomplete && status.isIncomplete { throw ExitCode(ExitStatus.no) }
-                return
+                Console.flush()
+                return try CuratorCommand.finish(checkpoint, failure: incomplete)
             }
             switch format {
             case .text: Console.print(CuratorStatusRenderer.text(status))
@@ -91,8 +95,8 @@ extension Lineage {
                 // Text: the report's last line; JSON: stderr, so the document stays the schema's.
                 if format == .text { Console.print(note) } else { Console.error(note) }
             }
-            try CuratorCommand.finish(checkpoint)
-            if failIfIncomplete && status.isIncomplete { throw ExitCode(ExitStatus.no) }
+            Console.flush()
+            try CuratorCommand.finish(checkpoint, failure: incomplete)
         }
     }
 }

@@ -74,7 +74,7 @@ struct CuratorSourcesCommandTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("no writer file named node-z"), "\(unknown)")
     }
 
-    @Test("a writer file of random bytes is named on stderr and left out of the union; exit 0")
+    @Test("a writer file of random bytes is named on stderr and left out of the union; the ids printed, exit 2")
     func damagedWriter() throws {
         let writers = try Self.expectedWriters()
         try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
@@ -83,7 +83,7 @@ struct CuratorSourcesCommandTests {
             let size = try Data(contentsOf: victim).count
             try Data((0..<size).map { _ in UInt8.random(in: 0...255, using: &random) }).write(to: victim)
             let result = try CLI.run(["sources", checkpoint.path])
-            #expect(result.status == 0, "\(result)")
+            #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains(victim.path) && result.stderr.contains("run again"), "\(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
             let survivors = (writers["node-b-2002.mdb"] ?? []).sorted()

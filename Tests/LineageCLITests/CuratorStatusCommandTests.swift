@@ -73,10 +73,18 @@ struct CuratorStatusCommandTests {
             try Data(repeating: 0x5A, count: 4096).write(to: metadata.appendingPathComponent("junk.mdb"))
             let original = try Data(contentsOf: metadata.appendingPathComponent("node-a-1001.mdb"))
             try original.prefix(original.count / 2).write(to: metadata.appendingPathComponent("node-a-1001.mdb"))
+            // The report, then one sentence per file on stderr in every form, exit 2 (a part is damaged).
             let text = try CLI.run(["status", checkpoint.path])
-            #expect(text.status == 0, "\(text)")
-            #expect(text.text.contains("RUN AGAIN") && text.text.contains("junk.mdb, node-a-1001.mdb"), "\(text.text)")
+            #expect(text.status == 2 && text.text.contains("writers            4 (2 skipped)"), "\(text)")
+            let retry = try CLI.run(["status", checkpoint.path, "--retry-fields"])
+            #expect(retry.status == 2 && retry.text == "2,5 0 0 6\n", "\(retry)")
             let json = try CLI.run(["status", checkpoint.path, "--format", "json"])
+            #expect(json.status == 2, "\(json)")
+            for result in [text, retry, json] {
+                let lines = result.stderr.split(separator: "\n")
+                #expect(lines.count == 2 && lines[0].contains("junk.mdb") && lines[1].contains("node-a-1001.mdb"), "\(result.stderr)")
+                #expect(lines.allSatisfy { $0.contains("run again") }, "\(result.stderr)")
+            }
             let report = try #require(try json.json() as? [String: Any])
             #expect(report["skipped_writers"] as? [String] == ["junk.mdb", "node-a-1001.mdb"])
             let expected = try Self.expected()

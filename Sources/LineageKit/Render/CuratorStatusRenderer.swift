@@ -34,26 +34,16 @@ public enum CuratorStatusRenderer {
                 lines.append("  rejected         \(Escaping.text(problem.file)): \(FindingPhrasing.describe(problem.problem))")
             }
         }
-        if let problem = checkpoint.slurmProblem {
-            lines.append("warning: \(Escaping.text(problem.file)) cannot be used: \(FindingPhrasing.describe(problem.problem))")
-        }
         if !checkpoint.failedAttempts.isEmpty {
             lines.append("  failed attempts  \(checkpoint.failedAttempts.count)")
             for attempt in checkpoint.failedAttempts { lines.append("                   \(describe(attempt))") }
         }
-        let busy = checkpoint.busyWriters
-        if !busy.isEmpty {
-            lines.append(
-                "warning: \(busy.count) writer file(s) being written (\(busy.map { Escaping.text($0.name) }.joined(separator: ", "))): "
-                    + "no consistent read in time, so the sources they completed are not counted here; read again.")
-        }
-        let skipped = checkpoint.skippedWriters
-        if !skipped.isEmpty {
-            lines.append(
-                "warning: \(skipped.count) writer file(s) unreadable or damaged (\(skipped.map { Escaping.text($0.name) }.joined(separator: ", "))): "
-                    + "the pipeline skips them with only a log warning, so the sources they completed RUN AGAIN.")
-        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The warning for a Slurm `run.json` that cannot be used, for stderr; `nil` when there is none.
+    public static func slurmWarning(_ checkpoint: CuratorCheckpoint) -> String? {
+        checkpoint.slurmProblem.map { "warning: \(Escaping.text($0.file)) cannot be used: \(FindingPhrasing.describe($0.problem))" }
     }
 
     /// The report as one JSON object (`kind: "curator"`).
