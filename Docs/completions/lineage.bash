@@ -340,7 +340,7 @@ _lineage_types() {
 
 _lineage_verify() {
     repeating_flags=()
-    non_repeating_flags=(--no-progress --version -h --help)
+    non_repeating_flags=(-q --quiet --no-progress --version -h --help)
     repeating_options=()
     non_repeating_options=(-c --checkpoint --wait --format --junit --max-examples --kind)
     __lineage_offer_flags_options -1

@@ -31,7 +31,7 @@ function __lineage_parse_tokens -S
         case 'types'
             __lineage_parse_subcommand 1 'c/checkpoint=' 'wait=' 'type=' 'completed' 'pending' 'summary' 'format=' 'no-progress' 'version' 'h/help'
         case 'verify'
-            __lineage_parse_subcommand -r 1 'c/checkpoint=' 'wait=' 'format=' 'junit=' 'max-examples=' 'kind=' 'no-progress' 'version' 'h/help'
+            __lineage_parse_subcommand -r 1 'c/checkpoint=' 'wait=' 'format=' 'junit=' 'q/quiet' 'max-examples=' 'kind=' 'no-progress' 'version' 'h/help'
         case 'export'
             __lineage_parse_subcommand 1 'c/checkpoint=' 'wait=' 'format=' 'kind=' 'around=' 'depth=' 'up=' 'down=' 'max-nodes=' 'by-stage' 'no-progress' 'version' 'h/help'
         case 'export-dot'
@@ -187,7 +187,8 @@ complete -c 'lineage' -n '__lineage_should_offer_completions_for_positional "lin
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" c checkpoint' -s 'c' -l 'checkpoint' -d 'A checkpoint to audit, before the path arguments.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'mdb\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" wait' -l 'wait' -d 'While the pipeline writes the checkpoint, retry the read for a consistent snapshot this long (0: read once). Default: 2.' -rfka ''
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" format' -l 'format' -d 'Output format on stdout.' -rfka 'text json junit'
-complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" junit' -l 'junit' -d 'Also write a JUnit XML report to this file.' -rF
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" junit' -l 'junit' -d 'Also write a JUnit XML report to this file (- is stdout, instead of the report).' -rF
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" q quiet' -s 'q' -l 'quiet' -d 'Print nothing on stdout; the exit status tells, and stderr names each checkpoint that is not OK.'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" max-examples' -l 'max-examples' -d 'Examples shown per check, 0 or more; 0 shows only the counts (they stay exact).' -rfka ''
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" kind' -l 'kind' -d 'Read every checkpoint as this kind instead of detecting it from the path.' -rfka 'dag curator'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage verify" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'

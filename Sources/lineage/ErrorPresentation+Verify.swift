@@ -19,6 +19,12 @@ extension ErrorPresentation {
         switch outcome {
         case .unreadable, .busy:
             return verifyMessage(outcome, location: location).map { [$0] } ?? []
+        case .report(let report) where report.verdict == .failed:
+            let failed = report.checks.filter { $0.status == .failed }.map(\.id.rawValue)
+            return [
+                "\(report.checkpoint): FAILED, \(failed.count) of \(report.checks.count) checks failed (\(failed.joined(separator: ", "))); "
+                    + "the file reads as LMDB but breaks the format's rules: the report (lineage verify \(report.checkpoint)) lists examples."
+            ]
         case .report(let report):
             guard let curator = report.curator else { return dagAdvice(report) }
             let busy = curator.busyWriters.map { name in

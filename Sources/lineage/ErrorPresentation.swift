@@ -35,6 +35,14 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
     var description: String { message }
 }
 
+extension ErrorPresentation {
+    /// A usage error as every error is worded (`lineage: ...`), with where to read more
+    /// instead of the whole usage block.
+    static func usage(_ message: String, command: String) -> String {
+        "lineage: \(message)\nTry '\(command) --help' for the usage."
+    }
+}
+
 /// The one place that turns errors into the words a person acts on and the exit status.
 ///
 /// The libraries' errors state the fact and name the file; this adds what to do about it
@@ -66,7 +74,7 @@ enum ErrorPresentation {
         let advice =
             switch error {
             case .missing where fromEnvironment: "set LINEAGE_CHECKPOINT to an existing checkpoint, or pass -c PATH."
-            case .missing: "pass the checkpoint with -c PATH or set LINEAGE_CHECKPOINT."
+            case .missing: "check the path (it names nothing on this machine)."
             case .unreadable: "check the path and its permissions."
             case .notCheckpoint(_, .notLMDB): "check the path: lineage reads the LMDB checkpoint files the pipeline writes."
             case .notCheckpoint: "run `lineage verify \(path)` for a full report."

@@ -2,8 +2,9 @@ import FoundationEssentials
 
 /// `verify --junit FILE`: the report written beside the one on stdout.
 enum JUnitFile {
-    /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.
-    static func write(_ report: String, to file: String) -> String? {
+    /// Why `file` cannot take the report (checked before the audit, so a typo costs no
+    /// audit); `nil` when it can.
+    static func problem(with file: String) -> String? {
         var isDirectory = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory {
             return "\(file): cannot write the JUnit report there, it is a directory; give a file path such as \(file)/verify.xml."
@@ -15,6 +16,12 @@ enum JUnitFile {
         if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
             return "\(file): cannot write the JUnit report, the directory \(folder.isEmpty ? "." : folder) is not writable."
         }
+        return nil
+    }
+
+    /// Writes the JUnit report to `file`; the sentence to print when that fails, else `nil`.
+    static func write(_ report: String, to file: String) -> String? {
+        if let problem = problem(with: file) { return problem }
         do {
             try report.write(toFile: file, atomically: true, encoding: .utf8)
             return nil

@@ -39,7 +39,12 @@ struct Lineage: ParsableCommand {
         var parsed: ParsableCommand.Type = Lineage.self
         do {
             if let word = unknownHelpTopic(arguments) {
-                throw UsageError("Unknown command '\(word)'; the commands are listed by `lineage --help`.")
+                throw UsageError("Unknown command '\(word)'.\(suggestion(for: word))")
+            }
+            if let word = arguments.first, !word.hasPrefix("-"), word != "help",
+                !configuration.subcommands.contains(where: { $0._commandName == word })
+            {
+                throw UsageError("Unknown command '\(word)'.\(suggestion(for: word))")
             }
             var command = try parseAsRoot(arguments)
             parsed = type(of: command)
@@ -57,21 +62,59 @@ struct Lineage: ParsableCommand {
                 Console.error(wrong.message(command: parsed._commandName))
                 exit(withError: ExitCode(ExitStatus.usage))
             }
+            // A parse that failed names no command: the first word names it.
+            let typed = configuration.subcommands.first { $0._commandName == arguments.first }
+            let name = parsed != Lineage.self ? "lineage \(parsed._commandName)" : typed.map { "lineage \($0._commandName)" } ?? "lineage"
             if let presented = ErrorPresentation.presentation(of: error) {
                 if presented.showsUsage {
-                    let name = parsed == Lineage.self ? "lineage" : "lineage \(parsed._commandName)"
-                    Console.usageError(
-                        "Error: \(presented.message)\nUsage: \(usageString(for: parsed))\n  See '\(name) --help' for more information.")
+                    Console.usageError(ErrorPresentation.usage(presented.message, command: name))
                 } else {
                     Console.error(presented.message)
                 }
                 exit(withError: ExitCode(presented.exitCode))
             }
-            exit(withError: error)
+            // ArgumentParser's own: help and --version print and exit 0; its usage errors
+            // are worded as ours are.
+            let code = exitCode(for: error)
+            // An exit status already decided (its words printed), help, or --version.
+            if error is ExitCode || code == .success { exit(withError: error) }
+            Console.usageError(ErrorPresentation.usage(message(for: error), command: name))
+            exit(withError: code)
         }
     }
 
     /// The first word after `help` that names no command, if any.
+    /// " Did you mean 'status'?" for a word a letter or two from a command's name (or the
+    /// start of one), else "".
+    static func suggestion(for word: String) -> String {
+        let names = configuration.subcommands.map { $0._commandName }
+        var best: (name: String, distance: Int)?
+        for name in names {
+            let distance = editDistance(name, word)
+            if distance <= 2, distance < (best?.distance ?? Int.max) { best = (name, distance) }
+        }
+        let close = best?.name ?? names.first { $0.hasPrefix(word) && word.count >= 3 }
+        return close.map { " Did you mean '\($0)'?" } ?? ""
+    }
+
+    /// The edit distance between two short words, a swap of neighbours counting as one
+    /// edit (optimal string alignment), so "stauts" is one from "status".
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        var table = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { table[i][0] = i }
+        for j in 0...y.count { table[0][j] = j }
+        for i in x.indices {
+            for j in y.indices {
+                var best = Swift.min(table[i][j + 1] + 1, table[i + 1][j] + 1, table[i][j] + (x[i] == y[j] ? 0 : 1))
+                if i > 0, j > 0, x[i] == y[j - 1], x[i - 1] == y[j] { best = Swift.min(best, table[i - 1][j - 1] + 1) }
+                table[i + 1][j + 1] = best
+            }
+        }
+        return table[x.count][y.count]
+    }
+
     static func unknownHelpTopic(_ arguments: [String]) -> String? {
         guard arguments.first == "help" else { return nil }
         var commands = configuration.subcommands

@@ -29,8 +29,11 @@ extension Lineage {
         @Option(help: "Output format on stdout.")
         var format: Format = .text
 
-        @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file())
+        @Option(help: ArgumentHelp("Also write a JUnit XML report to this file (- is stdout, instead of the report).", valueName: "file"), completion: .file())
         var junit: String?
+
+        @Flag(name: [.customShort("q"), .long], help: "Print nothing on stdout; the exit status tells, and stderr names each checkpoint that is not OK.")
+        var quiet = false
 
         // .unconditional takes `-1` as the value, so the range check below can word it.
         @Option(parsing: .unconditional, help: "Examples shown per check, 0 or more; 0 shows only the counts (they stay exact).")
@@ -43,6 +46,10 @@ extension Lineage {
 
         func checkUsage() throws {
             guard maxExamples >= 0 else { throw UsageError("--max-examples must be 0 or more (got \(maxExamples)).") }
+            if junit == "-" && (format != .text || quiet) {
+                throw UsageError("--junit - writes the JUnit report to stdout, so it takes neither --format nor --quiet.")
+            }
+            if let junit, junit != "-", let problem = JUnitFile.problem(with: junit) { throw UsageError(problem) }
         }
 
         func run() throws {
@@ -59,16 +66,17 @@ extension Lineage {
                     outcome: outcome, message: ErrorPresentation.verifyMessage(outcome, location: location),
                     exitCode: ExitStatus.of(outcome.verdict))
             }
-            switch format {
-            case .text:
+            switch quiet ? nil : junit == "-" ? .junit : format {
+            case nil: break
+            case .text?:
                 Console.print(entries.map(TextRenderer.verify).joined(separator: "\n\n"))
                 if entries.count > 1 {
                     Console.print("\n\(outcomes.filter { $0.verdict == .ok }.count) of \(entries.count) checkpoints sound")
                 }
-            case .json:
+            case .json?:
                 // JSON Lines: one report per line, so one path is one JSON document.
                 for entry in entries { Console.print(JSONRenderer.verify(entry)) }
-            case .junit:
+            case .junit?:
                 Console.print(JUnitRenderer.render(entries, suiteName: "lineage verify"))
             }
             // On stderr after the reports, so the last line on a screen is the verdict's why.
@@ -76,7 +84,7 @@ extension Lineage {
                 for message in ErrorPresentation.verifyAdvice(outcome, location: location) { Console.error(message) }
             }
             var status = ExitStatus.of(Verdict.worst(outcomes.map(\.verdict)))
-            if let junit, let failure = JUnitFile.write(JUnitRenderer.render(entries, suiteName: "lineage verify") + "\n", to: junit) {
+            if let junit, junit != "-", let failure = JUnitFile.write(JUnitRenderer.render(entries, suiteName: "lineage verify") + "\n", to: junit) {
                 Console.error(failure)
                 status = ExitStatus.of(Verdict.worst([Verdict.worst(outcomes.map(\.verdict)), .unreadable]))
             }

@@ -99,4 +99,43 @@ struct ContractTests {
         let one = try CLI.run(["diff", Self.dag])
         #expect(one.status == 64 && one.stderr.contains("Give two checkpoints"), "\(one)")
     }
+
+    @Test("verify --quiet prints nothing on stdout; stderr has one line for every checkpoint that is not OK, FAILED included")
+    func verifyQuiet() throws {
+        try withTemporaryDirectory { directory in
+            let bad = try ReportSchemaTests.badTypeCopy(in: directory)
+            let missing = directory.appendingPathComponent("none.mdb").path
+            let quiet = try CLI.run(["verify", "-q", Self.dag, bad, missing, Self.curator])
+            #expect(quiet.status == 2 && quiet.stdout.isEmpty, "\(quiet)")
+            let lines = quiet.stderr.split(separator: "\n")
+            #expect(lines.count == 2, "\(quiet.stderr)")
+            #expect(lines.first?.hasPrefix("lineage: \(bad): FAILED, 1 of 12 checks failed (type-values)") == true, "\(quiet.stderr)")
+            #expect(lines.last?.hasPrefix("lineage: \(missing): no such file") == true, "\(quiet.stderr)")
+            // Not quiet, with stdout thrown away: the same lines tell a FAILED file.
+            let loud = try CLI.run(["verify", bad])
+            #expect(loud.status == 1 && loud.stderr == String(lines[0]) + "\n", "\(loud.stderr)")
+            let sound = try CLI.run(["verify", "--quiet", Self.dag, Self.curator])
+            #expect(sound.status == 0 && sound.stdout.isEmpty && sound.stderr.isEmpty, "\(sound)")
+        }
+    }
+
+    @Test("an LMDB file whose two meta pages are zeroed is damaged, not 'not an LMDB file'; nothing is counted in its report")
+    func zeroedMetaPages() throws {
+        try withTemporaryDirectory { directory in
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: Self.dag))
+            bytes.replaceSubrange(0..<8192, with: Data(count: 8192))
+            let file = directory.appendingPathComponent("zeroed.mdb")
+            try bytes.write(to: file)
+            let verify = try CLI.run(["verify", file.path])
+            #expect(verify.status == 2 && verify.text.lines.last?.hasPrefix("verdict: DAMAGED") == true, "\(verify)")
+            #expect(verify.text.lines.first == "\(file.path): nothing counted, the structure is damaged", "\(verify.text)")
+            let json = try CLI.run(["verify", file.path, "--format", "json"])
+            let report = try #require(try json.json() as? [String: Any])
+            #expect(report["verdict"] as? String == "DAMAGED" && report["tasks"] is NSNull, "\(json.text)")
+            let types = try CLI.run(["types", file.path])
+            #expect(types.status == 2 && !types.stderr.contains("not an LMDB file") && types.stderr.contains("lineage verify"), "\(types)")
+            let missing = try CLI.run(["verify", directory.appendingPathComponent("none.mdb").path])
+            #expect(missing.stderr.contains("no such file; check the path") && !missing.stderr.contains("-c PATH"), "\(missing.stderr)")
+        }
+    }
 }

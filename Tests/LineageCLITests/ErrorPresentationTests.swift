@@ -52,7 +52,7 @@ struct ErrorPresentationTests {
         }
         let tooLarge = SubgraphTooLarge(path: Self.path, tasks: 9, limit: 3, around: false)
         #expect(!cliWords.contains { tooLarge.description.contains($0) }, "\(tooLarge.description)")
-        #expect(ErrorPresentation.message(for: CheckpointError.missing(path: Self.path)).contains("-c PATH or set LINEAGE_CHECKPOINT"))
+        #expect(ErrorPresentation.message(for: CheckpointError.missing(path: Self.path), fromEnvironment: true).contains("set LINEAGE_CHECKPOINT"))
         #expect(ErrorPresentation.message(for: tooLarge).contains("--max-nodes"))
     }
 
@@ -61,7 +61,7 @@ struct ErrorPresentationTests {
         let p = Self.path
         #expect(
             ErrorPresentation.message(for: .missing(path: p))
-                == "\(p): no such file; pass the checkpoint with -c PATH or set LINEAGE_CHECKPOINT.")
+                == "\(p): no such file; check the path (it names nothing on this machine).")
         #expect(
             ErrorPresentation.message(for: .notCheckpoint(path: p, reason: .noMetaPage))
                 == "\(p): not a readable LMDB checkpoint (no LMDB meta page); run `lineage verify \(p)` for a full report.")

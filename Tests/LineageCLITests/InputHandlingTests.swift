@@ -21,7 +21,8 @@ struct InputHandlingTests {
         let result = try CLI.run(arguments)
         #expect(result.status == 64, "\(result)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: Unknown option '\(typo)'. Did you mean '\(suggestion)'?"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("lineage: Unknown option '\(typo)'. Did you mean '\(suggestion)'?"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("\nTry 'lineage \(arguments[0]) --help' for the usage.\n"), "\(result.stderr)")
         #expect(!result.stderr.contains("No checkpoint given"))
     }
 
@@ -29,7 +30,7 @@ struct InputHandlingTests {
     func noCheckpoint(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64, "\(result)")
-        #expect(result.stderr.hasPrefix("Error: No checkpoint given: pass -c PATH or set LINEAGE_CHECKPOINT.\nUsage: lineage \(arguments[0]) "))
+        #expect(result.stderr == "lineage: No checkpoint given: pass -c PATH or set LINEAGE_CHECKPOINT.\nTry 'lineage \(arguments[0]) --help' for the usage.\n")
     }
 
     @Test(
@@ -89,7 +90,7 @@ struct InputHandlingTests {
         let result = try CLI.run(arguments)
         #expect(result.status == 64, "\(result)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("Usage: lineage <subcommand>"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("lineage: ") && result.stderr.hasSuffix("\nTry 'lineage --help' for the usage.\n"), "\(result.stderr)")
         if let word = arguments.last { #expect(result.stderr.contains("'\(word)'")) }
         let help = try CLI.run(["help", "show"])
         #expect(help.status == 0)
@@ -107,7 +108,7 @@ struct InputHandlingTests {
         let result = try CLI.run(arguments)
         #expect(result.status == 64, "\(result)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: \(message)."), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("lineage: \(message)."), "\(result.stderr)")
     }
 
     @Test("--max-examples 0 shows the counts only: no example, no '... and N more' line")
@@ -146,19 +147,38 @@ struct InputHandlingTests {
         #expect(show.stderr.contains(expected), "\(show.stderr)")
     }
 
-    @Test("a --junit path that is a directory or in a missing directory gets a sentence, exit 2")
+    @Test("a --junit path that is a directory or in a missing directory is refused before the audit, exit 64; --junit - is stdout")
     func junitDirectory() throws {
         try withTemporaryDirectory { directory in
             for (target, words) in [
                 (directory.path, "is a directory"), (directory.appendingPathComponent("no/such/r.xml").path, "does not exist"),
             ] {
                 let result = try CLI.run(["verify", Self.fourStage, "--junit", target])
-                #expect(result.status == 2, "\(result)")
-                #expect(result.text.contains("verdict: OK"), "the report is still printed")
+                #expect(result.status == 64 && result.text.isEmpty, "\(result)")
                 #expect(result.stderr.hasPrefix("lineage: \(target): cannot write the JUnit report"), "\(result.stderr)")
                 #expect(result.stderr.contains(words), "\(result.stderr)")
                 #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("could not be completed"))
             }
+            let stdout = try CLI.run(["verify", Self.fourStage, "--junit", "-"])
+            #expect(stdout.status == 0 && stdout.text.hasPrefix("<?xml") && stdout.text.contains("tests=\"12\" failures=\"0\""), "\(stdout)")
+            #expect(!FileManager.default.fileExists(atPath: "-"))
+            #expect(try CLI.run(["verify", Self.fourStage, "--junit", "-", "--format", "json"]).status == 64)
         }
+    }
+
+    @Test("a mistyped command gets a suggestion, as a mistyped option does; one error style for usage and runtime errors")
+    func mistypedCommand() throws {
+        for (typo, suggestion) in [("stauts", "status"), ("sho", "show"), ("verfy", "verify"), ("expor-dot", "export-dot"), ("decendants", "descendants")] {
+            let result = try CLI.run([typo, Self.fourStage])
+            #expect(result.status == 64 && result.stdout.isEmpty, "\(result)")
+            #expect(result.stderr == "lineage: Unknown command '\(typo)'. Did you mean '\(suggestion)'?\nTry 'lineage --help' for the usage.\n", "\(result.stderr)")
+        }
+        let unknown = try CLI.run(["xyzzy"])
+        #expect(unknown.stderr == "lineage: Unknown command 'xyzzy'.\nTry 'lineage --help' for the usage.\n", "\(unknown.stderr)")
+        // Usage errors and runtime errors start alike.
+        let runtime = try CLI.run(["types", Self.fourStage + ".missing"])
+        #expect(runtime.status == 2 && runtime.stderr.hasPrefix("lineage: "), "\(runtime)")
+        let parser = try CLI.run(["types", Self.fourStage, "--format", "xml"])
+        #expect(parser.status == 64 && parser.stderr.hasPrefix("lineage: ") && !parser.stderr.contains("Usage:"), "\(parser)")
     }
 }

@@ -88,7 +88,7 @@ struct PathCommandTests {
         #expect(missing.stderr == "lineage: \(path): no task with udid ffffffffffffffffffffffffffffffff; list the tasks with `lineage types`.\n")
         let malformed = try CLI.run(["path", "-c", path, "5fec", "5e3"])
         #expect(malformed.status == 64)
-        #expect(malformed.stderr.hasPrefix("Error: '5e3' is not a udid: give 4 to 32 hex digits.\n"))
+        #expect(malformed.stderr.hasPrefix("lineage: '5e3' is not a udid: give 4 to 32 hex digits.\n"))
         let one = try CLI.run(["path", "-c", path, "5fec"])
         #expect(one.status == 64, "\(one)")
     }

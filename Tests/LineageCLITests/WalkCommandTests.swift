@@ -167,7 +167,7 @@ struct WalkCommandTests {
         ] {
             let result = try CLI.run([command, "-c", path] + arguments)
             #expect(result.status == 64, "\(arguments): \(result)")
-            #expect(result.stderr.hasPrefix("Error: \(message)\n"), "\(arguments): \(result)")
+            #expect(result.stderr.hasPrefix("lineage: \(message)\n"), "\(arguments): \(result)")
             #expect(result.stdout.isEmpty)
         }
         let unset = try CLI.run([command, "5fec"])

@@ -63,7 +63,7 @@ extension MetaCheck {
         if isSound { return nil }
         guard let first = findings.first else { return .noMetaPage }
         let foreign =
-            meta == nil
+            meta == nil && !pagesLookLMDB
             && findings.allSatisfy { finding in
                 switch finding.detail {
                 case .fileEmpty, .fileTooSmall, .metaPagePastEnd, .noMetaAtAnyPageSize, .notMetaPage, .badMagic: true

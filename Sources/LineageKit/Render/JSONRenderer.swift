@@ -68,7 +68,10 @@ public enum JSONRenderer {
         switch report.subject {
         case .dag(let dag):
             kind = "dag"
-            counts = ["\"tasks\": \(dag.tasks)", "\"edges\": \(dag.edges)", "\"completed\": \(dag.completed)"]
+            // Nothing is counted in a file whose structure or schema failed: null, not 0.
+            let counted = report.verdict != .damaged && report.verdict != .unreadable
+            func count(_ n: Int) -> String { counted ? String(n) : "null" }
+            counts = ["\"tasks\": \(count(dag.tasks))", "\"edges\": \(count(dag.edges))", "\"completed\": \(count(dag.completed))"]
             example = dagExample
         case .curator(let curator):
             kind = "curator"

@@ -44,7 +44,11 @@ public enum TextRenderer {
         let path = Escaping.text(report.checkpoint)
         switch report.subject {
         case .dag(let counts):
-            return "\(path): \(counts.tasks) tasks, \(counts.edges) edges, \(counts.completed) completed"
+            switch report.verdict {
+            case .damaged: return "\(path): nothing counted, the structure is damaged"
+            case .unreadable: return "\(path): nothing counted, not a lineage checkpoint"
+            default: return "\(path): \(counts.tasks) tasks, \(counts.edges) edges, \(counts.completed) completed"
+            }
         case .curator(let counts):
             let writers = "\(counts.writers) writer file\(counts.writers == 1 ? "" : "s")"
             return "\(path): Curator checkpoint (\(counts.location.reason.summary)), \(writers), \(counts.sources) sources completed"

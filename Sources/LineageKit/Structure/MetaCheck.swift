@@ -33,6 +33,10 @@ public struct MetaCheck: Sendable, Equatable {
     /// What is wrong, in file order; empty for a sound pair of meta pages.
     public let findings: [StructureFinding]
 
+    /// Whether the file's other pages look like LMDB pages although no meta page is valid
+    /// (see `pagesLookLMDB`): damage, not a foreign file.
+    public let pagesLookLMDB: Bool
+
     /// Whether the meta pages are sound, so liblmdb may open the file.
     public var isSound: Bool { meta != nil && findings.isEmpty }
 
@@ -104,7 +108,7 @@ public struct MetaCheck: Sendable, Equatable {
             chosen = nil
         }
         guard let raw = chosen else {
-            self.init(meta: nil, findings: findings)
+            self.init(meta: nil, findings: findings, pagesLookLMDB: Self.pagesLookLMDB(bytes))
             return
         }
         let meta = MetaInfo(
@@ -144,9 +148,30 @@ public struct MetaCheck: Sendable, Equatable {
         self.init(meta: meta, findings: findings)
     }
 
-    private init(meta: MetaInfo?, findings: [StructureFinding]) {
+    private init(meta: MetaInfo?, findings: [StructureFinding], pagesLookLMDB: Bool = false) {
         self.meta = meta
         self.findings = findings
+        self.pagesLookLMDB = pagesLookLMDB
+    }
+
+    /// Whether pages past the two meta pages carry LMDB page headers (a page number equal
+    /// to the page's place and a tree page's flags), so that a file whose meta pages are
+    /// both invalid is an LMDB file with damaged meta pages, not some other file. Looked at
+    /// only when neither meta page is valid, at the usual page size: at most 64 pages.
+    static func pagesLookLMDB(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let pageSize = 4096
+        let pages = bytes.count / pageSize
+        let first = Int(Layout.metaPageCount)
+        guard pages > first else { return false }
+        var matching = 0
+        for page in first..<min(pages, 64) {
+            let start = page * pageSize
+            let number = bytes.loadUnaligned(fromByteOffset: start + PageField.pageNumber, as: UInt64.self)
+            let flags = bytes.loadUnaligned(fromByteOffset: start + PageField.flags, as: UInt16.self) & PageFlag.typeMask
+            let treePage = flags == PageFlag.branch || flags == PageFlag.leaf || flags == PageFlag.overflow || flags == PageFlag.leaf | PageFlag.leaf2
+            if UInt64(littleEndian: number) == UInt64(page), treePage { matching += 1 }
+        }
+        return matching > 0
     }
 
     struct RawMeta {
