@@ -28,7 +28,7 @@ with tempfile.TemporaryDirectory() as d:
         time.sleep(0.05)
     w = ["--wait", a.wait]
     reads = {
-        "verify": ["verify", f, "--format", "json"] + w,
+        "verify": ["verify", f, "--format", "jsonl"] + w,
         "types": ["types", "--summary", f] + w,
         "edges": ["edges", f] + w,
         "show": ["show", "-c", f, "--path", "0", "--format", "json"] + w,

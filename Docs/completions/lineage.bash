@@ -201,7 +201,7 @@ _lineage_status() {
         return
         ;;
     '--format')
-        __lineage_add_completions -W 'text'$'\n''json'
+        __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--examples')
@@ -355,7 +355,7 @@ _lineage_verify() {
         return
         ;;
     '--format')
-        __lineage_add_completions -W 'text'$'\n''json'$'\n''junit'
+        __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''junit'
         return
         ;;
     '--junit')
@@ -492,7 +492,7 @@ _lineage_ancestors() {
         return
         ;;
     '--format')
-        __lineage_add_completions -W 'text'$'\n''jsonl'
+        __lineage_add_completions -W 'text'$'\n''jsonl'$'\n''json'
         return
         ;;
     esac
@@ -526,7 +526,7 @@ _lineage_descendants() {
         return
         ;;
     '--format')
-        __lineage_add_completions -W 'text'$'\n''jsonl'
+        __lineage_add_completions -W 'text'$'\n''jsonl'$'\n''json'
         return
         ;;
     esac
@@ -557,7 +557,7 @@ _lineage_path() {
         return
         ;;
     '--format')
-        __lineage_add_completions -W 'text'$'\n''jsonl'
+        __lineage_add_completions -W 'text'$'\n''jsonl'$'\n''json'
         return
         ;;
     esac
@@ -588,7 +588,7 @@ _lineage_stats() {
         return
         ;;
     '--format')
-        __lineage_add_completions -W 'text'$'\n''json'
+        __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--top')
@@ -619,7 +619,7 @@ _lineage_diff() {
         return
         ;;
     '--format')
-        __lineage_add_completions -W 'text'$'\n''json'
+        __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--max-examples')

@@ -6,59 +6,50 @@ import LineageKit
 /// from stdin, one per line, against one read of the writer files, the way `ShowBatch`
 /// answers udids on a DAG file.
 ///
-/// Each non-blank line gets one answer in input order: with JSON one line, the id as
-/// `show --format json` prints it or `{"query", "error", "message"[, "candidates"]}`;
-/// with text the id's block (a blank line between two blocks) or the sentence on stderr.
+/// Each non-blank line gets one answer in input order (`ShowAnswers`), as `ShowBatch`
+/// writes them.
 struct CuratorShowBatch {
-    let json: Bool
+    let format: Lineage.Show.Format
     let path: String
     let lookup: CuratorSourceLookup
     /// The `--groups` file, whose groups mapping to each id are listed.
     let groups: String?
 
-    /// Answers every line of stdin; false when a line was malformed, unknown or ambiguous.
+    /// Answers every line of stdin; false when a line was unknown or ambiguous.
     func run() throws -> Bool {
         var answered = true
-        var first = true
+        var answers = ShowAnswers(format: format, kind: "curator", checkpoint: path)
         // The groups are read once and hashed once, not once per query.
         let byID = try groups.map { try Self.groupsByID(in: $0) }
         let file = groups
         try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
             let query = ShowBatch.query(bytes)
-            if query.isEmpty { return }
             guard let id = CuratorSourceQuery(query) else { return }
             switch lookup.match(id) {
             case .unique(let source, let writers):
-                if !json && !first { Console.print("") }
-                first = false
                 let matching = byID?[source] ?? []
-                Console.print(
-                    json
-                        ? CuratorSourcesRenderer.holdingJSON(source: source, writers: writers, groupsFile: file, groups: matching)
-                        : CuratorSourcesRenderer.holding(source: source, writers: writers, groupsFile: file, groups: matching))
+                answers.answer(
+                    text: { CuratorSourcesRenderer.holding(source: source, writers: writers, groupsFile: file, groups: matching) },
+                    json: { layout, out in
+                        out.append(
+                            contentsOf: CuratorSourcesRenderer.holdingJSON(
+                                source: source, writers: writers, groupsFile: file, groups: matching, format: layout
+                            ).utf8)
+                    })
             case .none:
                 answered = false
                 let count = id.isWholeID ? byID.map { $0[id.id]?.count ?? 0 } : nil
-                fail(query: query, code: "not_found", message: ErrorPresentation.notHeldMessage(path: path, query: id, groups: count))
+                answers.failure(query: query, code: "not_found", message: ErrorPresentation.notHeldMessage(path: path, query: id, groups: count))
             case .several(let candidates, let more):
                 answered = false
                 let message = ErrorPresentation.curator(.ambiguous(path: path, query: id, candidates: candidates, more: more)).message
-                fail(query: query, code: "ambiguous", message: message, candidates: candidates)
+                answers.failure(query: query, code: "ambiguous", message: message, candidates: candidates)
             }
         } whenIdle: {
             Console.flush()
         }
+        answers.close()
         return answered
-    }
-
-    private func fail(query: String, code: String, message: String, candidates: [String]? = nil) {
-        if json {
-            // The first line of the sentence: the candidates are a field of their own.
-            let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
-            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates))
-        } else {
-            Console.error(message)
-        }
     }
 
     /// The file groups (by line) in `path` mapping to `source`.

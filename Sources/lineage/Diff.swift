@@ -61,7 +61,7 @@ extension Lineage {
             if !quiet {
                 switch format {
                 case .text: Console.print(DiffRenderer.text(diff))
-                case .json: Console.print(DiffRenderer.json(diff))
+                case .json, .jsonl: Console.print(DiffRenderer.json(diff))
                 }
             }
             if !diff.identical { throw ExitCode(ExitStatus.no) }

@@ -42,7 +42,7 @@ extension Lineage {
                 let report = progress.handler("lineage edges")
                 let total = report == nil ? 0 : try reader.edgeCount()
                 var rows = 0
-                if format == .json { Console.write(Array("[".utf8)) }
+                format.open(checkpoint: reader.path, list: "edges")
                 try reader.forEachEdge(parent: parentID, child: childID) { p, c in
                     let rowFormat = format.rows(first: first)
                     first = false
@@ -50,7 +50,7 @@ extension Lineage {
                     if WorkProgress.isDue(rows) { report?(WorkProgress(phase: "listing edges", done: rows, total: total, unit: "edges")) }
                     Console.withBuffer { Rows.appendEdge(parent: p, child: c, format: rowFormat, to: &$0) }
                 }
-                if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }
+                format.close(empty: first)
             }
         }
     }

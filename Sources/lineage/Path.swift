@@ -12,7 +12,6 @@ extension Lineage {
                 no task. FROM and TO the same task: a path of that one task.
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
 
         @OptionGroup var options: CheckpointOptions
 
@@ -31,8 +30,8 @@ extension Lineage {
         var from: String { operands.tasks.first ?? "" }
         var to: String { operands.tasks.dropFirst().first ?? "" }
 
-        @Option(help: "Output format (jsonl: one object per line, with its position).")
-        var format: Format = .text
+        @Option(help: "Output format: jsonl (one object per task and line, with its position) or json (one document).")
+        var format: ListFormat = .text
 
         @OptionGroup var progress: ProgressOptions
 
@@ -53,7 +52,15 @@ extension Lineage {
             if found.reversed {
                 Console.error("note: \(ends.1) is above \(ends.0); the path runs from \(ends.1) down to \(ends.0).")
             }
-            for task in found.tasks { Console.withBuffer { Rows.appendPathStep(task, json: format == .jsonl, to: &$0) } }
+            let fields = [
+                "\"from\": \"\(ends.0.string)\"", "\"to\": \"\(ends.1.string)\"", "\"reversed\": \(found.reversed)",
+            ]
+            format.open(checkpoint: location.path, fields: fields, list: "tasks")
+            for (index, task) in found.tasks.enumerated() {
+                let row = format.rows(first: index == 0)
+                Console.withBuffer { Rows.appendPathStep(task, format: row, to: &$0) }
+            }
+            format.close(empty: found.tasks.isEmpty)
         }
     }
 }

@@ -26,7 +26,7 @@ extension Lineage.Show {
         let lookup = CuratorSourceLookup(checkpoint)
         let file = groups.map { $0 == "-" ? "stdin" : $0 }
         if udid == "-" {
-            let answered = try CuratorShowBatch(json: format != .text, path: location.path, lookup: lookup, groups: groups).run()
+            let answered = try CuratorShowBatch(format: format, path: location.path, lookup: lookup, groups: groups).run()
             try CuratorCommand.finish(checkpoint)
             if !answered { throw ExitCode(ExitStatus.no) }
             return
@@ -43,10 +43,14 @@ extension Lineage.Show {
             try CuratorCommand.finish(checkpoint)
         case .none:
             let count = try query.isWholeID ? CuratorShowBatch.groups(mapping: query.id, in: groups).count : 0
+            let failure = CuratorFailure.notHeld(path: location.path, query: query, groups: groups == nil ? nil : count)
+            if format != .text { Self.printFailure(query: query.text, code: "not_found", error: failure, kind: "curator") }
             // A file left out or being written may hold it: its status decides.
-            try CuratorCommand.finish(checkpoint, failure: CuratorFailure.notHeld(path: location.path, query: query, groups: groups == nil ? nil : count))
+            try CuratorCommand.finish(checkpoint, failure: failure)
         case .several(let candidates, let more):
-            try CuratorCommand.finish(checkpoint, failure: CuratorFailure.ambiguous(path: location.path, query: query, candidates: candidates, more: more))
+            let failure = CuratorFailure.ambiguous(path: location.path, query: query, candidates: candidates, more: more)
+            if format != .text { Self.printFailure(query: query.text, code: "ambiguous", error: failure, candidates: candidates, kind: "curator") }
+            try CuratorCommand.finish(checkpoint, failure: failure)
         }
     }
 }

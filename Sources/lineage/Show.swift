@@ -9,7 +9,8 @@ extension Lineage {
             discussion: """
                 Exit 1 when no task matches, or a prefix matches several (they are listed). \
                 With - it reads udids or prefixes from stdin, one per line, and answers each \
-                in turn (JSON: one line per query); exit 1 at the end if any was not found. \
+                in turn (jsonl: one line per query; json: one document); exit 1 at the end if \
+                any was not found. \
                 On a NeMo Curator checkpoint it takes a source id (as written, or a unique prefix \
                 of at least 4 hex digits in any case; - reads them from stdin) and names the \
                 writers holding it (exit 1 when none does), and with --groups FILE the file \
@@ -40,7 +41,7 @@ extension Lineage {
         @Option(name: .customLong("path"), help: ArgumentHelp("Look the task up by its lineage path instead, e.g. 0_0_1.", valueName: "lineage-path"))
         var lineagePath: String?
 
-        @Option(help: "Output format (json and jsonl are the same: one line per task).")
+        @Option(help: "Output format: json (one document; with -, its answers array) or jsonl (one object per answer and line).")
         var format: Format = .text
 
         @Option(help: "Read the checkpoint as this kind instead of detecting it from the path.")
@@ -68,21 +69,39 @@ extension Lineage {
             let location = try location
             if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return try runCurator(curator) }
             if groups != nil { throw UsageError("--groups applies to a NeMo Curator checkpoint.") }
-            if udid == "-" { return try ShowBatch(json: format != .text).run(location) }
-            let record: TaskRecord? = try location.read { reader in
-                let lookup = try reader.lookup()
-                if let lineagePath { return try lookup.record(UDID(lineagePath: lineagePath)) }
-                // checkUsage() accepted the prefix.
-                return try lookup.record(lookup.resolve(UDIDPrefix(udid ?? "")!))
+            if udid == "-" { return try ShowBatch(format: format).run(location) }
+            let query = lineagePath ?? udid ?? ""
+            do {
+                let record: TaskRecord? = try location.read { reader in
+                    let lookup = try reader.lookup()
+                    if let lineagePath { return try lookup.record(UDID(lineagePath: lineagePath)) }
+                    // checkUsage() accepted the prefix.
+                    return try lookup.record(lookup.resolve(UDIDPrefix(udid ?? "")!))
+                }
+                guard let record else {
+                    let what = lineagePath.map { "lineage path \($0.isEmpty ? "\"\"" : $0) (udid \(UDID(lineagePath: $0)))" } ?? "udid \(udid ?? "")"
+                    throw CommandFailure.noTask(path: location.path, what: what)
+                }
+                switch format {
+                case .text: Console.print(TextRenderer.record(record, lineagePath: lineagePath))
+                case .json, .jsonl: Console.print(JSONRenderer.record(record, lineagePath: lineagePath))
+                }
+            } catch let error as TaskLookupError where format != .text {
+                let candidates: [String]? = if case .ambiguous(_, _, let candidates, _) = error { candidates.map(\.string) } else { nil }
+                Self.printFailure(query: query, code: candidates == nil ? "not_found" : "ambiguous", error: error, candidates: candidates, kind: "dag")
+                throw error
+            } catch let error as CommandFailure where format != .text {
+                Self.printFailure(query: query, code: "not_found", error: error, kind: "dag")
+                throw error
             }
-            guard let record else {
-                let what = lineagePath.map { "lineage path \($0.isEmpty ? "\"\"" : $0) (udid \(UDID(lineagePath: $0)))" } ?? "udid \(udid ?? "")"
-                throw CommandFailure.noTask(path: location.path, what: what)
-            }
-            switch format {
-            case .text: Console.print(TextRenderer.record(record, lineagePath: lineagePath))
-            case .json, .jsonl: Console.print(JSONRenderer.record(record, lineagePath: lineagePath))
-            }
+        }
+
+        /// A lookup that found nothing, with JSON asked for: the error object `show -`
+        /// prints for such a line, on stdout (the sentence still goes to stderr).
+        static func printFailure(query: String, code: String, error: any Error, candidates: [String]? = nil, kind: String) {
+            let message = ErrorPresentation.presentation(of: error)?.message ?? "\(error)"
+            let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
+            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates, format: .jsonLines(kind: kind)))
         }
     }
 }

@@ -5,21 +5,21 @@ import LineageKit
 /// `lineage show -`: answers udids or prefixes read from stdin, one per line, in one
 /// read transaction, so a script never needs a process per task.
 ///
-/// Each non-blank line gets one answer in input order: with JSON one line, the task as
-/// `show --format json` prints it or `{"query", "error", "message"[, "candidates"]}`;
-/// with text the task's block (a blank line between two blocks) or the sentence on
-/// stderr. Answers are written out whenever stdin has no more input ready, so a
+/// Each non-blank line gets one answer in input order (`ShowAnswers`): with JSON Lines
+/// one line, the task as `show --format jsonl` prints it or `{"query", "error",
+/// "message"[, "candidates"]}`; with JSON the same objects in one document's `answers`;
+/// with text the task's block (a blank line between two blocks) or the sentence on stderr. Answers are written out whenever stdin has no more input ready, so a
 /// coprocess gets each answer without waiting for the end. Exit 1 at the end when a
 /// query was malformed, unknown or ambiguous.
 struct ShowBatch {
-    let json: Bool
+    let format: Lineage.Show.Format
 
     func run(_ location: CheckpointLocation) throws {
         var failed = false
-        var first = true
         // Stdin is read once, so the batch cannot be read again: one attempt (BUSY if torn).
         var once = location
         once.wait = 0
+        var answers = ShowAnswers(format: format, kind: "dag", checkpoint: location.path)
         try once.read { reader in
             let lookup = try reader.lookup()
             try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
@@ -28,7 +28,7 @@ struct ShowBatch {
                 guard let prefix = UDIDPrefix(query) else {
                     failed = true
                     let message = "'\(query)' is not a udid: give 4 to 32 hex digits."
-                    return fail(query: query, code: "not_a_udid", message: message)
+                    return answers.failure(query: query, code: "not_a_udid", message: message)
                 }
                 // A full udid needs no search: its record says whether it is there.
                 let found: PrefixMatch = try prefix.udid.map { .unique($0) } ?? lookup.match(prefix)
@@ -37,42 +37,25 @@ struct ShowBatch {
                     guard let record = try lookup.record(udid) else {
                         failed = true
                         let error = TaskLookupError.notFound(path: reader.path, prefix: prefix)
-                        return fail(query: query, code: "not_found", message: ErrorPresentation.message(for: error))
+                        return answers.failure(query: query, code: "not_found", message: ErrorPresentation.message(for: error))
                     }
-                    if !json && !first { Console.print("") }
-                    first = false
-                    if json {
-                        Console.withBuffer {
-                            JSONRenderer.appendRecord(record, to: &$0)
-                            $0.append(0x0a)
-                        }
-                    } else {
-                        Console.print(TextRenderer.record(record))
-                    }
+                    answers.answer(text: { TextRenderer.record(record) }, json: { JSONRenderer.appendRecord(record, format: $0, to: &$1) })
                 case .none:
                     failed = true
                     let error = TaskLookupError.notFound(path: reader.path, prefix: prefix)
-                    fail(query: query, code: "not_found", message: ErrorPresentation.message(for: error))
+                    answers.failure(query: query, code: "not_found", message: ErrorPresentation.message(for: error))
                 case .several(let candidates, let more):
                     failed = true
                     let error = TaskLookupError.ambiguous(path: reader.path, prefix: prefix, candidates: candidates, more: more)
-                    fail(query: query, code: "ambiguous", message: ErrorPresentation.message(for: error), candidates: candidates)
+                    answers.failure(
+                        query: query, code: "ambiguous", message: ErrorPresentation.message(for: error), candidates: candidates.map(\.string))
                 }
             } whenIdle: {
                 Console.flush()
             }
         }
+        answers.close()
         if failed { throw ExitCode(ExitStatus.no) }
-    }
-
-    private func fail(query: String, code: String, message: String, candidates: [UDID]? = nil) {
-        if json {
-            // The first line of the sentence: the candidates are a field of their own.
-            let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
-            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates?.map(\.string)))
-        } else {
-            Console.error(message)
-        }
     }
 }
 

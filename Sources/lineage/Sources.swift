@@ -44,7 +44,7 @@ extension Lineage {
                 }
                 only = Set(names.indices.filter { names[$0] == name })
             }
-            if format == .json { Console.write(Array("[".utf8)) }
+            format.open(kind: "curator", checkpoint: location.path, list: "sources")
             var first = true
             let table = NameTable(names)
             defer { table.deallocate() }
@@ -55,7 +55,7 @@ extension Lineage {
                 Console.write(first && format == .json ? Array(chunk.dropFirst()) : chunk)
                 first = false
             }
-            if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }
+            format.close(empty: first)
             try CuratorCommand.finish(checkpoint)
         }
 
@@ -66,7 +66,7 @@ extension Lineage {
             -> @Sendable (UnsafeRawBufferPointer, [Int], inout [UInt8]) -> Void
         {
             let alone = names.map { [$0] }
-            let rows = format.rows(first: false)
+            let rows = format.rows(first: false, kind: "curator")
             return { key, holding, out in
                 if let only, !holding.contains(where: only.contains) { return }
                 if format == .text, key.allSatisfy({ $0 >= 0x20 && $0 != 0x7f }) {

@@ -33,7 +33,7 @@ extension Lineage {
             }.value
             switch format {
             case .text: Console.print(StatsRenderer.text(stats))
-            case .json: Console.print(StatsRenderer.json(stats))
+            case .json, .jsonl: Console.print(StatsRenderer.json(stats))
             }
         }
     }

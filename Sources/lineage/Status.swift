@@ -59,7 +59,7 @@ extension Lineage {
             let report = answer.value
             switch format {
             case .text: Console.print(StatusRenderer.text(report, examples: examples))
-            case .json: Console.print(StatusRenderer.json(report))
+            case .json, .jsonl: Console.print(StatusRenderer.json(report))
             }
             if let note = Lineage.liveNote(answer) {
                 // Text: the report's last line; JSON: stderr, so the document stays the schema's.
@@ -84,7 +84,7 @@ extension Lineage {
             }
             switch format {
             case .text: Console.print(CuratorStatusRenderer.text(status))
-            case .json: Console.print(CuratorStatusRenderer.json(status))
+            case .json, .jsonl: Console.print(CuratorStatusRenderer.json(status))
             }
             let live = checkpoint.liveWriters.compactMap { writer in
                 writer.live.map { "\(writer.name) at transaction \($0.first) when its read began, \($0.last) when it ended" }

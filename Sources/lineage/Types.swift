@@ -38,7 +38,7 @@ extension Lineage {
                 }
                 switch format {
                 case .text: Console.print(TextRenderer.typeSummary(answer.value))
-                case .json, .jsonl: Console.print(JSONRenderer.typeSummary(answer.value))
+                case .json, .jsonl: Console.print(JSONRenderer.typeSummary(answer.value, checkpoint: try options.location.path))
                 }
                 // Text: the last line; JSON: stderr, so the document keeps its shape.
                 if let note = Lineage.liveNote(answer) { format == .text ? Console.print(note) : Console.error(note) }
@@ -49,7 +49,7 @@ extension Lineage {
                 let report = progress.handler("lineage types")
                 let total = report == nil ? 0 : try reader.taskCount()
                 var rows = 0
-                if format == .json { Console.write(Array("[".utf8)) }
+                format.open(checkpoint: reader.path, list: "tasks")
                 try reader.forEachTask { udid, typeName, isCompleted in
                     rows += 1
                     if WorkProgress.isDue(rows) { report?(WorkProgress(phase: "listing tasks", done: rows, total: total, unit: "tasks")) }
@@ -60,7 +60,7 @@ extension Lineage {
                     first = false
                     Console.withBuffer { Rows.appendTask(udid: udid, typeName: typeName, completed: isCompleted, format: rowFormat, to: &$0) }
                 }
-                if format == .json { Console.withBuffer { Rows.closeArray(empty: first, to: &$0) } }
+                format.close(empty: first)
             }
         }
     }

@@ -19,10 +19,11 @@ extension Lineage {
                 a lineage checkpoint (UNREADABLE) or its structure is damaged (DAMAGED), 75 when the \
                 pipeline was writing it too fast for a consistent read within --wait seconds (BUSY, not \
                 damage); with several paths, the worst (2, then 75, then 1). A damaged or unreadable writer file is named on stderr: the pipeline \
-                skips it, so its sources run again. --format json prints one report per line (JSON Lines).
+                skips it, so its sources run again. --format json prints one document holding a report \
+                per path (reports), jsonl one report per line.
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, junit }
 
         @OptionGroup var checkpoints: CheckpointList
 
@@ -74,7 +75,10 @@ extension Lineage {
                     Console.print("\n\(outcomes.filter { $0.verdict == .ok }.count) of \(entries.count) checkpoints sound")
                 }
             case .json?:
-                // JSON Lines: one report per line, so one path is one JSON document.
+                // One document for every path, so json.load reads it whatever their number.
+                Console.print(JSONRenderer.verifyDocument(entries, exitCode: ExitStatus.of(Verdict.worst(outcomes.map(\.verdict)))))
+            case .jsonl?:
+                // JSON Lines: one report per path and line.
                 for entry in entries { Console.print(JSONRenderer.verify(entry)) }
             case .junit?:
                 Console.print(JUnitRenderer.render(entries, suiteName: "lineage verify"))

@@ -3,8 +3,6 @@ import LineageKit
 
 /// The options `ancestors` and `descendants` share, and the walk they both run.
 struct WalkOptions: ParsableArguments {
-    /// The output formats of the walks.
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
 
     @Argument(
         help: ArgumentHelp("The checkpoint, before the task: an alternative to -c.", valueName: "checkpoint"),
@@ -30,8 +28,8 @@ struct WalkOptions: ParsableArguments {
     @Flag(help: "Only tasks not completed.")
     var pending = false
 
-    @Option(help: "Output format (jsonl: one object per line).")
-    var format: Format = .text
+    @Option(help: "Output format: jsonl (one object per task and line) or json (one document).")
+    var format: ListFormat = .text
 
     func checkUsage(command direction: String) throws {
         guard !operands.tasks.isEmpty else { throw UsageError("Give the task: a udid, or a prefix of at least 4 hex digits.") }
@@ -42,20 +40,32 @@ struct WalkOptions: ParsableArguments {
 
     /// Walks from the task in `direction` and streams the rows (or the count) to stdout.
     func run(_ direction: WalkDirection, checkpoint: CheckpointOptions, progress: ProgressOptions) throws {
+        // A document's head comes after the start is resolved: a udid that names no task prints nothing.
         defer { Console.flush() }
         let report = progress.handler("lineage \(direction.rawValue)")
-        let json = format == .jsonl
-        let total = try checkpoint.location(operand: operands.checkpoint).read { reader in
+        let location = try checkpoint.location(operand: operands.checkpoint)
+        let (start, total) = try location.read { reader in
             // checkUsage() accepted the prefix.
             let start = try reader.resolve(prefix: UDIDPrefix(udid)!)
+            let fields = ["\"udid\": \"\(start.string)\"", "\"direction\": \"\(direction.rawValue)\""]
+            if !count { format.open(checkpoint: location.path, fields: fields, list: "tasks") }
             var total = 0
             try reader.forEachReachable(from: start, direction: direction, maxDistance: depth, progress: report) { task in
                 if completed && !task.completed || pending && task.completed { return }
+                let row = format.rows(first: total == 0)
                 total += 1
-                if !count { Console.withBuffer { Rows.appendReached(task, json: json, to: &$0) } }
+                if !count { Console.withBuffer { Rows.appendReached(task, format: row, to: &$0) } }
             }
-            return total
+            if !count { format.close(empty: total == 0) }
+            return (start, total)
         }
-        if count { Console.print(json ? #"{"count": \#(total)}"# : String(total)) }
+        guard count else { return }
+        switch format {
+        case .text: Console.print(String(total))
+        case .json, .jsonl:
+            Console.print(
+                "{\"schema_version\": \(Rows.schemaVersion), \"kind\": \"dag\", \"checkpoint\": \(Escaping.jsonString(location.path)), "
+                    + "\"udid\": \"\(start.string)\", \"direction\": \"\(direction.rawValue)\", \"count\": \(total)}")
+        }
     }
 }

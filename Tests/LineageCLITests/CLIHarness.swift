@@ -80,6 +80,24 @@ extension FixtureExpectation {
 extension ProcessOutput {
     var lines: [String] { text.split(separator: "\n").map(String.init) }
     func json() throws -> Any { try JSONSerialization.jsonObject(with: stdout) }
+    /// Stdout as a record document (`--format json` of a command that lists records): checks
+    /// `schema_version` 1, `kind` and the checkpoint's presence, and returns the `list` array.
+    func records(_ list: String, kind: String = "dag") throws -> [[String: Any]] {
+        let document = try #require(try json() as? [String: Any], "not a JSON object: \(text)")
+        #expect(document["schema_version"] as? Int == 1 && document["kind"] as? String == kind, "\(text)")
+        #expect(document["checkpoint"] is String, "\(text)")
+        return try #require(document[list] as? [[String: Any]], "no \(list) array: \(text)")
+    }
+
+    /// Stdout as JSON Lines of records: every line carries `schema_version` 1 and `kind`;
+    /// returns the objects without those two fields.
+    func recordLines(kind: String = "dag") throws -> [[String: Any]] {
+        try jsonLines().map { line in
+            #expect(line["schema_version"] as? Int == 1 && line["kind"] as? String == kind, "\(line)")
+            return line.filter { $0.key != "schema_version" && $0.key != "kind" }
+        }
+    }
+
     /// Stdout as JSON Lines: one object per line.
     func jsonLines() throws -> [[String: Any]] {
         try text.lines.map { line in

@@ -129,13 +129,101 @@ struct ContractTests {
             let verify = try CLI.run(["verify", file.path])
             #expect(verify.status == 2 && verify.text.lines.last?.hasPrefix("verdict: DAMAGED") == true, "\(verify)")
             #expect(verify.text.lines.first == "\(file.path): nothing counted, the structure is damaged", "\(verify.text)")
-            let json = try CLI.run(["verify", file.path, "--format", "json"])
+            let json = try CLI.run(["verify", file.path, "--format", "jsonl"])
             let report = try #require(try json.json() as? [String: Any])
             #expect(report["verdict"] as? String == "DAMAGED" && report["tasks"] is NSNull, "\(json.text)")
             let types = try CLI.run(["types", file.path])
             #expect(types.status == 2 && !types.stderr.contains("not an LMDB file") && types.stderr.contains("lineage verify"), "\(types)")
             let missing = try CLI.run(["verify", directory.appendingPathComponent("none.mdb").path])
             #expect(missing.stderr.contains("no such file; check the path") && !missing.stderr.contains("-c PATH"), "\(missing.stderr)")
+        }
+    }
+
+    /// Every key of a JSON value, at any depth.
+    static func keys(_ value: Any) -> [String] {
+        if let object = value as? [String: Any] { return object.keys + object.values.flatMap(keys) }
+        if let array = value as? [Any] { return array.flatMap(keys) }
+        return []
+    }
+
+    /// Every `by_type` object of a JSON value, at any depth.
+    static func byType(_ value: Any) -> [[String: Any]] {
+        if let object = value as? [String: Any] {
+            return (object["by_type"].map { [$0 as? [String: Any] ?? [:]] } ?? []) + object.values.flatMap(byType)
+        }
+        if let array = value as? [Any] { return array.flatMap(byType) }
+        return []
+    }
+
+    @Test("json is one document and jsonl one object per line on every command and both kinds, each with schema_version and kind, in one vocabulary")
+    func jsonEverywhere() throws {
+        let d = Self.dag
+        let c = Self.curator
+        let commands: [[String]] = [
+            ["verify", d, c], ["verify", d], ["status", d], ["status", c], ["stats", d], ["diff", d, d], ["types", d],
+            ["types", d, "--summary"], ["edges", d], ["show", d, "5fec"], ["show", c, "ead5"], ["ancestors", d, "5e3e"],
+            ["descendants", d, "5fec"], ["descendants", d, "5fec", "--count"], ["path", d, "5fec", "5e3e"], ["export", d], ["export", c],
+            ["sources", c], ["plan", c, "--groups", Self.groups],
+        ]
+        var documents: [String: [(label: String, json: Data)]] = [:]
+        for command in commands {
+            let json = try CLI.run(command + ["--format", "json"])
+            #expect(json.status == 0, "\(command): \(json)")
+            let value = try JSONSerialization.jsonObject(with: json.stdout)
+            let object = try #require(value as? [String: Any], "\(command): not one object")
+            #expect(object["schema_version"] is Int && ["dag", "curator", "mixed"].contains(object["kind"] as? String), "\(command)")
+            let all = Self.keys(object)
+            #expect(!all.contains("type") && !all.contains("types"), "\(command): a task's type is task_type, counts per type by_type")
+            for counts in Self.byType(object) {
+                for (name, row) in counts {
+                    #expect(Set((row as? [String: Any])?.keys.map { $0 } ?? []) == ["total", "completed", "pending"], "\(command) \(name)")
+                }
+            }
+            let schema: String? =
+                switch command[0] {
+                case "verify": "verify-report.schema.json"
+                case "status": command[1] == c ? "status-curator.schema.json" : "status.schema.json"
+                case "stats", "diff": "\(command[0]).schema.json"
+                case "sources", "plan": "curator-\(command[0]).schema.json"
+                case "export" where command[1] == c: "curator-export.schema.json"
+                default: nil
+                }
+            if let schema { documents[schema, default: []].append((command.joined(separator: " "), json.stdout)) }
+
+            let lines = try CLI.run(command + ["--format", "jsonl"])
+            guard command[0] != "export" else {
+                #expect(lines.status == 64, "export writes one document: \(lines)")
+                continue
+            }
+            #expect(lines.status == 0, "\(command): \(lines)")
+            for line in try lines.jsonLines() {
+                #expect(line["schema_version"] is Int && ["dag", "curator"].contains(line["kind"] as? String), "\(command): \(line)")
+                #expect(!Self.keys(line).contains("type"), "\(command)")
+            }
+        }
+        for (schema, list) in documents {
+            for (label, valid) in try StatusStatsSchemaTests.validate(schema: schema, list) { #expect(valid, "\(label) under \(schema)") }
+        }
+    }
+
+    @Test("verify --format json: one document for any number of paths whose reports are the jsonl lines")
+    func verifyDocument() throws {
+        try withTemporaryDirectory { directory in
+            let bad = try ReportSchemaTests.badTypeCopy(in: directory)
+            let paths = [Self.dag, Self.curator, bad, directory.appendingPathComponent("none.mdb").path]
+            let json = try CLI.run(["verify", "--format", "json"] + paths)
+            let lines = try CLI.run(["verify", "--format", "jsonl"] + paths)
+            #expect(json.status == 2 && lines.status == 2)
+            let document = try #require(try json.json() as? [String: Any])
+            #expect(document["kind"] as? String == "mixed" && document["verdict"] as? String == "UNREADABLE" && document["exit_code"] as? Int == 2)
+            #expect(document["checkpoints"] as? Int == 4 && document["sound"] as? Int == 2 && document["ok"] as? Bool == false)
+            let reports = try #require(document["reports"] as? [[String: Any]])
+            #expect(reports.map { $0["checkpoint"] as? String } == paths)
+            #expect(
+                try JSONSerialization.data(withJSONObject: reports, options: .sortedKeys)
+                    == JSONSerialization.data(withJSONObject: try lines.jsonLines(), options: .sortedKeys))
+            let outcome = try StatusStatsSchemaTests.validate(schema: "verify-report.schema.json", [("document", json.stdout)])
+            #expect(outcome == ["document": true])
         }
     }
 }

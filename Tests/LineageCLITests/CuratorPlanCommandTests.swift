@@ -45,7 +45,7 @@ struct CuratorPlanCommandTests {
         let expected = try Self.expected()
         let lines = try CLI.run(["plan", Self.checkpoint, "--groups", Self.groupsFile, "--format", "jsonl"])
         #expect(lines.status == 0, "\(lines)")
-        let rows = try lines.jsonLines()
+        let rows = try lines.recordLines(kind: "curator")
         #expect(rows.map { $0["source_id"] as? String } == expected.map(\.id))
         #expect(rows.map { $0["action"] as? String } == expected.map(\.action))
         #expect(rows.map { $0["paths"] as? [String] } == expected.map(\.paths))

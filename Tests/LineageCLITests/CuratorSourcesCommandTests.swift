@@ -40,21 +40,25 @@ struct CuratorSourcesCommandTests {
         let holders = Self.holders(writers)
         let lines = try CLI.run(["sources", Self.checkpoint, "--format", "jsonl"])
         #expect(lines.status == 0, "\(lines)")
-        let rows = try lines.jsonLines()
+        let rows = try lines.recordLines(kind: "curator")
         #expect(rows.compactMap { $0["source_id"] as? String } == holders.keys.sorted())
         for row in rows {
             let id = try #require(row["source_id"] as? String)
             #expect(row["writers"] as? [String] == holders[id], "\(id)")
         }
         let document = try CLI.run(["sources", Self.checkpoint, "--format", "json"])
-        let array = try #require(try document.json() as? [[String: Any]])
+        let array = try document.records("sources", kind: "curator")
         #expect(array.count == rows.count)
         #expect(
             try JSONSerialization.data(withJSONObject: array, options: .sortedKeys)
                 == (try JSONSerialization.data(withJSONObject: rows, options: .sortedKeys)))
         let one = try CLI.run(["sources", Self.checkpoint, "--format", "json", "--writer", "node-c-3003.mdb"])
-        #expect(one.status == 0 && one.text == "[]\n", "\(one)")
-        let broken = try JSONSerialization.data(withJSONObject: [["source_id": "ead520a8e8d8", "writers": "node-a-1001.mdb"]])
+        let none = try one.records("sources", kind: "curator")
+        #expect(one.status == 0 && none.isEmpty, "\(one)")
+        let broken = try JSONSerialization.data(withJSONObject: [
+            "schema_version": 1, "kind": "curator", "checkpoint": Self.checkpoint,
+            "sources": [["source_id": "ead520a8e8d8", "writers": "node-a-1001.mdb"]],
+        ])
         let outcome = try StatusStatsSchemaTests.validate(
             schema: "curator-sources.schema.json", [("json", document.stdout), ("empty", one.stdout), ("broken", broken)])
         #expect(outcome == ["json": true, "empty": true, "broken": false])

@@ -37,7 +37,7 @@ struct CuratorVerifyCommandTests {
 
     /// The JSON report of `path`, its check `id`, and the exit status; the report is validated.
     static func report(_ path: String, check id: String) throws -> (report: [String: Any], check: [String: Any], status: Int32) {
-        let result = try CLI.run(["verify", "--format", "json", path])
+        let result = try CLI.run(["verify", "--format", "jsonl", path])
         let report = try #require(try result.json() as? [String: Any], "\(result)")
         for (label, errors) in try ReportSchemaTests.validate([(path, result.stdout)]) {
             #expect(errors == nil, "\(label): \(errors ?? "")")
@@ -57,7 +57,7 @@ struct CuratorVerifyCommandTests {
 
         let (report, _, status) = try Self.report(Self.checkpoint, check: "writer-structure")
         #expect(status == 0)
-        #expect(report["kind"] as? String == "curator" && report["schema_version"] as? Int == 3 && report["ok"] as? Bool == true)
+        #expect(report["kind"] as? String == "curator" && report["schema_version"] as? Int == 4 && report["ok"] as? Bool == true)
         let expected = try CuratorStatusCommandTests.expected()
         #expect(report["sources"] as? Int == (expected["union"] as? [String])?.count)
         #expect(report["writers"] as? Int == (expected["writers"] as? [String: Any])?.count)
@@ -76,7 +76,7 @@ struct CuratorVerifyCommandTests {
     func mixed() throws {
         let dag = CLI.fixture("four_stage")
         let writer = URL(fileURLWithPath: Self.checkpoint).appendingPathComponent(".nemo_curator_metadata/node-a-1001.mdb").path
-        let result = try CLI.run(["verify", "--format", "json", dag, Self.checkpoint, writer])
+        let result = try CLI.run(["verify", "--format", "jsonl", dag, Self.checkpoint, writer])
         #expect(result.status == 0, "\(result)")
         let lines = try result.jsonLines()
         #expect(lines.map { $0["kind"] as? String } == ["dag", "curator", "curator"])
@@ -89,7 +89,7 @@ struct CuratorVerifyCommandTests {
         let asDAG = try CLI.run(["verify", "--kind", "dag", Self.checkpoint])
         #expect(asDAG.status == 2 && asDAG.stderr.contains("data.mdb"), "\(asDAG)")
         // A DAG file read as a writer file: four sub-databases that are not completed_sources.
-        let forced = try CLI.run(["verify", "--kind", "curator", "--format", "json", dag])
+        let forced = try CLI.run(["verify", "--kind", "curator", "--format", "jsonl", dag])
         #expect(forced.status == 1, "\(forced)")
         #expect(forced.text.contains("unexpected-sub-database"), "\(forced)")
         // A directory forced to be Curator without the metadata folder is unreadable, not an empty success.

@@ -15,16 +15,13 @@ struct EdgesCommandTests {
 
         let jsonl = try CLI.run(["edges", "-c", fixture.path, "--format", "jsonl"])
         #expect(jsonl.status == 0, "\(jsonl)")
-        let rows = try jsonl.text.lines.map { line in
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "\(line)")
-            return "\(object["parent"] ?? "")\t\(object["child"] ?? "")"
-        }
+        let rows = try jsonl.recordLines().map { object in "\(object["parent"] as? String ?? "")\t\(object["child"] as? String ?? "")" }
         #expect(rows == fixture.edgeLines)
 
         let json = try CLI.run(["edges", "-c", fixture.path, "--format", "json"])
         #expect(json.status == 0, "\(json)")
-        let array = try #require(try json.json() as? [[String: String]], "\(json)")
-        #expect(array.map { "\($0["parent"] ?? "")\t\($0["child"] ?? "")" } == fixture.edgeLines)
+        let array = try json.records("edges")
+        #expect(array.map { "\($0["parent"] as? String ?? "")\t\($0["child"] as? String ?? "")" } == fixture.edgeLines)
     }
 
     @Test("--parent and --child keep the edges from and into one task", arguments: CLI.fixtureNames)
@@ -36,9 +33,9 @@ struct EdgesCommandTests {
             #expect(children.text.lines == record.children.map { "\(udid)\t\($0)" }, "children of \(udid)")
             let parents = try CLI.run(["edges", "-c", fixture.path, "--child", udid.uppercased(), "--format", "json"])
             #expect(parents.status == 0, "\(parents)")
-            let array = try #require(try parents.json() as? [[String: String]], "\(parents)")
-            #expect(array.map { $0["parent"] ?? "" } == record.parents, "parents of \(udid)")
-            #expect(array.allSatisfy { $0["child"] == udid })
+            let array = try parents.records("edges")
+            #expect(array.map { $0["parent"] as? String ?? "" } == record.parents, "parents of \(udid)")
+            #expect(array.allSatisfy { $0["child"] as? String == udid })
         }
     }
 
@@ -52,7 +49,7 @@ struct EdgesCommandTests {
         #expect(one.text.lines == [line])
         let none = try CLI.run(["edges", "-c", fixture.path, "--parent", ends[1], "--child", ends[0], "--format", "json"])
         #expect(none.status == 0)
-        #expect((try none.json() as? [Any])?.isEmpty == true, "\(none)")
+        #expect(try none.records("edges").isEmpty, "\(none)")
     }
 
     @Test(

@@ -56,7 +56,7 @@ struct ErrorPathTests {
                 #expect(result.stdout.isEmpty || command == ["verify"], "\(input) \(command): \(result)")
             }
             // verify with JSON still prints a parseable document saying why.
-            let json = try CLI.run(["verify", path, "--format", "json"])
+            let json = try CLI.run(["verify", path, "--format", "jsonl"])
             #expect(json.status == 2, "\(input): \(json)")
             let object = try #require(try json.json() as? [String: Any], "\(input): \(json)")
             #expect(object["ok"] as? Bool == false, "\(input)")

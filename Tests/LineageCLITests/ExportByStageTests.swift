@@ -39,7 +39,7 @@ struct ExportByStageTests {
         for node in try #require(object["nodes"] as? [[String: Any]]) {
             let id = try #require(node["id"] as? String)
             let stage = try #require(node["stage"] as? Int)
-            let type = try #require(node["type"] as? String)
+            let type = try #require(node["task_type"] as? String)
             #expect(id == "s\(stage)_\(type)")
             stages.insert(stage)
             groups[id] = [try #require(node["tasks"] as? Int), try #require(node["completed"] as? Int)]

@@ -13,7 +13,7 @@ struct ExportCommandTests {
         import json, sys
         import networkx as nx
         g = nx.node_link_graph(json.load(open(sys.argv[1])), edges="links")
-        nodes = sorted([n, d.get("type"), d.get("completed")] for n, d in g.nodes(data=True))
+        nodes = sorted([n, d.get("task_type"), d.get("completed")] for n, d in g.nodes(data=True))
         print(json.dumps([g.is_directed(), nodes, sorted([s, t] for s, t in g.edges())]))
         """
 

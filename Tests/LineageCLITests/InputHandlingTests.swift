@@ -64,7 +64,7 @@ struct InputHandlingTests {
     @Test("verify -c A B audits A and B, in that order")
     func verifyTakesEveryPath() throws {
         let other = CLI.fixture("partial_completion")
-        let result = try CLI.run(["verify", "-c", Self.fourStage, other, "--format", "json"])
+        let result = try CLI.run(["verify", "-c", Self.fourStage, other, "--format", "jsonl"])
         #expect(result.status == 0, "\(result)")
         #expect(try result.jsonLines().map { $0["checkpoint"] as? String } == [Self.fourStage, other])
     }
@@ -162,7 +162,7 @@ struct InputHandlingTests {
             let stdout = try CLI.run(["verify", Self.fourStage, "--junit", "-"])
             #expect(stdout.status == 0 && stdout.text.hasPrefix("<?xml") && stdout.text.contains("tests=\"12\" failures=\"0\""), "\(stdout)")
             #expect(!FileManager.default.fileExists(atPath: "-"))
-            #expect(try CLI.run(["verify", Self.fourStage, "--junit", "-", "--format", "json"]).status == 64)
+            #expect(try CLI.run(["verify", Self.fourStage, "--junit", "-", "--format", "jsonl"]).status == 64)
         }
     }
 

@@ -83,7 +83,7 @@ struct LiveReadTests {
     @Test("verify of a torn read: verdict BUSY with the ids, in text and in JSON the schema accepts")
     func tornVerify() throws {
         try Self.withDAGCopy { path, txnid, pageSize in
-            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "json", "--wait", "0", path], name: "ckpt.mdb") { _ in
+            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "jsonl", "--wait", "0", path], name: "ckpt.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize)
             }
             #expect(json.status == 75, "\(json)")
@@ -213,7 +213,7 @@ struct LiveReadTests {
     @Test("Curator verify of a torn writer file: BUSY naming it (text and JSON), its checks not passed on its behalf")
     func tornCuratorVerify() throws {
         try Self.withCuratorCopy { checkpoint, writer, _, pageSize in
-            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "json", "--wait", "0", checkpoint], name: "node-b-2002.mdb") { _ in
+            let (json, _) = try Self.runStoppedInRead(["verify", "--format", "jsonl", "--wait", "0", checkpoint], name: "node-b-2002.mdb") { _ in
                 try advanceTransactionIDs(ofFileAt: writer, by: 2, pageSize: pageSize)
             }
             #expect(json.status == 75, "\(json)")
@@ -292,7 +292,7 @@ struct LiveReadTests {
                 ("show", ["show", "-c", file, "--path", "0_3", "--format", "json", "--wait", "2"]),
                 ("status", ["status", file, "--format", "json", "--wait", "0"]),
                 ("types", ["types", "--summary", file, "--wait", "0"]),
-                ("verify", ["verify", file, "--format", "json", "--wait", "0"]),
+                ("verify", ["verify", file, "--format", "jsonl", "--wait", "0"]),
             ]
             let (answers, tally) = try Self.readWhileWriting(writer, reads, consistently: "show")
             writer.terminate()

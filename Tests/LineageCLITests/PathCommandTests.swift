@@ -16,12 +16,12 @@ struct PathCommandTests {
                 if let pairs, checked >= pairs { return }
                 checked += 1
                 let result = try CLI.run(["path", "-c", dag.path, from, to, "--format", "jsonl"])
-                let rows = try result.jsonLines()
+                let rows = try result.recordLines()
                 let udids = rows.map { $0["udid"] as? String ?? "?" }
                 #expect(rows.map { $0["position"] as? Int } == Array(0..<rows.count), "\(from) \(to)")
                 for row in rows {
                     let udid = row["udid"] as? String ?? "?"
-                    #expect(row["type"] as? String == dag.tasks[udid]?.type, "\(udid)")
+                    #expect(row["task_type"] as? String == dag.tasks[udid]?.type, "\(udid)")
                     #expect(row["completed"] as? Bool == dag.tasks[udid]?.completed, "\(udid)")
                 }
                 if from == to {

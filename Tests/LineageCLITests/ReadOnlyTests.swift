@@ -87,7 +87,7 @@ struct ReadOnlyTests {
             }
             let edges = try CLI.run(["edges", "-c", file.path], prefix: prefix)
             #expect(edges.text.lines == fixture.edgeLines)
-            let verify = try CLI.run(["verify", file.path, "--format", "json"], prefix: prefix)
+            let verify = try CLI.run(["verify", file.path, "--format", "jsonl"], prefix: prefix)
             #expect(verify.status == 0, "\(verify)")
             #expect((try verify.json() as? [String: Any])?["ok"] as? Bool == true)
         }

@@ -119,7 +119,7 @@ struct ReportSchemaTests {
     func fixtures() throws {
         var documents: [(label: String, json: Data)] = []
         for name in CLI.fixtureNames {
-            let result = try CLI.run(["verify", "--format", "json", CLI.fixture(name)])
+            let result = try CLI.run(["verify", "--format", "jsonl", CLI.fixture(name)])
             #expect(result.status == 0, "\(result)")
             documents.append((name, result.stdout))
         }
@@ -141,7 +141,7 @@ struct ReportSchemaTests {
             ]
             var documents: [(label: String, json: Data)] = []
             for (label, path, status) in cases {
-                let result = try CLI.run(["verify", "--format", "json", path])
+                let result = try CLI.run(["verify", "--format", "jsonl", path])
                 #expect(result.status == status, "\(label): \(result)")
                 let object = try #require(try result.json() as? [String: Any], "\(label): \(result)")
                 #expect(object["ok"] as? Bool == false, "\(label)")
@@ -152,7 +152,7 @@ struct ReportSchemaTests {
 
             // The damaged files carry the structure failure and eleven checks not run;
             // the missing file is the unreadable form.
-            let flipped = try #require(try CLI.run(["verify", "--format", "json", try Self.byteFlippedCopy(in: directory)]).json() as? [String: Any])
+            let flipped = try #require(try CLI.run(["verify", "--format", "jsonl", try Self.byteFlippedCopy(in: directory)]).json() as? [String: Any])
             let checks = try #require(flipped["checks"] as? [[String: Any]])
             #expect(checks.map { $0["id"] as? String } == Self.checkIDs)
             #expect(checks.first?["status"] as? String == "failed")
@@ -162,7 +162,7 @@ struct ReportSchemaTests {
             #expect(damage["code"] as? String == "key-order", "\(damage)")
             #expect(damage["database"] as? String == "task_type", "\(damage)")
             #expect((damage["message"] as? String)?.hasPrefix("[") == false, "the code is not repeated in the message: \(damage)")
-            let missing = try #require(try CLI.run(["verify", "--format", "json", cases[4].path]).json() as? [String: Any])
+            let missing = try #require(try CLI.run(["verify", "--format", "jsonl", cases[4].path]).json() as? [String: Any])
             #expect(missing["error"] is String)
             #expect((missing["checks"] as? [Any])?.isEmpty == true)
         }
@@ -176,27 +176,27 @@ struct ReportSchemaTests {
                 try Self.badTypeCopy(in: directory), try Self.truncatedCopy(in: directory),
                 directory.appendingPathComponent("missing.mdb").path,
             ]
-            let result = try CLI.run(["verify", "--format", "json"] + paths)
+            let result = try CLI.run(["verify", "--format", "jsonl"] + paths)
             #expect(result.status == 2, "\(result)")
             let array = try result.jsonLines()
             #expect(array.map { $0["checkpoint"] as? String } == paths)
             #expect(array.map { $0["ok"] as? Bool } == [true, true, false, false, false])
             try Self.expectValid(result.text.lines.enumerated().map { ("line \($0.offset + 1)", Data($0.element.utf8)) })
 
-            let sound = try CLI.run(["verify", "--format", "json", CLI.fixture("four_stage"), CLI.fixture("killed_midrun")])
+            let sound = try CLI.run(["verify", "--format", "jsonl", CLI.fixture("four_stage"), CLI.fixture("killed_midrun")])
             #expect(sound.status == 0, "\(sound)")
             #expect(sound.text.lines.count == 2)
             try Self.expectValid(sound.text.lines.enumerated().map { ("sound path \($0.offset + 1)", Data($0.element.utf8)) })
 
             // One path: one JSON document on one line.
-            let one = try CLI.run(["verify", "--format", "json", CLI.fixture("four_stage")])
+            let one = try CLI.run(["verify", "--format", "jsonl", CLI.fixture("four_stage")])
             #expect(one.text.lines.count == 1 && one.text.hasSuffix("}\n"), "\(one)")
         }
     }
 
     @Test("the schema is not vacuous: it rejects reports that break its rules")
     func rejects() throws {
-        let result = try CLI.run(["verify", "--format", "json", CLI.fixture("four_stage")])
+        let result = try CLI.run(["verify", "--format", "jsonl", CLI.fixture("four_stage")])
         let good = String(decoding: result.stdout, as: UTF8.self)
         func mutated(_ from: String, _ to: String) -> Data {
             Data(good.replacingOccurrences(of: from, with: to).utf8)
@@ -216,7 +216,7 @@ struct ReportSchemaTests {
                     "{\"id\": \"dangling\", \"status\": \"passed\", \"passed\": true, \"violations\": 0",
                     "{\"id\": \"dangling\", \"status\": \"failed\", \"passed\": false, \"violations\": 3")
             ),
-            ("schema_version 2", mutated("\"schema_version\": 3", "\"schema_version\": 2")),
+            ("schema_version 3", mutated("\"schema_version\": 4", "\"schema_version\": 3")),
             ("a verdict that is no verdict", mutated("\"verdict\": \"OK\"", "\"verdict\": \"FINE\"")),
             ("no exit_code", mutated("\"exit_code\": 0, ", "")),
             ("a DAG report without kind", mutated("\"kind\": \"dag\", ", "")),
@@ -232,7 +232,7 @@ struct ReportSchemaTests {
     @Test("an example carries its code apart from its message; the schema rejects a malformed code")
     func exampleCode() throws {
         try withTemporaryDirectory { directory in
-            let result = try CLI.run(["verify", "--format", "json", try Self.badTypeCopy(in: directory)])
+            let result = try CLI.run(["verify", "--format", "jsonl", try Self.badTypeCopy(in: directory)])
             #expect(result.status == 1, "\(result)")
             let object = try #require(try result.json() as? [String: Any])
             let checks = try #require(object["checks"] as? [[String: Any]])

@@ -88,7 +88,7 @@ struct ShippingTests {
         let verifyPaths = linesFor("verify", in: script, shell: shell).filter { !$0.contains("checkpoint") && $0.contains(mdbFiles) }
         #expect(verifyPaths.count == 1, "\(shell): verify's paths")
         let choices = [
-            ("types", ["text", "jsonl", "json"]), ("verify", ["text", "json", "junit"]), ("types", ["source", "middle", "leaf", "source_leaf"]),
+            ("types", ["text", "jsonl", "json"]), ("verify", ["text", "json", "jsonl", "junit"]), ("types", ["source", "middle", "leaf", "source_leaf"]),
             ("export", ["dot", "mermaid", "json"]),
         ]
         for (command, values) in choices {
@@ -147,7 +147,7 @@ struct ShippingTests {
         "bash completes the choices of --format and --type",
         arguments: [
             (["lineage", "types", "--format", ""], ["json", "jsonl", "text"]),
-            (["lineage", "verify", "--format", ""], ["json", "junit", "text"]),
+            (["lineage", "verify", "--format", ""], ["json", "jsonl", "junit", "text"]),
             (["lineage", "types", "--type", ""], ["leaf", "middle", "source", "source_leaf"]),
             (["lineage", "types", "--format", "js"], ["json", "jsonl"]),
         ])

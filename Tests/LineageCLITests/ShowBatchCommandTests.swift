@@ -18,17 +18,25 @@ struct ShowBatchCommandTests {
             default: String(udid.prefix(10)).uppercased()
             }
         }
-        for format in ["json", "jsonl"] {
-            let result = try CLI.run(["show", "-c", fixture.path, "-", "--format", format], stdin: queries.joined(separator: "\n") + "\n")
-            #expect(result.status == 0, "\(result)")
-            #expect(result.stderr.isEmpty)
-            let lines = result.text.lines
-            #expect(lines.count == queries.count)
-            for (query, line) in zip(queries, lines) {
-                let single = try CLI.run(["show", "-c", fixture.path, query, "--format", "json"])
-                #expect(line + "\n" == single.text, "\(query)")
-            }
+        let input = queries.joined(separator: "\n") + "\n"
+        let result = try CLI.run(["show", "-c", fixture.path, "-", "--format", "jsonl"], stdin: input)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.isEmpty)
+        let lines = result.text.lines
+        #expect(lines.count == queries.count)
+        var singles: [[String: Any]] = []
+        for (query, line) in zip(queries, lines) {
+            let single = try CLI.run(["show", "-c", fixture.path, query, "--format", "json"])
+            #expect(line + "\n" == single.text, "\(query)")
+            singles.append(try #require(try single.json() as? [String: Any]))
         }
+        // json: one document whose answers are the same objects, without schema_version and kind.
+        let document = try CLI.run(["show", "-c", fixture.path, "-", "--format", "json"], stdin: input)
+        let answers = try document.records("answers")
+        #expect(
+            try JSONSerialization.data(withJSONObject: answers, options: .sortedKeys)
+                == JSONSerialization.data(
+                    withJSONObject: singles.map { $0.filter { $0.key != "schema_version" && $0.key != "kind" } }, options: .sortedKeys))
     }
 
     @Test("unknown, malformed and ambiguous lines get an error line; the rest are answered; exit 1 at the end")
@@ -39,7 +47,7 @@ struct ShowBatchCommandTests {
             let input = "\(root)\r\n\nffffffff\n  zz  \n\(prefix)\n\(root.prefix(6))"  // CRLF, a blank line, no final newline
             let result = try CLI.run(["show", "-c", path, "-", "--format", "jsonl"], stdin: input)
             #expect(result.status == 1, "\(result)")
-            let lines = try result.jsonLines()
+            let lines = try result.recordLines()
             #expect(lines.count == 5, "\(result.text)")
             #expect(lines.map { $0["udid"] as? String } == [root, nil, nil, nil, root])
             #expect(lines.map { $0["error"] as? String } == [nil, "not_found", "not_a_udid", "ambiguous", nil])
@@ -60,9 +68,12 @@ struct ShowBatchCommandTests {
 
     @Test("empty input answers nothing and exits 0; - with --path is a usage error")
     func edges() throws {
-        let empty = try CLI.run(["show", "-c", CLI.fixture("four_stage"), "-", "--format", "json"], stdin: "")
+        let empty = try CLI.run(["show", "-c", CLI.fixture("four_stage"), "-", "--format", "jsonl"], stdin: "")
         #expect(empty.status == 0, "\(empty)")
         #expect(empty.stdout.isEmpty)
+        let document = try CLI.run(["show", "-c", CLI.fixture("four_stage"), "-", "--format", "json"], stdin: "")
+        let answers = try document.records("answers")
+        #expect(document.status == 0 && answers.isEmpty, "\(document)")
         let both = try CLI.run(["show", "-c", CLI.fixture("four_stage"), "-", "--path", "0"], stdin: "")
         #expect(both.status == 64)
     }

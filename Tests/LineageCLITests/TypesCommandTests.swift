@@ -24,9 +24,9 @@ struct TypesCommandTests {
             #expect(result.status == 0, "\(result)")
             let objects: [[String: Any]]
             if format == "json" {
-                objects = try #require(try result.json() as? [[String: Any]], "\(result)")
+                objects = try result.records("tasks")
             } else {
-                objects = try result.text.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+                objects = try result.recordLines()
             }
             let lines = objects.map {
                 "\($0["udid"] as? String ?? "")\t\($0["task_type"] as? String ?? "")\t\(($0["completed"] as? Bool) == true ? "completed" : "pending")"
@@ -47,7 +47,7 @@ struct TypesCommandTests {
         #expect(completed.text.lines == Self.expectedLines(fixture) { $0.completed })
         let pending = try CLI.run(["types", "-c", fixture.path, "--pending", "--format", "json"])
         #expect(
-            (try pending.json() as? [[String: Any]])?.compactMap { $0["udid"] as? String }
+            (try pending.records("tasks")).compactMap { $0["udid"] as? String }
                 == fixture.udids.filter { fixture.records[$0]?.completed == false })
         let leavesDone = try CLI.run(["types", "-c", fixture.path, "--type", "leaf", "--completed"])
         #expect(leavesDone.text.lines == Self.expectedLines(fixture) { $0.taskType == "leaf" && $0.completed })
@@ -77,7 +77,7 @@ struct TypesCommandTests {
         #expect(object["total"] as? Int == records.count)
         #expect(object["completed"] as? Int == done)
         #expect(object["pending"] as? Int == records.count - done)
-        let types = try #require(object["types"] as? [String: [String: Int]])
+        let types = try #require(object["by_type"] as? [String: [String: Int]])
         for type in ["source", "middle", "leaf", "source_leaf"] {
             let ofType = records.filter { $0.taskType == type }
             #expect(
@@ -103,7 +103,7 @@ struct TypesCommandTests {
             let kept = records.filter(keep)
             #expect(object["total"] as? Int == kept.count, "\(name) \(filter)")
             #expect(object["completed"] as? Int == kept.filter(\.completed).count, "\(name) \(filter)")
-            let types = try #require(object["types"] as? [String: [String: Int]])
+            let types = try #require(object["by_type"] as? [String: [String: Int]])
             #expect(types["leaf"]?["total"] == kept.filter { $0.taskType == "leaf" }.count, "\(name) \(filter)")
         }
     }

@@ -28,13 +28,13 @@ struct VerifyCommandTests {
         #expect(lines.last?.hasPrefix("verdict: OK") == true)
     }
 
-    @Test("--format json: schema_version 2, kind dag, ok, counts, every check id passed", arguments: CLI.fixtureNames)
+    @Test("--format jsonl: schema_version 4, kind dag, ok, counts, every check id passed", arguments: CLI.fixtureNames)
     func json(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
-        let result = try CLI.run(["verify", fixture.path, "--format", "json"])
+        let result = try CLI.run(["verify", fixture.path, "--format", "jsonl"])
         #expect(result.status == 0, "\(result)")
         let object = try #require(try result.json() as? [String: Any], "\(result)")
-        #expect(object["schema_version"] as? Int == 3)
+        #expect(object["schema_version"] as? Int == 4)
         #expect(object["kind"] as? String == "dag")
         #expect(object["ok"] as? Bool == true)
         #expect(object["checkpoint"] as? String == fixture.path)
@@ -70,7 +70,7 @@ struct VerifyCommandTests {
     @Test("several paths: JSON Lines, one report per line in the order given, the worst exit code")
     func severalPaths() throws {
         let paths = CLI.fixtureNames.map(CLI.fixture)
-        let result = try CLI.run(["verify", "--format", "json"] + paths)
+        let result = try CLI.run(["verify", "--format", "jsonl"] + paths)
         #expect(result.status == 0, "\(result)")
         let array = try result.jsonLines()
         #expect(result.text.lines.count == paths.count)
@@ -83,7 +83,7 @@ struct VerifyCommandTests {
 
         try withTemporaryDirectory { directory in
             let missing = directory.appendingPathComponent("gone.mdb").path
-            let mixed = try CLI.run(["verify", "--format", "json", paths[0], missing, "--junit", directory.appendingPathComponent("report.xml").path])
+            let mixed = try CLI.run(["verify", "--format", "jsonl", paths[0], missing, "--junit", directory.appendingPathComponent("report.xml").path])
             #expect(mixed.status == 2, "\(mixed)")
             #expect(mixed.stderr.contains(missing))
             let documents = try mixed.jsonLines()
@@ -137,7 +137,7 @@ struct VerifyCommandTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let file = folder.appendingPathComponent("ckpt.mdb")
             try FileManager.default.copyItem(atPath: CLI.fixture("four_stage"), toPath: file.path)
-            let result = try CLI.run(["verify", file.path, "--format", "json"])
+            let result = try CLI.run(["verify", file.path, "--format", "jsonl"])
             #expect(result.status == 0, "\(result)")
             let object = try #require(try result.json() as? [String: Any])
             #expect(object["checkpoint"] as? String == file.path)

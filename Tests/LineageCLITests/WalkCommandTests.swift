@@ -67,11 +67,15 @@ struct WalkCommandTests {
                 let json = try CLI.run([command, "-c", dag.path, udid, "--format", "jsonl"])
                 #expect(json.status == 0, "\(command) \(udid): \(json)")
                 #expect(json.stderr.isEmpty)
-                let rows = try json.jsonLines().map { row in
+                func line(_ row: [String: Any]) -> String {
                     let state = (row["completed"] as? Bool).map { $0 ? "completed" : "pending" } ?? "?"
-                    return "\(row["udid"] as? String ?? "?")\t\(row["distance"] as? Int ?? -1)\t\(row["type"] as? String ?? "?")\t\(state)"
+                    return "\(row["udid"] as? String ?? "?")\t\(row["distance"] as? Int ?? -1)\t\(row["task_type"] as? String ?? "?")\t\(state)"
                 }
-                #expect(rows == expected, "\(command) \(udid)")
+                #expect(try json.recordLines().map(line) == expected, "\(command) \(udid)")
+                if textToo {
+                    let document = try CLI.run([command, "-c", dag.path, udid, "--format", "json"])
+                    #expect(try document.records("tasks").map(line) == expected, "\(command) \(udid) json")
+                }
                 if textToo {
                     let text = try CLI.run([command, "-c", dag.path, udid])
                     #expect(text.status == 0, "\(command) \(udid): \(text)")
@@ -120,7 +124,7 @@ struct WalkCommandTests {
             let count = try CLI.run([command, "-c", dag.path, udid, "--count"])
             #expect(count.text == "\(dag.expectedLines(from: udid, up: up).count)\n")
             let jsonCount = try CLI.run([command, "-c", dag.path, udid, "--count", "--format", "jsonl"])
-            #expect(try jsonCount.jsonLines().map { $0["count"] as? Int } == [dag.expectedLines(from: udid, up: up).count])
+            #expect(try jsonCount.recordLines().map { $0["count"] as? Int } == [dag.expectedLines(from: udid, up: up).count])
         }
     }
 

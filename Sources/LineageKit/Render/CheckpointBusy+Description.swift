@@ -23,7 +23,7 @@ public enum BusyRenderer {
     /// The JSON report (one line): `ok` false, `verdict` "BUSY", the transactions, no checks.
     public static func json(_ busy: CheckpointBusy, message: String, exitCode: Int32) -> String {
         """
-        {"schema_version": \(JSONRenderer.auditSchemaVersion), "checkpoint": \(Escaping.jsonString(busy.path)), "ok": false, "verdict": "BUSY", \
+        {"schema_version": \(JSONRenderer.auditSchemaVersion), "kind": "dag", "checkpoint": \(Escaping.jsonString(busy.path)), "ok": false, "verdict": "BUSY", \
         "exit_code": \(exitCode), \
         "transactions": {"first": \(busy.firstTxnid), "last": \(busy.lastTxnid)}, "attempts": \(busy.attempts), \
         "error": \(Escaping.jsonString(message)), "checks": []}

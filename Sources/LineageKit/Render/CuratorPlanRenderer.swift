@@ -5,7 +5,7 @@ public enum CuratorPlanRenderer {
     public enum Format: Sendable {
         /// `SOURCE_ID<TAB>skip|run<TAB>FIRST_PATH[ (+N more)]` rows and a summary line.
         case text
-        /// One `{"source_id", "action", "paths"}` object per line, nothing else.
+        /// One `{"schema_version", "kind", "source_id", "action", "paths"}` object per line, nothing else.
         case jsonLines
         /// One JSON document: the checkpoint, the skipped writers, the groups, the summary.
         case json
@@ -35,8 +35,9 @@ public enum CuratorPlanRenderer {
             if paths.count > 1 { out.append(contentsOf: " (+\(paths.count - 1) more)".utf8) }
             out.append(0x0a)
         case .jsonLines, .json:
-            if case .json = format { out.append(contentsOf: first ? "\n  ".utf8 : ",\n  ".utf8) }
-            out.append(contentsOf: #"{"source_id": ""#.utf8)
+            let layout: Rows.Format = if case .json = format { .jsonArray(first: first) } else { .jsonLines(kind: "curator") }
+            Rows.openRecord(layout, to: &out)
+            out.append(contentsOf: #""source_id": ""#.utf8)
             decision.id.appendHex(to: &out)
             out.append(contentsOf: #"", "action": ""#.utf8)
             out.append(contentsOf: decision.action.rawValue.utf8)

@@ -15,13 +15,13 @@ public enum CuratorSourcesRenderer {
             }
             out.append(0x0a)
         case .jsonLines, .jsonArray:
-            if case .jsonArray(let first) = format { out.append(contentsOf: first ? "\n  ".utf8 : ",\n  ".utf8) }
-            out.append(contentsOf: #"{"source_id": "#.utf8)
+            Rows.openRecord(format, to: &out)
+            out.append(contentsOf: #""source_id": "#.utf8)
             appendJSONString(source, to: &out)
             out.append(contentsOf: #", "writers": "#.utf8)
             appendJSONStrings(writers, to: &out)
             out.append(UInt8(ascii: "}"))
-            if case .jsonLines = format { out.append(0x0a) }
+            Rows.endRecord(format, to: &out)
         }
     }
 
@@ -42,11 +42,14 @@ public enum CuratorSourcesRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// The same as one JSON object: `{"source_id", "writers"[, "groups": [{"line", "paths"}]]}`.
+    /// The same as one JSON object: `{"schema_version", "kind", "source_id", "writers"[, "groups": [{"line", "paths"}]]}`.
     public static func holdingJSON(
-        source: String, writers: [String], groupsFile: String?, groups: [(line: Int, paths: [String])]
+        source: String, writers: [String], groupsFile: String?, groups: [(line: Int, paths: [String])],
+        format: Rows.Format = .jsonLines(kind: "curator")
     ) -> String {
-        var out: [UInt8] = Array(#"{"source_id": "#.utf8)
+        var out: [UInt8] = []
+        Rows.openRecord(format, to: &out)
+        out.append(contentsOf: #""source_id": "#.utf8)
         out.append(contentsOf: Escaping.jsonString(source).utf8)
         out.append(contentsOf: #", "writers": "#.utf8)
         appendJSONStrings(writers, to: &out)

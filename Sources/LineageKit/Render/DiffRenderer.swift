@@ -61,6 +61,7 @@ public enum DiffRenderer {
         func type(_ t: TaskType?) -> String { t.map { "\"\($0.rawValue)\"" } ?? "null" }
         let fields = [
             "\"schema_version\": 1",
+            "\"kind\": \"dag\"",
             "\"a\": \(side(diff.a))",
             "\"b\": \(side(diff.b))",
             "\"identical\": \(diff.identical)",

@@ -1,9 +1,13 @@
 /// Renders a `Subgraph` or a `StageGraph` in the node-link JSON form graph libraries read
 /// directly (NetworkX `node_link_graph(data, edges="links")`, D3):
-/// `{"directed": true, "multigraph": false, "graph": {...}, "nodes": [...], "links": [...]}`.
-/// A task node is `{"id": udid, "type": stored type or null, "completed": bool}`, a link
+/// `{"schema_version": 1, "kind": "dag", "directed": true, "multigraph": false, "graph": {...},
+/// "nodes": [...], "links": [...]}` (graph libraries ignore the first two keys).
+/// A task node is `{"id": udid, "task_type": stored type or null, "completed": bool}`, a link
 /// `{"source": parent, "target": child}`. One node or link per line. Pure.
 public enum GraphJSONRenderer {
+    /// The members every document opens with.
+    static let head = "\"schema_version\": \(Rows.schemaVersion), \"kind\": \"dag\", \"directed\": true, \"multigraph\": false, "
+
     /// The JSON text for `graph`, titled `title`.
     public static func render(_ graph: Subgraph, title: String) -> String {
         var out: [UInt8] = []
@@ -19,7 +23,7 @@ public enum GraphJSONRenderer {
     /// header, every node (`first` for the first), `appendLinksStart`, every link, then the
     /// footer; together they are `render`'s text, byte for byte.
     public static func appendHeader(title: String, focus: String?, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"directed\": true, \"multigraph\": false, \"graph\": {\"title\": \(Escaping.jsonString(title))".utf8)
+        out.append(contentsOf: "{\(head)\"graph\": {\"title\": \(Escaping.jsonString(title))".utf8)
         if let focus {
             out.append(contentsOf: ", \"focus\": ".utf8)
             appendString(focus, to: &out)
@@ -31,7 +35,7 @@ public enum GraphJSONRenderer {
     public static func appendNode(_ task: TaskSummary, first: Bool, to out: inout [UInt8]) {
         out.append(contentsOf: (first ? "\n  {\"id\": " : ",\n  {\"id\": ").utf8)
         appendString(task.udid, to: &out)
-        out.append(contentsOf: ", \"type\": ".utf8)
+        out.append(contentsOf: ", \"task_type\": ".utf8)
         if let type = task.typeName { appendString(type, to: &out) } else { out.append(contentsOf: "null".utf8) }
         out.append(contentsOf: (task.completed ? ", \"completed\": true}" : ", \"completed\": false}").utf8)
     }
@@ -51,17 +55,17 @@ public enum GraphJSONRenderer {
     /// The end of the links and of the object.
     public static func appendFooter(to out: inout [UInt8]) { out.append(contentsOf: "\n ]}\n".utf8) }
 
-    /// The stage picture: nodes `{"id", "stage" (null when unstaged), "type" (null when
+    /// The stage picture: nodes `{"id", "stage" (null when unstaged), "task_type" (null when
     /// unknown), "tasks", "completed"}`, links `{"source", "target", "edges"}`; the graph
     /// object holds the title and the checkpoint's task and edge counts.
     public static func render(_ stages: StageGraph, title: String) -> String {
-        var out = "{\"directed\": true, \"multigraph\": false, \"graph\": {\"title\": \(Escaping.jsonString(title)), "
+        var out = "{\(head)\"graph\": {\"title\": \(Escaping.jsonString(title)), "
         out += "\"tasks\": \(stages.taskCount), \"edges\": \(stages.edgeCount)},\n \"nodes\": ["
         for (at, group) in stages.groups.enumerated() {
             let stage = group.stage.map(String.init) ?? "null"
             let type = group.type.map { "\"\($0.rawValue)\"" } ?? "null"
             out += at == 0 ? "\n" : ",\n"
-            out += "  {\"id\": \"\(group.id)\", \"stage\": \(stage), \"type\": \(type), \"tasks\": \(group.tasks), \"completed\": \(group.completed)}"
+            out += "  {\"id\": \"\(group.id)\", \"stage\": \(stage), \"task_type\": \(type), \"tasks\": \(group.tasks), \"completed\": \(group.completed)}"
         }
         out += "\n ],\n \"links\": ["
         for (at, link) in stages.links.enumerated() {

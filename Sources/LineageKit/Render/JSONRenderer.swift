@@ -2,21 +2,24 @@
 /// so the output stays valid JSON whatever bytes a damaged checkpoint holds.
 public enum JSONRenderer {
     /// The version of the `verify --format json` document (see Docs/verify-report.schema.json).
-    public static let auditSchemaVersion = 3
+    public static let auditSchemaVersion = 4
 
-    /// `lineage show --format json`, one line: `{"udid", "task_type", "completed",
-    /// "parents", "children"}`, each parent and child as `{"udid", "task_type", "completed"}`.
+    /// `lineage show --format json`, one line: `{"schema_version", "kind", "udid",
+    /// "task_type", "completed", "parents", "children"}`, each parent and child as
+    /// `{"udid", "task_type", "completed"}`.
     public static func record(_ record: TaskRecord, lineagePath: String? = nil) -> String {
         var out: [UInt8] = []
-        appendRecord(record, lineagePath: lineagePath, to: &out)
+        appendRecord(record, lineagePath: lineagePath, format: .jsonLines(kind: "dag"), to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `record(_:lineagePath:)` appended to a byte buffer (no newline): `show -` writes a
     /// hundred thousand of these a second straight into the output buffer.
-    public static func appendRecord(_ record: TaskRecord, lineagePath: String? = nil, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + 160 + 110 * (record.parents.count + record.children.count))
-        out.append(contentsOf: #"{"udid": "#.utf8)
+    /// `format` says how the object opens (`Rows.openRecord`); no newline is appended.
+    public static func appendRecord(_ record: TaskRecord, lineagePath: String? = nil, format: Rows.Format, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 200 + 110 * (record.parents.count + record.children.count))
+        Rows.openRecord(format, to: &out)
+        out.append(contentsOf: #""udid": "#.utf8)
         appendQuoted(record.udid, to: &out)
         out.append(contentsOf: #", "task_type": "#.utf8)
         appendQuoted(record.typeName, to: &out)
@@ -32,28 +35,33 @@ public enum JSONRenderer {
         out.append(0x7d)
     }
 
-    /// One line of `lineage show -` for a query that names no task, or several:
-    /// `{"query", "error", "message", "candidates"}` (`candidates` only when ambiguous).
-    /// `error` is the stable code (`not_found`, `ambiguous`, `not_a_udid`), `message`
-    /// the sentence.
-    public static func lookupFailure(query: String, error: String, message: String, candidates: [String]? = nil) -> String {
+    /// The answer of `lineage show` for a query that names no task, or several:
+    /// `{"query", "error", "message", "candidates"}` (`candidates` only when ambiguous),
+    /// opened as `format` says (`Rows.openRecord`), no newline. `error` is the stable code
+    /// (`not_found`, `ambiguous`, `not_a_udid`), `message` the sentence.
+    public static func lookupFailure(query: String, error: String, message: String, candidates: [String]? = nil, format: Rows.Format) -> String {
+        var open: [UInt8] = []
+        Rows.openRecord(format, to: &open)
         var fields = [
             "\"query\": \(Escaping.jsonString(query))",
             "\"error\": \(Escaping.jsonString(error))",
             "\"message\": \(Escaping.jsonString(message))",
         ]
         if let candidates { fields.append("\"candidates\": \(list(candidates))") }
-        return "{" + fields.joined(separator: ", ") + "}"
+        return String(decoding: open, as: UTF8.self) + fields.joined(separator: ", ") + "}"
     }
 
     /// `lineage types --summary --format json`: counts per type, with totals.
-    public static func typeSummary(_ summary: TypeSummary) -> String {
+    /// `{"schema_version", "kind", "checkpoint", "total", "completed", "pending", "by_type":
+    /// {TYPE: {"total", "completed", "pending"}}}`, the shape `status` and `stats` use.
+    public static func typeSummary(_ summary: TypeSummary, checkpoint: String) -> String {
         let types = summary.typeNames.map { name in
             let (done, pending) = summary.counts[name] ?? (0, 0)
-            return "\(Escaping.jsonString(name)): {\"completed\": \(done), \"pending\": \(pending), \"total\": \(done + pending)}"
+            return "\(Escaping.jsonString(name)): {\"total\": \(done + pending), \"completed\": \(done), \"pending\": \(pending)}"
         }
-        return
-            "{\"total\": \(summary.total), \"completed\": \(summary.completed), \"pending\": \(summary.total - summary.completed), \"types\": {\(types.joined(separator: ", "))}}"
+        return "{\"schema_version\": \(Rows.schemaVersion), \"kind\": \"dag\", \"checkpoint\": \(Escaping.jsonString(checkpoint)), "
+            + "\"total\": \(summary.total), \"completed\": \(summary.completed), \"pending\": \(summary.total - summary.completed), "
+            + "\"by_type\": {\(types.joined(separator: ", "))}}"
     }
 
     /// `lineage verify --format json` for one checkpoint of either format: one line, so
@@ -117,10 +125,11 @@ public enum JSONRenderer {
             + "\"page\": \(example.page.map(String.init) ?? "null")}"
     }
 
-    /// The JSON document (one line) for a checkpoint that could not be read at all.
-    public static func unreadable(path: String, message: String, exitCode: Int32) -> String {
+    /// The JSON report (one line) for a checkpoint that could not be read at all; `kind`
+    /// is what it was read as, `unknown` when nothing said.
+    public static func unreadable(path: String, kind: String, message: String, exitCode: Int32) -> String {
         """
-        {"schema_version": \(auditSchemaVersion), "checkpoint": \(Escaping.jsonString(path)), "ok": false, "verdict": "UNREADABLE", \
+        {"schema_version": \(auditSchemaVersion), "kind": "\(kind)", "checkpoint": \(Escaping.jsonString(path)), "ok": false, "verdict": "UNREADABLE", \
         "exit_code": \(exitCode), "error": \(Escaping.jsonString(message)), "checks": []}
         """
     }

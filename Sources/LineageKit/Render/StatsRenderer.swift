@@ -62,6 +62,7 @@ public enum StatsRenderer {
         let databases = lmdb.databases.map { "\(Escaping.jsonString($0.name)): \(database($0.database))" }.joined(separator: ", ")
         let fields = [
             "\"schema_version\": 1",
+            "\"kind\": \"dag\"",
             "\"checkpoint\": \(Escaping.jsonString(stats.checkpoint))",
             "\"tasks\": \(stats.tasks.total)",
             "\"completed\": \(stats.tasks.completed)",

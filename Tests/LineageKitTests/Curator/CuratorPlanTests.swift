@@ -115,7 +115,7 @@ struct CuratorPlanTests {
             #expect(text.filter { $0 == 0x09 }.count == 2, "a tab in a path would add a column")
         }
         var sources: [UInt8] = []
-        CuratorSourcesRenderer.appendRow(source: "a\"b", writers: ["w\n.mdb"], format: .jsonLines, to: &sources)
+        CuratorSourcesRenderer.appendRow(source: "a\"b", writers: ["w\n.mdb"], format: .jsonLines(kind: "curator"), to: &sources)
         let row = try #require(try JSONSerialization.jsonObject(with: Data(sources)) as? [String: Any])
         #expect(row["source_id"] as? String == "a\"b" && row["writers"] as? [String] == ["w\n.mdb"])
     }

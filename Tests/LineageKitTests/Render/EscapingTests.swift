@@ -33,8 +33,8 @@ struct EscapingTests {
         var out: [UInt8] = []
         hostileBytes.withUnsafeBytes { hostile in
             other.withUnsafeBytes { udid in
-                Rows.appendEdge(parent: hostile, child: udid, format: .jsonLines, to: &out)
-                Rows.appendTask(udid: udid, typeName: hostile, completed: true, format: .jsonLines, to: &out)
+                Rows.appendEdge(parent: hostile, child: udid, format: .jsonLines(kind: "dag"), to: &out)
+                Rows.appendTask(udid: udid, typeName: hostile, completed: true, format: .jsonLines(kind: "dag"), to: &out)
             }
         }
         let lines = out.split(separator: 0x0a, omittingEmptySubsequences: false)
@@ -64,14 +64,17 @@ struct EscapingTests {
     func jsonArray() throws {
         let udid = Array("5feceb66ffc86f38d952786c6d696c79".utf8)
         for count in [0, 1, 3] {
-            var out = Array("[".utf8)
+            var out: [UInt8] = []
+            Rows.openDocument(kind: "dag", checkpoint: "x.mdb", list: "edges", to: &out)
             udid.withUnsafeBytes { u in
                 for i in 0..<count {
                     Rows.appendEdge(parent: u, child: u, format: .jsonArray(first: i == 0), to: &out)
                 }
             }
-            Rows.closeArray(empty: count == 0, to: &out)
-            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(out)) as? [[String: String]])
+            Rows.closeDocument(empty: count == 0, to: &out)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(out)) as? [String: Any])
+            #expect(document["schema_version"] as? Int == 1 && document["kind"] as? String == "dag" && document["checkpoint"] as? String == "x.mdb")
+            let parsed = try #require(document["edges"] as? [[String: String]])
             #expect(parsed.count == count)
         }
     }

@@ -58,7 +58,7 @@ struct MermaidRendererTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let nodes = try #require(object["nodes"] as? [[String: Any]])
         #expect(nodes.compactMap { $0["id"] as? String } == Self.hostile.tasks.map { $0.udid })
-        #expect(nodes[1]["type"] as? String == "x direction LR")
+        #expect(nodes[1]["task_type"] as? String == "x direction LR")
         let links = try #require(object["links"] as? [[String: Any]])
         #expect(links.compactMap { $0["target"] as? String } == Self.hostile.edges.map { $0.child })
         #expect((object["graph"] as? [String: Any])?["focus"] as? String == "%%{init}%%")

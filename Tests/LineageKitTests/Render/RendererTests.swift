@@ -56,7 +56,7 @@ struct RendererTests {
         report = VerifyReport(checkpoint: "/data/café ✓/ckpt.mdb", subject: report.subject, checks: report.checks)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report, exitCode: 0).utf8)) as? [String: Any])
         #expect(object["checkpoint"] as? String == "/data/café ✓/ckpt.mdb")
-        let unreadable = JSONRenderer.unreadable(path: "/data/café/x.mdb", message: "/data/café/x.mdb: no such file", exitCode: 2)
+        let unreadable = JSONRenderer.unreadable(path: "/data/café/x.mdb", kind: "unknown", message: "/data/café/x.mdb: no such file", exitCode: 2)
         let error = try #require(try JSONSerialization.jsonObject(with: Data(unreadable.utf8)) as? [String: Any])
         #expect(error["checkpoint"] as? String == "/data/café/x.mdb")
         #expect(error["error"] as? String == "/data/café/x.mdb: no such file")
@@ -66,12 +66,13 @@ struct RendererTests {
     func typeSummary(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
         let summary = try Checkpoint(path: fixture.checkpoint.path).read { try $0.typeSummary() }
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.typeSummary(summary).utf8)) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.typeSummary(summary, checkpoint: fixture.checkpoint.path).utf8)) as? [String: Any])
         let done = fixture.records.values.filter(\.completed).count
         #expect(object["total"] as? Int == fixture.records.count)
         #expect(object["completed"] as? Int == done)
         #expect(object["pending"] as? Int == fixture.records.count - done)
-        let types = try #require(object["types"] as? [String: [String: Int]])
+        #expect(object["schema_version"] as? Int == 1 && object["kind"] as? String == "dag")
+        let types = try #require(object["by_type"] as? [String: [String: Int]])
         for type in TaskType.allCases {
             let ofType = fixture.records.values.filter { $0.taskType == type.rawValue }
             #expect(types[type.rawValue]?["total"] == ofType.count, "\(type.rawValue)")
@@ -83,12 +84,12 @@ struct RendererTests {
         #expect(total == ["total", "\(done)", "\(fixture.records.count - done)", "\(fixture.records.count)"])
     }
 
-    @Test("verify --format json parses with schema_version 2, kind dag and every check", arguments: FixtureExpectation.names)
+    @Test("a verify report parses with schema_version 4, kind dag and every check", arguments: FixtureExpectation.names)
     func auditJSON(name: String) throws {
         let fixture = try FixtureExpectation.load(name)
         let report = try Verifier.verify(path: fixture.checkpoint.path)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.audit(report, exitCode: 0).utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? Int == 3)
+        #expect(object["schema_version"] as? Int == 4)
         #expect(object["kind"] as? String == "dag")
         #expect(object["ok"] as? Bool == true)
         #expect(object["checkpoint"] as? String == fixture.checkpoint.path)
