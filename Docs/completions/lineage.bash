@@ -188,7 +188,7 @@ _lineage_status() {
     repeating_flags=()
     non_repeating_flags=(--fail-if-incomplete --retry-fields --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --wait --format --examples --kind --max-array-size)
+    non_repeating_options=(-c --checkpoint --wait --format --max-examples --examples --kind --max-array-size)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
@@ -204,7 +204,7 @@ _lineage_status() {
         __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'
         return
         ;;
-    '--examples')
+    '--max-examples'|'--examples')
         return
         ;;
     '--kind')
@@ -575,7 +575,7 @@ _lineage_stats() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --wait --format --top)
+    non_repeating_options=(-c --checkpoint --wait --format --max-examples --top)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
@@ -591,7 +591,7 @@ _lineage_stats() {
         __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'
         return
         ;;
-    '--top')
+    '--max-examples'|'--top')
         return
         ;;
     esac

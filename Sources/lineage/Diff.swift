@@ -33,7 +33,8 @@ extension Lineage {
         @Option(help: "Output format.")
         var format: ReportFormat = .text
 
-        @Option(help: ArgumentHelp("Examples listed per kind of difference, n >= 0.", valueName: "n"))
+        // .unconditional takes `-1` as the value, so the range check below can word it.
+        @Option(parsing: .unconditional, help: ArgumentHelp("Examples listed per kind of difference, n >= 0.", valueName: "n"))
         var maxExamples = 10
 
         @Flag(name: [.customShort("q"), .long], help: "Print nothing; the exit status tells (0 identical, 1 different).")

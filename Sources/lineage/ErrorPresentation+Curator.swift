@@ -39,7 +39,9 @@ extension ErrorPresentation {
                 exitCode: ExitStatus.usage)
         case .noSuchWriter(let path, let name, let writers):
             Presentation(
-                message: "\(path): no writer file named \(name); the writers are \(writers.isEmpty ? "none" : writers.joined(separator: ", ")).",
+                message: writers.count > 1 && writers.allSatisfy({ $0.hasPrefix(name) })
+                    ? "\(path): \(name) starts the names of several writer files (\(writers.joined(separator: ", "))); give more of the name."
+                    : "\(path): no writer file named \(name); the writers are \(writers.isEmpty ? "none" : writers.joined(separator: ", ")).",
                 exitCode: ExitStatus.no)
         case .notHeld(let path, let query, let groups):
             Presentation(message: notHeldMessage(path: path, query: query, groups: groups), exitCode: ExitStatus.no)

@@ -16,7 +16,7 @@ extension Lineage {
 
         @OptionGroup var options: CheckpointOperand
 
-        @Option(help: ArgumentHelp("Only the ids this writer file holds (its file name, .mdb optional).", valueName: "name"))
+        @Option(help: ArgumentHelp("Only the ids this writer file holds (its file name, .mdb optional, or a unique prefix).", valueName: "name"))
         var writer: String?
 
         @Option(help: "Output format: text, jsonl (one object per line) or json (one array).")
@@ -39,8 +39,12 @@ extension Lineage {
             let names = checkpoint.writers.map(\.name)
             var only: Set<Int>?
             if let writer {
-                guard let name = names.first(where: { $0 == writer }) ?? names.first(where: { $0 == writer + ".mdb" }) else {
-                    throw CuratorFailure.noSuchWriter(path: location.path, name: writer, writers: names)
+                // The name, the name without .mdb, or a prefix of only one name.
+                let starting = names.filter { $0.hasPrefix(writer) }
+                guard let name = names.first(where: { $0 == writer }) ?? names.first(where: { $0 == writer + ".mdb" })
+                    ?? (starting.count == 1 ? starting[0] : nil)
+                else {
+                    throw CuratorFailure.noSuchWriter(path: location.path, name: writer, writers: starting.isEmpty ? names : starting)
                 }
                 only = Set(names.indices.filter { names[$0] == name })
             }

@@ -17,13 +17,15 @@ extension Lineage {
         @Option(help: "Output format.")
         var format: ReportFormat = .text
 
-        @Option(help: ArgumentHelp("Tasks listed by largest fan-out and by largest fan-in, n >= 0.", valueName: "n"))
+        @Option(
+            name: [.customLong("max-examples"), .customLong("top")], parsing: .unconditional,
+            help: ArgumentHelp("Tasks listed by largest fan-out and by largest fan-in, n >= 0.", valueName: "n"))
         var top = 5
 
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
-            if top < 0 { throw UsageError("--top must be 0 or more, not \(top).") }
+            if top < 0 { throw UsageError("--max-examples must be 0 or more, not \(top).") }
         }
 
         func run() throws {

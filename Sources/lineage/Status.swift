@@ -25,7 +25,10 @@ extension Lineage {
         @Flag(help: "Exit 1 when any task is pending (after printing the report).")
         var failIfIncomplete = false
 
-        @Option(help: ArgumentHelp("Example udids per resume-plan row, n >= 0.", valueName: "n"))
+        // .unconditional takes `-1` as the value, so the range check below can word it.
+        @Option(
+            name: [.customLong("max-examples"), .customLong("examples")], parsing: .unconditional,
+            help: ArgumentHelp("Examples per list (resume-plan rows, sources, failed attempts), n >= 0.", valueName: "n"))
         var examples = 3
 
         @Option(help: "Read the checkpoint as this kind instead of detecting it from the path.")
@@ -40,7 +43,7 @@ extension Lineage {
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
-            if examples < 0 { throw UsageError("--examples must be 0 or more, not \(examples).") }
+            if examples < 0 { throw UsageError("--max-examples must be 0 or more, not \(examples).") }
             if let maxArraySize, maxArraySize < 1 { throw UsageError("--max-array-size must be 1 or more, not \(maxArraySize).") }
             if maxArraySize != nil, !retryFields { throw UsageError("--max-array-size needs --retry-fields.") }
         }

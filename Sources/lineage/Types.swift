@@ -66,4 +66,7 @@ extension Lineage {
     }
 }
 
-extension TaskType: ExpressibleByArgument {}
+extension TaskType: ExpressibleByArgument {
+    /// The type's name in any case (`Leaf`, `LEAF`), as the help lists it.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}

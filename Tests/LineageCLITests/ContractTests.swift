@@ -226,4 +226,24 @@ struct ContractTests {
             #expect(outcome == ["document": true])
         }
     }
+
+    @Test("status answers on its first line, and no line of its report is wider than 100 columns (paths aside)")
+    func statusHeadline() throws {
+        let cases: [(path: String, headline: String)] = [
+            (CLI.fixture("partial_completion"), "incomplete: 5 of 9 tasks will run again (4 completed are kept)"),
+            (CLI.fixture("four_stage_completed"), "complete: a resume has nothing to do (8 tasks completed)"),
+            (Self.curator, "incomplete: shards 2,5 of 6 to resubmit; a rerun skips 7 completed sources"),
+        ]
+        for (path, headline) in cases {
+            let result = try CLI.run(["status", path])
+            #expect(result.text.lines.first == headline, "\(result.text)")
+            for line in result.text.lines where !line.contains(path) { #expect(line.count <= 100, "\(line.count) columns: \(line)") }
+        }
+        for name in CLI.fixtureNames {
+            let result = try CLI.run(["status", CLI.fixture(name), "--max-examples", "5"])
+            for line in result.text.lines where !line.contains(CLI.fixture(name)) { #expect(line.count <= 100, "\(name): \(line)") }
+        }
+        let complete = try CLI.run(["status", CLI.fixture("four_stage_completed")])
+        #expect(!complete.text.contains("the real rerun can be larger"), "nothing runs again on a complete checkpoint")
+    }
 }

@@ -17,6 +17,8 @@ public struct CuratorStatus: Sendable {
 
     /// The checkpoint read.
     public let checkpoint: CuratorCheckpoint
+    /// How many examples each list shows (`--max-examples`).
+    public let examples: Int
     /// Size of the union of completed sources (readable writers only, as the pipeline reads).
     public let union: Int
     /// Sources completed by more than one writer.
@@ -31,6 +33,7 @@ public struct CuratorStatus: Sendable {
     /// Summarises `checkpoint`, with up to `examples` examples per sample.
     public init(_ checkpoint: CuratorCheckpoint, examples: Int) {
         self.checkpoint = checkpoint
+        self.examples = examples
         // One pass over the merged sources: counts, and the first examples in id order. Big
         // checkpoints are merged in two halves at once (all of one half's ids come first).
         let lists = checkpoint.writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources }

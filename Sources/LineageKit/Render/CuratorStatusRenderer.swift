@@ -5,6 +5,8 @@ public enum CuratorStatusRenderer {
     public static func text(_ status: CuratorStatus) -> String {
         let checkpoint = status.checkpoint
         var lines = [
+            headline(status),
+            "",
             "checkpoint         \(Escaping.text(checkpoint.location.path))",
             "kind               curator (\(checkpoint.location.reason.summary))",
             "writers            \(checkpoint.writers.count) (\(checkpoint.skippedWriters.count) skipped)",
@@ -21,8 +23,8 @@ public enum CuratorStatusRenderer {
         lines.append("")
         lines.append("sources completed  \(status.union) (the union of the readable writers: a rerun skips these)")
         lines += sample("multi-writer", status.multiWriter, "completed by more than one writer: two writers ran the same source")
-        lines += sample("never matching", status.neverMatching, "random ids (r + 32 hex): they never match, so these sources always run again")
-        lines += sample("positional", status.positional, "positional ids: they shift when the inputs change and distinct sources can collide")
+        lines += sample("never matching", status.neverMatching, "random ids (r + 32 hex): never matched, these always run again")
+        lines += sample("positional", status.positional, "positional ids: they shift when inputs change; sources can collide")
         if let slurm = checkpoint.slurm {
             let last = slurm.minimumShardIndex + slurm.totalShards - 1
             lines.append("")
@@ -36,9 +38,24 @@ public enum CuratorStatusRenderer {
         }
         if !checkpoint.failedAttempts.isEmpty {
             lines.append("  failed attempts  \(checkpoint.failedAttempts.count)")
-            for attempt in checkpoint.failedAttempts { lines.append("                   \(describe(attempt))") }
+            for attempt in checkpoint.failedAttempts.prefix(status.examples) { lines.append("                   \(describe(attempt))") }
+            let more = checkpoint.failedAttempts.count - status.examples
+            if more > 0 { lines.append("                   ... and \(more) more (--max-examples N shows more; --format json lists all)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The first line, the answer: whether shards are left to resubmit, and what a rerun skips.
+    public static func headline(_ status: CuratorStatus) -> String {
+        let checkpoint = status.checkpoint
+        let skipped = checkpoint.skippedWriters.count
+        let damage = skipped > 0 ? "; \(skipped) writer file\(skipped == 1 ? "" : "s") skipped, \(skipped == 1 ? "its" : "their") sources run again" : ""
+        let sources = "a rerun skips \(StatusRenderer.grouped(status.union)) completed source\(status.union == 1 ? "" : "s")"
+        guard let slurm = checkpoint.slurm else { return "\(sources) (not a Slurm job array)\(damage)" }
+        if status.isIncomplete {
+            return "incomplete: shards \(status.retryArray.isEmpty ? "with failed attempts" : status.retryArray) of \(slurm.totalShards) to resubmit; \(sources)\(damage)"
+        }
+        return "complete: all \(slurm.totalShards) shards finished; \(sources)\(damage)"
     }
 
     /// The warning for a Slurm `run.json` that cannot be used, for stderr; `nil` when there is none.
@@ -102,9 +119,10 @@ public enum CuratorStatusRenderer {
     static func sample(_ title: String, _ sample: CuratorStatus.Sample, _ risk: String) -> [String] {
         guard sample.count > 0 else { return ["\(title.padding(18)) 0"] }
         var lines = ["\(title.padding(18)) \(sample.count) \(risk)"]
-        if !sample.examples.isEmpty {
-            let more = sample.count > sample.examples.count ? ", ..." : ""
-            lines.append("                   e.g. \(sample.examples.map { Escaping.text($0) }.joined(separator: ", "))\(more)")
+        // One id a line, so every line stays within 100 columns.
+        for (index, example) in sample.examples.enumerated() {
+            let more = index == sample.examples.count - 1 && sample.count > sample.examples.count ? "  (+\(sample.count - sample.examples.count) more)" : ""
+            lines.append("                   \(index == 0 ? "e.g." : "    ") \(Escaping.text(example))\(more)")
         }
         return lines
     }

@@ -3,7 +3,7 @@ public enum StatusRenderer {
     /// The aligned text report: counts, progress, types, stages, the resume plan.
     /// `examples` udids are shown under each plan row.
     public static func text(_ report: StatusReport, examples: Int = 3) -> String {
-        var lines = ["checkpoint         \(Escaping.text(report.checkpoint))"]
+        var lines = [headline(report), "", "checkpoint         \(Escaping.text(report.checkpoint))"]
         lines.append("tasks              \(report.tasks.total) (\(report.tasks.completed) completed, \(report.tasks.pending) pending)")
         lines.append("leaves completed   \(report.leaves.completed) of \(report.leaves.total) (\(percent(report.leaves)))")
         lines.append("sources completed  \(report.sources.completed) of \(report.sources.total)")
@@ -12,7 +12,8 @@ public enum StatusRenderer {
         lines.append("")
         lines += countsTable(header: "stage", rows: report.stages.map { (String($0.stage), $0.counts) })
         if report.unstaged > 0 {
-            lines.append("warning: \(report.unstaged) tasks lie on or below a cycle and have no stage (the graph is not acyclic).")
+            lines.append("warning: \(report.unstaged) tasks lie on or below a cycle and have no stage")
+            lines.append("         (the graph is not acyclic).")
         }
         lines.append("")
         lines.append("resume plan")
@@ -26,19 +27,41 @@ public enum StatusRenderer {
         let width = rows.map { String($0.1.count).count }.max() ?? 1
         for (name, group, meaning) in rows {
             lines.append("  \(name.padding(16)) \(String(group.count).leftPadding(width))  \(meaning)")
+            // One udid a line, so every line stays within 100 columns.
             let shown = group.examples.prefix(examples).map(\.string)
-            if !shown.isEmpty {
-                let more = group.count > shown.count ? ", ..." : ""
-                lines.append("  \("".padding(16)) \("".padding(width))  e.g. \(shown.joined(separator: ", "))\(more)")
+            for (index, udid) in shown.enumerated() {
+                let more = index == shown.count - 1 && group.count > shown.count ? "  (+\(group.count - shown.count) more)" : ""
+                lines.append("  \("".padding(16)) \("".padding(width))  \(index == 0 ? "e.g." : "    ") \(udid)\(more)")
             }
         }
-        lines.append("Tasks the interrupted run never reached are not in the file, so the real rerun can be larger.")
+        if report.tasks.pending > 0 {
+            lines.append("Tasks the interrupted run never reached are not in the file, so the real rerun can be larger.")
+        }
+        // The resume plan's words stay within 100 columns; only a long path can pass them.
         if report.completedWithPendingChild > 0 {
-            lines.append(
-                "warning: \(report.completedWithPendingChild) completed tasks have a pending child: completion is not closed downwards, so a resume may drop work it needs."
-            )
+            lines.append("warning: \(report.completedWithPendingChild) completed tasks have a pending child: completion is not closed")
+            lines.append("         downwards, so a resume may drop work it needs.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The first line, the answer: `complete: ...` or `incomplete: N tasks will run again`.
+    public static func headline(_ report: StatusReport) -> String {
+        let tasks = report.tasks
+        if tasks.total == 0 { return "empty: no task recorded yet, a resume starts from the beginning" }
+        if tasks.pending == 0 { return "complete: a resume has nothing to do (\(grouped(tasks.total)) tasks completed)" }
+        return "incomplete: \(grouped(tasks.pending)) of \(grouped(tasks.total)) tasks will run again (\(grouped(tasks.completed)) completed are kept)"
+    }
+
+    /// `n` with thousands separators: 1,234,567.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     /// One JSON object on one line (schema_version 1, `status.schema.json`).
