@@ -106,7 +106,7 @@ enum ErrorPresentation {
 
     /// The sentence for an export refused as too large (exit 1).
     static func message(for error: SubgraphTooLarge) -> String {
-        sentence(error.description, "narrow the export with --around UDID --depth N (a smaller depth), or raise --max-nodes.")
+        sentence(error.description, "draw the stages with --by-stage (any size), narrow the export with --around UDID --depth N, or raise --max-nodes.")
     }
 
     /// The sentence for a Mermaid export too large for Mermaid to draw (exit 1).

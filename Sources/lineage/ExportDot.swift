@@ -8,9 +8,9 @@ extension Lineage {
             commandName: "export-dot",
             abstract: "Write the DAG (or the part around one task) as Graphviz DOT on stdout.",
             discussion: """
-                Render it with: lineage export-dot > dag.dot && dot -Tsvg dag.dot > dag.svg
-                Refuses (exit 1) when the export would exceed --max-nodes tasks. The same as \
-                `lineage export --format dot`.
+                Render it with `lineage export-dot CKPT > dag.dot && dot -Tsvg dag.dot > dag.svg`. \
+                Refuses (exit 1) when the export would exceed --max-nodes tasks: --by-stage draws \
+                any size. The same as `lineage export --format dot`.
                 """)
 
         @OptionGroup var options: CheckpointOperand

@@ -69,7 +69,7 @@ extension Lineage {
             let stages = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.stageGraph(path: path, progress: report)
             }.value
-            let title = "\(path): \(stages.taskCount) tasks by stage"
+            let title = "\(path): \(StatusRenderer.grouped(stages.taskCount)) tasks by stage"
             switch format {
             case .dot: Console.print(DOTRenderer.render(stages, title: title), terminator: "")
             case .json: Console.print(GraphJSONRenderer.render(stages, title: title), terminator: "")

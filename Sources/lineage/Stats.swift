@@ -7,9 +7,10 @@ extension Lineage {
             abstract: "Show the shape of the run and of the LMDB file: types, stages, fan-out and fan-in, components, pages.",
             discussion: """
                 The LMDB numbers are those of mdb_stat -a -f -e, read without liblmdb, so stats \
-                works where liblmdb cannot open the file and never creates a lock file. Exit 2 \
-                when the checkpoint cannot be read or is damaged, 75 when the pipeline writes it \
-                too fast for a consistent read.
+                works where liblmdb cannot open the file and never creates a lock file. On a \
+                damaged file it prints what the meta page and the stored database records still \
+                say (as mdb_stat -a does), then exits 2; exit 2 too when the checkpoint cannot be \
+                read, 75 when the pipeline writes it too fast for a consistent read.
                 """)
 
         @OptionGroup var options: CheckpointOperand
@@ -30,9 +31,22 @@ extension Lineage {
 
         func run() throws {
             defer { Console.flush() }
-            let stats = try options.location.analyse { path throws(CheckpointError) in
-                try CheckpointAnalysis.stats(path: path, top: top, progress: progress.handler("lineage stats"))
-            }.value
+            let location = try options.location
+            let stats: CheckpointStats
+            do {
+                stats = try location.analyse { path throws(CheckpointError) in
+                    try CheckpointAnalysis.stats(path: path, top: top, progress: progress.handler("lineage stats"))
+                }.value
+            } catch let error as CheckpointError {
+                // Damaged (on a stable read): what the meta page and the stored records still
+                // say, as mdb_stat -a prints them, then the sentence and exit 2.
+                guard case .notCheckpoint(_, .damaged) = error, let lmdb = try? CheckpointAnalysis.fileStats(path: location.path) else { throw error }
+                switch format {
+                case .text: Console.print(StatsRenderer.damagedText(lmdb, checkpoint: location.path))
+                case .json, .jsonl: Console.print(StatsRenderer.damagedJSON(lmdb, checkpoint: location.path))
+                }
+                throw error
+            }
             switch format {
             case .text: Console.print(StatsRenderer.text(stats))
             case .json, .jsonl: Console.print(StatsRenderer.json(stats))

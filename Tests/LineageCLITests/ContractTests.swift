@@ -246,4 +246,28 @@ struct ContractTests {
         let complete = try CLI.run(["status", CLI.fixture("four_stage_completed")])
         #expect(!complete.text.contains("the real rerun can be larger"), "nothing runs again on a complete checkpoint")
     }
+
+    @Test("stats on a damaged file prints what the meta page and the stored records still say, as mdb_stat -a does, then exits 2")
+    func statsOnDamage() throws {
+        try withTemporaryDirectory { directory in
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.dag))
+            let file = directory.appendingPathComponent("truncated.mdb")
+            try bytes.prefix(bytes.count - 4096).write(to: file)
+            let sound = try #require(try CLI.run(["stats", Self.dag, "--format", "json"]).json() as? [String: Any])
+            let json = try CLI.run(["stats", file.path, "--format", "json"])
+            #expect(json.status == 2 && json.stderr.contains("lineage verify"), "\(json)")
+            let damaged = try #require(try json.json() as? [String: Any])
+            #expect(damaged["damaged"] as? Bool == true && damaged["tasks"] == nil)
+            let (a, b) = (try #require(sound["lmdb"] as? [String: Any]), try #require(damaged["lmdb"] as? [String: Any]))
+            for key in ["page_size", "last_txn", "pages_used", "databases", "main"] {
+                #expect(
+                    try JSONSerialization.data(withJSONObject: [a[key] ?? NSNull()], options: .sortedKeys)
+                        == JSONSerialization.data(withJSONObject: [b[key] ?? NSNull()], options: .sortedKeys), "\(key)")
+            }
+            let text = try CLI.run(["stats", file.path])
+            #expect(text.status == 2 && text.text.contains("structure    damaged") && text.text.contains("task_type        1"), "\(text)")
+            let outcome = try StatusStatsSchemaTests.validate(schema: "stats.schema.json", [("damaged", json.stdout)])
+            #expect(outcome == ["damaged": true])
+        }
+    }
 }

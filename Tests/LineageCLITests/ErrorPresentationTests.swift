@@ -81,7 +81,7 @@ struct ErrorPresentationTests {
                 == "\(p): the `in_edges` sub-database has the wrong flags; run `lineage verify \(p)` for details.")
         #expect(
             ErrorPresentation.message(for: SubgraphTooLarge(path: p, tasks: 3, limit: 2, around: true))
-                == "\(p): the neighbourhood has more than 2 tasks; narrow the export with --around UDID --depth N (a smaller depth), or raise --max-nodes."
+                == "\(p): the neighbourhood has more than 2 tasks; draw the stages with --by-stage (any size), narrow the export with --around UDID --depth N, or raise --max-nodes."
         )
     }
 

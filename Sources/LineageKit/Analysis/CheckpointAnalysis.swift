@@ -144,6 +144,27 @@ public enum CheckpointAnalysis {
         return CheckpointStats.Components(count: components, largest: Int(largest))
     }
 
+    /// What `stats` can still say of a file whose structure is damaged, as `mdb_stat -a`
+    /// does: the meta page in use and every database record as stored (counts the writer
+    /// declared, not confirmed by a walk), and the pages the free list names as far as its
+    /// walk got. `nil` when no meta page is usable, so nothing can be said.
+    /// Cost: the meta pages, the main tree's leaves and the free list's pages.
+    public static func fileStats(path: String) throws(CheckpointError) -> LMDBStats? {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch {
+            throw CheckpointError(error, displayPath: path)
+        }
+        let walker = StructureWalker(file: file)
+        guard let meta = walker.metaCheck.meta else { return nil }
+        let free = walker.report(combining: [walker.walkFreeList()])
+        return LMDBStats(
+            pageSize: meta.pageSize, mapSize: meta.mapSize, lastTxn: meta.txnid, fileSize: meta.fileSize, pagesUsed: meta.lastPage + 1,
+            freePages: free.pagesOnFreeList, freeList: LMDBStats.Database(meta.freeDatabase), main: LMDBStats.Database(meta.mainDatabase),
+            databases: walker.databases.sorted { $0.name < $1.name }.map { ($0.name, LMDBStats.Database($0.record)) })
+    }
+
     static func lmdb(_ reading: GraphReading) -> LMDBStats {
         // GraphReading refuses a file without a usable meta page, so `meta` is there.
         let meta = reading.walker.metaCheck.meta

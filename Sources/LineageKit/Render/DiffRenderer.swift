@@ -23,7 +23,7 @@ public enum DiffRenderer {
         group("completed only in b", diff.completedOnlyInB) { $0.string }
         if !diff.sameGraph {
             lines.append("")
-            lines.append("shape                \(diff.shape.equal ? "equal" : "different"), \(diff.shape.renamed) tasks renamed")
+            lines.append("shape                " + (diff.shape.equal ? "equal, \(diff.shape.renamed) tasks renamed" : "different: not the same DAG with other udids"))
             if diff.shape.renamed > 0 {
                 group("first renamed", diff.shape.firstRenamed) { "\($0.a.string) (a) = \($0.b.string) (b)" }
             }

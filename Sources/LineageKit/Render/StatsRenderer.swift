@@ -30,7 +30,25 @@ public enum StatsRenderer {
             for (udid, count) in d.top { lines.append("  \(String(count).leftPadding(width))  \(udid.string)") }
         }
         lines.append("")
-        let lmdb = stats.lmdb
+        lines += fileLines(stats.lmdb)
+        return lines.joined(separator: "\n")
+    }
+
+    /// `stats` of a file whose structure is damaged: what the meta page and the stored
+    /// database records say, marked as not confirmed.
+    public static func damagedText(_ lmdb: LMDBStats, checkpoint: String) -> String {
+        (["checkpoint   \(Escaping.text(checkpoint))", "structure    damaged: the DAG cannot be counted; the numbers below are the meta page's", "             and the database records as stored, not confirmed by a walk (as mdb_stat -a)", ""]
+            + fileLines(lmdb)).joined(separator: "\n")
+    }
+
+    /// The damaged file's report as one JSON object: `damaged` true, no DAG numbers, `lmdb`.
+    public static func damagedJSON(_ lmdb: LMDBStats, checkpoint: String) -> String {
+        "{\"schema_version\": 1, \"kind\": \"dag\", \"checkpoint\": \(Escaping.jsonString(checkpoint)), \"damaged\": true, \"lmdb\": \(lmdbJSON(lmdb))}"
+    }
+
+    /// The LMDB part of the text report.
+    static func fileLines(_ lmdb: LMDBStats) -> [String] {
+        var lines: [String] = []
         lines.append("page size    \(lmdb.pageSize)")
         lines.append("map size     \(lmdb.mapSize)")
         lines.append("last txn     \(lmdb.lastTxn)")
@@ -45,7 +63,7 @@ public enum StatsRenderer {
                 "\(Escaping.text(name).padding(11))  \(String(db.depth).leftPadding(5))  \(String(db.branchPages).leftPadding(7))  \(String(db.leafPages).leftPadding(7))  \(String(db.overflowPages).leftPadding(8))  \(String(db.entries).leftPadding(9))"
             )
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// One JSON object on one line (schema_version 1, `stats.schema.json`).
@@ -54,12 +72,6 @@ public enum StatsRenderer {
             let top = d.top.map { "{\"udid\": \"\($0.udid.string)\", \"count\": \($0.count)}" }.joined(separator: ", ")
             return "{\"min\": \(d.min), \"median\": \(d.median), \"p99\": \(d.p99), \"max\": \(d.max), \"top\": [\(top)]}"
         }
-        func database(_ db: LMDBStats.Database) -> String {
-            "{\"depth\": \(db.depth), \"branch_pages\": \(db.branchPages), \"leaf_pages\": \(db.leafPages), "
-                + "\"overflow_pages\": \(db.overflowPages), \"entries\": \(db.entries)}"
-        }
-        let lmdb = stats.lmdb
-        let databases = lmdb.databases.map { "\(Escaping.jsonString($0.name)): \(database($0.database))" }.joined(separator: ", ")
         let fields = [
             "\"schema_version\": 1",
             "\"kind\": \"dag\"",
@@ -76,10 +88,20 @@ public enum StatsRenderer {
             "\"fan_out\": \(distribution(stats.fanOut))",
             "\"fan_in\": \(distribution(stats.fanIn))",
             "\"components\": {\"count\": \(stats.components.count), \"largest\": \(stats.components.largest)}",
-            "\"lmdb\": {\"page_size\": \(lmdb.pageSize), \"map_size\": \(lmdb.mapSize), \"last_txn\": \(lmdb.lastTxn), "
-                + "\"file_size\": \(lmdb.fileSize), \"pages_used\": \(lmdb.pagesUsed), \"free_pages\": \(lmdb.freePages), "
-                + "\"free_list\": \(database(lmdb.freeList)), \"main\": \(database(lmdb.main)), \"databases\": {\(databases)}}",
+            "\"lmdb\": \(lmdbJSON(stats.lmdb))",
         ]
         return "{\(fields.joined(separator: ", "))}"
+    }
+
+    /// The `lmdb` object of the JSON report.
+    static func lmdbJSON(_ lmdb: LMDBStats) -> String {
+        func database(_ db: LMDBStats.Database) -> String {
+            "{\"depth\": \(db.depth), \"branch_pages\": \(db.branchPages), \"leaf_pages\": \(db.leafPages), "
+                + "\"overflow_pages\": \(db.overflowPages), \"entries\": \(db.entries)}"
+        }
+        let databases = lmdb.databases.map { "\(Escaping.jsonString($0.name)): \(database($0.database))" }.joined(separator: ", ")
+        return "{\"page_size\": \(lmdb.pageSize), \"map_size\": \(lmdb.mapSize), \"last_txn\": \(lmdb.lastTxn), "
+            + "\"file_size\": \(lmdb.fileSize), \"pages_used\": \(lmdb.pagesUsed), \"free_pages\": \(lmdb.freePages), "
+            + "\"free_list\": \(database(lmdb.freeList)), \"main\": \(database(lmdb.main)), \"databases\": {\(databases)}}"
     }
 }

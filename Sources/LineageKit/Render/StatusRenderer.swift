@@ -54,7 +54,7 @@ public enum StatusRenderer {
     }
 
     /// `n` with thousands separators: 1,234,567.
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {
