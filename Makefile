@@ -44,7 +44,7 @@ deps:
 PYTHON_TEST_PACKAGES := jsonschema lmdb networkx
 
 # make check-release renders the man page with man.
-DEBIAN_TEST_PACKAGES := man-db
+DEBIAN_TEST_PACKAGES := man-db mandoc
 
 test-deps: deps
 	@if ! dpkg -s $(DEBIAN_TEST_PACKAGES) >/dev/null 2>&1; then \
@@ -177,20 +177,19 @@ fuzz: deps
 		$(SWIFT) test -c release --filter 'VerifierFuzz|StructureFuzz'
 
 # The man page and the completion scripts are generated from the argument definitions
-# (swift-argument-parser's generate-manual and --generate-completion-script) and
-# committed, so they can be read and installed without building; check-generated (run by
-# make test) fails when they no longer match the binary. The page's date (.Dd) is the
-# last commit's and is not compared.
+# (scripts/manpage.py over the binary's --experimental-dump-help, and
+# swift-argument-parser's --generate-completion-script) and committed, so they can be
+# read and installed without building; check-generated (run by make test) fails when
+# they no longer match the binary, or when mandoc -T lint finds anything in the page.
+# The page's date (in .TH) is the last commit's and is not compared.
 MAN_PAGE := Docs/man/lineage.1
 COMPLETIONS := Docs/completions
 GENERATED := .build/generated
 
 $(GENERATED): FORCE
 	$(SWIFT) build --product lineage
-	$(SWIFT) build --product generate-manual
 	@rm -rf $@ && mkdir -p $@
-	.build/debug/generate-manual .build/debug/lineage --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" \
-		--output-directory - > $@/lineage.1
+	python3 scripts/manpage.py .build/debug/lineage "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" > $@/lineage.1
 	for shell in bash zsh fish; do .build/debug/lineage --generate-completion-script $$shell > $@/lineage.$$shell || exit 1; done
 
 generated: $(GENERATED)
@@ -201,8 +200,11 @@ generated: $(GENERATED)
 	cp $(GENERATED)/lineage.fish $(COMPLETIONS)/lineage.fish
 
 check-generated: $(GENERATED)
-	@sed '/^\.Dd /d' $(MAN_PAGE) > $(GENERATED)/committed.1
-	@sed '/^\.Dd /d' $(GENERATED)/lineage.1 > $(GENERATED)/current.1
+	@sed '/^\.TH /d' $(MAN_PAGE) > $(GENERATED)/committed.1
+	@sed '/^\.TH /d' $(GENERATED)/lineage.1 > $(GENERATED)/current.1
+	@if command -v mandoc >/dev/null; then \
+		mandoc -T lint $(MAN_PAGE) 2>&1 | grep -v 'mandoc.db' | grep . && { echo "mandoc -T lint: fix the page (scripts/manpage.py)"; exit 1; } || true; \
+	fi
 	@diff -u $(GENERATED)/committed.1 $(GENERATED)/current.1 && \
 		diff -u $(COMPLETIONS)/lineage.bash $(GENERATED)/lineage.bash && \
 		diff -u $(COMPLETIONS)/_lineage $(GENERATED)/lineage.zsh && \

@@ -25,7 +25,7 @@ env -i "$binary" verify "$fixture" > /dev/null || fail "verify $fixture failed u
 cmp -s "$binary" "$prefix/bin/lineage" || fail "$prefix/bin/lineage is not the release binary"
 page=$(MANWIDTH=100 man -l "$prefix/share/man/man1/lineage.1" 2>&1) || fail "man -l cannot render the page: $page"
 for command in show edges types verify export-dot udid; do
-    grep -q "^ *$command\b" <<< "$page" || fail "the man page does not describe $command"
+    grep -q "^ *lineage $command\b" <<< "$page" || fail "the man page does not describe $command"
 done
 bash -c 'source "$1" && complete -p lineage' _ "$prefix/share/bash-completion/completions/lineage" > /dev/null \
     || fail "the bash completion script does not register a completion for lineage"
