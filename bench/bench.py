@@ -181,6 +181,25 @@ def dag_tables(a):
         wall, _, codes = measure(argv, 20)
         print(f"| {name} | {wall * 1000:.1f} | {','.join(map(str, sorted(codes)))} |", flush=True)
 
+    # Many lookups in one process: `show -` answers udids read from stdin (a script's way
+    # to ask about many tasks); 100,000 random full udids of the checkpoint.
+    batch = os.path.join(os.path.dirname(os.path.abspath(C)), "udids-%d.txt" % tasks)
+    if not os.path.exists(batch):
+        import random
+        proc = subprocess.Popen([L, "types", "-c", C], stdout=subprocess.PIPE, text=True)
+        udids = [line.split("\t", 1)[0] for line in proc.stdout]
+        proc.wait()
+        random.Random(7).shuffle(udids)
+        with open(batch + ".part", "w") as out:
+            out.write("\n".join(udids[:100_000]) + "\n")
+        os.replace(batch + ".part", batch)
+    with open(batch) as f:
+        lookups = sum(1 for _ in f)
+    argv = ["sh", "-c", 'exec "$0" show -c "$1" - --format jsonl < "$2"', L, C, batch]
+    wall, _, codes = measure(argv, 3)
+    print(f"\nshow - ({lookups:,} random full udids, --format jsonl): {wall:.2f} s, "
+          f"{lookups / wall:,.0f} lookups/s, exit {','.join(map(str, sorted(codes)))}", flush=True)
+
 
 if __name__ == "__main__":
     main()

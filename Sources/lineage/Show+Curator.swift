@@ -1,13 +1,27 @@
 import ArgumentParser
+import FoundationEssentials
 import LineageKit
 
 /// `show` on a NeMo Curator checkpoint: the writers holding one source id and, with
 /// `--groups FILE`, the file groups (by line) mapping to it.
 extension Lineage.Show {
-    /// The Curator checkpoint the command reads, or `nil` for a DAG file (or no checkpoint
-    /// given: the DAG path reports that).
+    /// The Curator checkpoint the command reads, as far as can be told without opening a
+    /// file: forced by `--kind curator`, or a directory holding the metadata folder (a
+    /// stat). A single `.mdb` file is read as a DAG file first and looked at as a writer
+    /// file only when that fails (`curatorFile`), so a `show` on a DAG file pays nothing
+    /// for the other kind. `nil` for a DAG file, or when no checkpoint is given.
     var curator: CuratorLocation? {
-        (try? location).flatMap { try? CheckpointKind.curatorLocation($0, kind: kind) }
+        guard let location = try? location, kind != .dag else { return nil }
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory) else { return nil }
+        if kind == .curator { return CuratorLocation.forced(path: location.path) }
+        return isDirectory ? CuratorLocation.detect(path: location.path) : nil
+    }
+
+    /// A single file given without `--kind` that turned out to be a Curator writer file.
+    var curatorFile: CuratorLocation? {
+        guard kind == nil, let location = try? location else { return nil }
+        return CuratorLocation.detect(path: location.path)
     }
 
     func checkCuratorUsage() throws {

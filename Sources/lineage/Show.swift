@@ -54,6 +54,16 @@ extension Lineage {
 
         func checkUsage() throws {
             if curator != nil { return try checkCuratorUsage() }
+            do {
+                try checkDAGUsage()
+            } catch let error as UsageError {
+                // A source id that is no udid: a writer file given alone takes it.
+                guard curatorFile != nil else { throw error }
+                try checkCuratorUsage()
+            }
+        }
+
+        func checkDAGUsage() throws {
             switch (udid, lineagePath) {
             case (nil, nil): throw UsageError("Give a udid (or a prefix of at least 4 hex digits), - for stdin, or --path LINEAGE_PATH.")
             case (.some, .some): throw UsageError("Give either a udid or --path, not both.")
@@ -67,8 +77,22 @@ extension Lineage {
         func run() throws {
             defer { Console.flush() }
             let location = try location
-            if let curator = try CheckpointKind.curatorLocation(location, kind: kind) { return try runCurator(curator) }
+            if let curator { return try runCurator(curator) }
+            if kind == .curator {
+                throw CheckpointError.missing(path: location.path)
+            }
+            if groups != nil || (try? checkDAGUsage()) == nil, let writer = curatorFile { return try runCurator(writer) }
             if groups != nil { throw UsageError("--groups applies to a NeMo Curator checkpoint.") }
+            do {
+                try runDAG(location)
+            } catch let wrong as WrongKind {
+                // A writer file read as a DAG file: read it as what it is.
+                guard let writer = curatorFile else { throw wrong }
+                try runCurator(writer)
+            }
+        }
+
+        func runDAG(_ location: CheckpointLocation) throws {
             if udid == "-" { return try ShowBatch(format: format).run(location) }
             let query = lineagePath ?? udid ?? ""
             do {
