@@ -18,7 +18,9 @@ extension Lineage {
                 discussion: """
                     One line per task, UDID<TAB>DISTANCE<TAB>TYPE<TAB>completed|pending, ordered by \
                     distance (fewest edges), then udid; the task itself is not listed. Reads only the \
-                    tasks it lists. Exit 1 when the udid names no task, or a prefix names several.
+                    tasks it lists. Exit 1 when the udid names no task, or a prefix names several. \
+                    With - it walks from every udid read from stdin, one per line, each row \
+                    starting with the task walked from (FROM<TAB>..., "from" in JSON).
                     """)
         }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import LineageKit
 
 /// The options `ancestors` and `descendants` share, and the walk they both run.
@@ -9,7 +10,7 @@ struct WalkOptions: ParsableArguments {
         completion: .file(extensions: ["mdb"]))
     var first: String?
 
-    @Argument(help: ArgumentHelp("The task: a udid, or a unique prefix of at least 4 hex digits (any case).", valueName: "udid"))
+    @Argument(help: ArgumentHelp("The task: a udid, or a unique prefix of at least 4 hex digits (any case); - reads them from stdin.", valueName: "udid"))
     var second: String?
 
     private var operands: (checkpoint: String?, tasks: [String]) { TaskOperands.split([first, second], tasks: 1) }
@@ -33,7 +34,7 @@ struct WalkOptions: ParsableArguments {
 
     func checkUsage(command direction: String) throws {
         guard !operands.tasks.isEmpty else { throw UsageError("Give the task: a udid, or a prefix of at least 4 hex digits.") }
-        guard UDIDPrefix(udid) != nil else { throw TaskOperands.notAUDID(udid, command: direction) }
+        guard udid == "-" || UDIDPrefix(udid) != nil else { throw TaskOperands.notAUDID(udid, command: direction) }
         if let depth, depth < 0 { throw UsageError("--depth must be 0 or more (got \(depth)).") }
         if completed && pending { throw UsageError("--completed and --pending exclude each other; give one.") }
     }
@@ -44,6 +45,7 @@ struct WalkOptions: ParsableArguments {
         defer { Console.flush() }
         let report = progress.handler("lineage \(direction.rawValue)")
         let location = try checkpoint.location(operand: operands.checkpoint)
+        if udid == "-" { return try runBatch(direction, location: location) }
         let (start, total) = try location.read { reader in
             // checkUsage() accepted the prefix.
             let start = try reader.resolve(prefix: UDIDPrefix(udid)!)
@@ -67,5 +69,69 @@ struct WalkOptions: ParsableArguments {
                 "{\"schema_version\": \(Rows.schemaVersion), \"kind\": \"dag\", \"checkpoint\": \(Escaping.jsonString(location.path)), "
                     + "\"udid\": \"\(start.string)\", \"direction\": \"\(direction.rawValue)\", \"count\": \(total)}")
         }
+    }
+
+    /// `ancestors -` / `descendants -`: walks from every udid or prefix read from stdin, one
+    /// per line, in one read transaction. Each row starts with the task walked from
+    /// (`FROM<TAB>` in text, `"from"` in JSON); with `--count`, one `FROM<TAB>N` row (or
+    /// object) per query. A line that names no task or several gets its sentence on
+    /// stderr (text) or an error object (JSON); exit 1 at the end when one did.
+    private func runBatch(_ direction: WalkDirection, location: CheckpointLocation) throws {
+        var failed = false
+        var rows = 0
+        var once = location
+        // Stdin is read once, so the batch cannot be read again: one attempt (BUSY if torn).
+        once.wait = 0
+        format.open(checkpoint: location.path, fields: ["\"direction\": \"\(direction.rawValue)\""], list: count ? "counts" : "tasks")
+        try once.read { reader in
+            try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
+                let query = ShowBatch.query(bytes)
+                if query.isEmpty { return }
+                let start: UDID
+                do {
+                    guard let prefix = UDIDPrefix(query) else { throw UsageError("'\(query)' is not a udid: give 4 to 32 hex digits.") }
+                    start = try reader.resolve(prefix: prefix)
+                } catch {
+                    failed = true
+                    let message = ErrorPresentation.presentation(of: error)?.message ?? "\(error)"
+                    guard format != .text else { return Console.error(message) }
+                    let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
+                    let code =
+                        switch error {
+                        case is UsageError: "not_a_udid"
+                        case TaskLookupError.ambiguous: "ambiguous"
+                        default: "not_found"
+                        }
+                    let object = JSONRenderer.lookupFailure(query: query, error: code, message: sentence, format: format.rows(first: rows == 0))
+                    rows += 1
+                    return format == .jsonl ? Console.print(object) : Console.withBuffer { $0.append(contentsOf: object.utf8) }
+                }
+                var total = 0
+                try reader.forEachReachable(from: start, direction: direction, maxDistance: depth, progress: nil) { task in
+                    if completed && !task.completed || pending && task.completed { return }
+                    total += 1
+                    guard !count else { return }
+                    let row = format.rows(first: rows == 0)
+                    rows += 1
+                    Console.withBuffer { Rows.appendReached(task, from: start, format: row, to: &$0) }
+                }
+                guard count else { return }
+                let row = format.rows(first: rows == 0)
+                rows += 1
+                Console.withBuffer { out in
+                    switch row {
+                    case .text: out.append(contentsOf: "\(start.string)\t\(total)\n".utf8)
+                    default:
+                        Rows.openRecord(row, to: &out)
+                        out.append(contentsOf: "\"from\": \"\(start.string)\", \"count\": \(total)}".utf8)
+                        Rows.endRecord(row, to: &out)
+                    }
+                }
+            } whenIdle: {
+                Console.flush()
+            }
+        }
+        format.close(empty: rows == 0)
+        if failed { throw ExitCode(ExitStatus.no) }
     }
 }

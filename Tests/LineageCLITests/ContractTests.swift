@@ -270,4 +270,28 @@ struct ContractTests {
             #expect(outcome == ["damaged": true])
         }
     }
+
+    @Test("ancestors - and descendants - walk from every udid on stdin: the single walks' rows, each led by the task walked from")
+    func walkBatch() throws {
+        let fixture = try FixtureExpectation.load("retries_and_joins")
+        let queries = Array(fixture.udids.prefix(5))
+        for command in ["ancestors", "descendants"] {
+            var expected: [String] = []
+            var counts: [String] = []
+            for udid in queries {
+                let single = try CLI.run([command, fixture.path, udid])
+                expected += single.text.lines.map { "\(udid)\t\($0)" }
+                counts.append("\(udid)\t\(single.text.lines.count)")
+            }
+            let input = (queries.map { String($0.prefix(8)).uppercased() } + ["ffffffffff"]).joined(separator: "\n") + "\n"
+            let batch = try CLI.run([command, fixture.path, "-"], stdin: input)
+            #expect(batch.status == 1 && batch.text.lines == expected, "\(command): \(batch)")
+            #expect(batch.stderr.contains("no task with a udid starting with ffffffffff"), "\(batch.stderr)")
+            let count = try CLI.run([command, fixture.path, "-", "--count"], stdin: input)
+            #expect(count.text.lines == counts, "\(count)")
+            let json = try CLI.run([command, fixture.path, "-", "--format", "json"], stdin: input)
+            let rows = try json.records("tasks")
+            #expect(rows.filter { $0["error"] == nil }.count == expected.count && rows.last?["error"] as? String == "not_found", "\(json.text)")
+        }
+    }
 }

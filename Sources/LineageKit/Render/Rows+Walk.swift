@@ -3,15 +3,26 @@ extension Rows {
     /// `UDID<TAB>DISTANCE<TAB>TYPE<TAB>completed|pending`, or a JSON record
     /// `{"udid", "distance", "task_type", "completed"}` laid out as `format` says. A task
     /// without a type shows `-` in text and `null` in JSON.
-    public static func appendReached(_ task: ReachedTask, format: Format, to out: inout [UInt8]) {
+    /// In a batch (`from`: the task walked from), text rows start `FROM<TAB>` and JSON
+    /// records have `"from"` first.
+    public static func appendReached(_ task: ReachedTask, from: UDID? = nil, format: Format, to out: inout [UInt8]) {
         if format.isJSON {
             openRecord(format, to: &out)
+            if let from {
+                out.append(contentsOf: #""from": ""#.utf8)
+                out.append(contentsOf: from.string.utf8)
+                out.append(contentsOf: #"", "#.utf8)
+            }
             out.append(contentsOf: #""udid": ""#.utf8)
             out.append(contentsOf: task.udid.string.utf8)
             out.append(contentsOf: #"", "distance": "#.utf8)
             out.append(contentsOf: String(task.distance).utf8)
             appendJSONTypeAndCompletion(task, to: &out)
         } else {
+            if let from {
+                out.append(contentsOf: from.string.utf8)
+                out.append(0x09)
+            }
             out.append(contentsOf: task.udid.string.utf8)
             out.append(0x09)
             out.append(contentsOf: String(task.distance).utf8)
