@@ -48,7 +48,7 @@ extension Lineage {
             if pair.count != 2 {
                 throw UsageError("Give two checkpoints: lineage diff A B (or -c A B); \(pair.count) \(pair.count == 1 ? "was" : "were") given.")
             }
-            if maxExamples < 0 { throw UsageError("--max-examples must be 0 or more, not \(maxExamples).") }
+            if maxExamples < 0 { throw UsageError("--max-examples must be 0 or more (got \(maxExamples)).") }
         }
 
         func run() throws {

@@ -26,7 +26,7 @@ extension Lineage {
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
-            if top < 0 { throw UsageError("--max-examples must be 0 or more, not \(top).") }
+            if top < 0 { throw UsageError("--max-examples must be 0 or more (got \(top)).") }
         }
 
         func run() throws {

@@ -43,8 +43,8 @@ extension Lineage {
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
-            if examples < 0 { throw UsageError("--max-examples must be 0 or more, not \(examples).") }
-            if let maxArraySize, maxArraySize < 1 { throw UsageError("--max-array-size must be 1 or more, not \(maxArraySize).") }
+            if examples < 0 { throw UsageError("--max-examples must be 0 or more (got \(examples)).") }
+            if let maxArraySize, maxArraySize < 1 { throw UsageError("--max-array-size must be 1 or more (got \(maxArraySize)).") }
             if maxArraySize != nil, !retryFields { throw UsageError("--max-array-size needs --retry-fields.") }
         }
 

@@ -294,4 +294,17 @@ struct ContractTests {
             #expect(rows.filter { $0["error"] == nil }.count == expected.count && rows.last?["error"] as? String == "not_found", "\(json.text)")
         }
     }
+
+    @Test("--max-examples is the one name of the example limit: accepted by every command that lists examples, -1 a range error")
+    func maxExamples() throws {
+        for arguments in [["verify", Self.dag], ["verify", Self.curator], ["status", Self.dag], ["status", Self.curator], ["stats", Self.dag], ["diff", Self.dag, Self.dag]] {
+            let one = try CLI.run(arguments + ["--max-examples", "1"])
+            #expect(one.status == 0, "\(arguments): \(one)")
+            let negative = try CLI.run(arguments + ["--max-examples", "-1"])
+            #expect(negative.status == 64 && negative.stderr.hasPrefix("lineage: --max-examples must be 0 or more"), "\(arguments): \(negative)")
+        }
+        // It limits every list it prints: the Curator status's failed attempts too.
+        let limited = try CLI.run(["status", Self.curator, "--max-examples", "1"])
+        #expect(limited.text.contains("... and 1 more (--max-examples N shows more"), "\(limited.text)")
+    }
 }
