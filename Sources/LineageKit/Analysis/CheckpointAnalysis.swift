@@ -150,12 +150,7 @@ public enum CheckpointAnalysis {
     /// walk got. `nil` when no meta page is usable, so nothing can be said.
     /// Cost: the meta pages, the main tree's leaves and the free list's pages.
     public static func fileStats(path: String) throws(CheckpointError) -> LMDBStats? {
-        let file: MappedFile
-        do {
-            file = try MappedFile(path: path)
-        } catch {
-            throw CheckpointError(error, displayPath: path)
-        }
+        let file = try MappedFile.checkpoint(path)
         let walker = StructureWalker(file: file)
         guard let meta = walker.metaCheck.meta else { return nil }
         let free = walker.report(combining: [walker.walkFreeList()])

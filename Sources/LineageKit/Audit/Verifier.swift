@@ -16,12 +16,7 @@ public enum Verifier {
     /// LMDB at all (`.notCheckpoint` with reason `.notLMDB`: empty, text, random bytes).
     /// Cost: one pass over every page; memory about 40 bytes per task and 8 per edge.
     public static func verify(path: String, maxExamples: Int = 5, progress: ProgressHandler? = nil) throws(CheckpointError) -> VerifyReport {
-        let file: MappedFile
-        do {
-            file = try MappedFile(path: path)
-        } catch {
-            throw CheckpointError(error, displayPath: path)
-        }
+        let file = try MappedFile.checkpoint(path)
         if case .notLMDB(let finding) = MetaCheck(file: file).notCheckpointReason {
             throw .notCheckpoint(path: path, reason: .notLMDB(finding))
         }

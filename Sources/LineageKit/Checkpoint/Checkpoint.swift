@@ -20,12 +20,7 @@ public final class Checkpoint {
         self.path = path
         // MappedFile resolves the layout (a directory means its data.mdb) and says why a
         // path cannot be read; the meta check then decides whether liblmdb may map it.
-        let file: MappedFile
-        do {
-            file = try MappedFile(path: path)
-        } catch {
-            throw CheckpointError(error, displayPath: path)
-        }
+        let file = try MappedFile.checkpoint(path)
         dataFile = file.path
         let isDirectory = file.path != path
         let check = MetaCheck(file: file)

@@ -10,3 +10,15 @@ extension CheckpointError {
         }
     }
 }
+
+extension MappedFile {
+    /// Maps the checkpoint file at `path` (or its directory's `data.mdb`), read-only, with
+    /// the failure as the `CheckpointError` every reading command reports.
+    static func checkpoint(_ path: String) throws(CheckpointError) -> MappedFile {
+        do {
+            return try MappedFile(path: path)
+        } catch {
+            throw CheckpointError(error, displayPath: path)
+        }
+    }
+}

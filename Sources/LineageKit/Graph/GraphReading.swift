@@ -19,12 +19,7 @@ struct GraphReading {
     /// found damage (`.notCheckpoint` with `.damaged` and the first finding).
     /// Cost: one pass over every page on both cores, as verify's (`GraphPasses`).
     static func read(path: String, progress: ProgressHandler?) throws(CheckpointError) -> GraphReading {
-        let file: MappedFile
-        do {
-            file = try MappedFile(path: path)
-        } catch {
-            throw CheckpointError(error, displayPath: path)
-        }
+        let file = try MappedFile.checkpoint(path)
         let walker = StructureWalker(file: file)
         if let reason = walker.metaCheck.notCheckpointReason { throw .notCheckpoint(path: path, reason: reason) }
         var found: [SubDatabase: NamedDatabase] = [:]
