@@ -81,7 +81,7 @@ extension Lineage {
             let incomplete: (any Error)? = failIfIncomplete && status.isIncomplete ? ExitCode(ExitStatus.no) : nil
             if retryFields {
                 // Only the Slurm manifests make these lines; a damaged or busy writer file still decides the status.
-                for line in status.retryFields(maxArraySize: maxArraySize) { Console.print(line) }
+                status.forEachRetryField(maxArraySize: maxArraySize) { Console.print($0) }
                 Console.flush()
                 return try CuratorCommand.finish(checkpoint, failure: incomplete)
             }

@@ -110,3 +110,10 @@ extension String {
     /// Lines without the trailing empty one.
     var lines: [String] { split(separator: "\n").map(String.init) }
 }
+
+/// The shards of a JSON `missing` field (`[[first, last], ...]`), listed one by one; `nil`
+/// when it is not that shape.
+func shards(fromRanges value: Any?) -> [Int]? {
+    guard let pairs = value as? [[Int]], pairs.allSatisfy({ $0.count == 2 && $0[0] <= $0[1] }) else { return nil }
+    return pairs.flatMap { Array($0[0]...$0[1]) }
+}

@@ -307,4 +307,24 @@ struct ContractTests {
         let limited = try CLI.run(["status", Self.curator, "--max-examples", "1"])
         #expect(limited.text.contains("... and 1 more (--max-examples N shows more"), "\(limited.text)")
     }
+
+    @Test("a run.json claiming 10^12 shards costs what the files on disk cost: the missing shards are ranges, never listed")
+    func hugeShardCount() throws {
+        try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
+            let run = metadata.appendingPathComponent(".slurm_array_completion/run.json")
+            try Data(#"{"minimum_shard_index":0,"total_shards":1000000000000}"#.utf8).write(to: run)
+            // Every manifest names 6 shards, so each is rejected: all 10^12 shards are missing.
+            let retry = try CLI.run(["status", checkpoint.path, "--retry-fields"])
+            #expect(retry.status == 0 && retry.text == "0-999999999999 0 0 1000000000000\n", "\(retry)")
+            let grouped = try CLI.run(["status", checkpoint.path, "--retry-fields", "--max-array-size", "250000000000"])
+            #expect(grouped.text.lines == (0..<4).map { "0-249999999999 \($0 * 250_000_000_000) 0 1000000000000" }, "\(grouped)")
+            let json = try CLI.run(["status", checkpoint.path, "--format", "json"])
+            let slurm = try #require((try json.json() as? [String: Any])?["slurm"] as? [String: Any])
+            #expect(slurm["missing"] as? [[Int]] == [[0, 999_999_999_999]] && slurm["missing_count"] as? Int == 1_000_000_000_000)
+            let text = try CLI.run(["status", checkpoint.path])
+            #expect(text.text.contains("0 completed, 1,000,000,000,000 missing"), "\(text.text)")
+            let export = try CLI.run(["export", checkpoint.path])
+            #expect(export.status == 0 && export.stdout.count < 100_000, "\(export.stdout.count) bytes")
+        }
+    }
 }

@@ -51,7 +51,7 @@ struct CuratorFixtureCommandTests {
                 #expect(row["completed"] as? Int == read.writers[name]?.count, "\(name)")
             }
             let slurm = report["slurm"] as? [String: Any]
-            #expect(slurm?["missing"] as? [Int] == read.slurm?.missing)
+            #expect(shards(fromRanges: slurm?["missing"]) == read.slurm?.missing)
         }
     }
 

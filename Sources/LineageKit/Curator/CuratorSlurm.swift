@@ -25,8 +25,9 @@ public struct CuratorSlurm: Sendable, Equatable {
     public let totalShards: Int
     /// The shards with a valid completion manifest, ascending.
     public let completed: [Int]
-    /// Expected shards without a valid completion manifest, ascending.
-    public let missing: [Int]
+    /// Expected shards without a valid completion manifest, as ranges (never enumerated:
+    /// `total_shards` is a number in a file).
+    public let missing: ShardRanges
     /// Manifests that are rejected (not counted as completed).
     public let problems: [Problem]
 
@@ -69,7 +70,7 @@ public struct CuratorSlurm: Sendable, Equatable {
             }
         }
         let completed = done.sorted()
-        let missing = expected.filter { !done.contains($0) }
+        let missing = ShardRanges(expected, minus: done)
         return .success(
             CuratorSlurm(minimumShardIndex: run.minimum, totalShards: run.total, completed: completed, missing: missing, problems: problems))
     }

@@ -47,7 +47,7 @@ public struct CuratorStatus: Sendable {
         multiWriter = low.multi.followed(by: high.multi)
         neverMatching = low.random.followed(by: high.random)
         positional = low.decimal.followed(by: high.decimal)
-        retryArray = Self.arrayExpression(checkpoint.slurm?.missing ?? [])
+        retryArray = checkpoint.slurm?.missing.expression ?? ""
     }
 
     /// The number of distinct ids over `lists` (each in byte order), counted in two halves
@@ -89,30 +89,22 @@ public struct CuratorStatus: Sendable {
     }
 
     /// The `ARRAY OFFSET MINIMUM TOTAL` lines the pipeline's retry helper prints for the
-    /// missing shards: one line (offset 0) without `maxArraySize`; with it, the shards
-    /// grouped by `offset = shard / K * K` and written relative to it, one line per offset.
-    /// Empty when nothing is missing or the checkpoint is not a job array.
-    public func retryFields(maxArraySize: Int?) -> [String] {
-        guard let slurm = checkpoint.slurm, !slurm.missing.isEmpty else { return [] }
+    /// missing shards, each handed to `line` as it is made: one line (offset 0) without
+    /// `maxArraySize`; with it, the shards grouped by `offset = shard / K * K` and written
+    /// relative to it, one line per offset. None when nothing is missing or the checkpoint
+    /// is not a job array. Cost: proportional to the lines, whatever `total_shards` says.
+    public func forEachRetryField(maxArraySize: Int?, _ line: (String) throws -> Void) rethrows {
+        guard let slurm = checkpoint.slurm, !slurm.missing.isEmpty else { return }
         let tail = "\(slurm.minimumShardIndex) \(slurm.totalShards)"
-        guard let size = maxArraySize, size > 0 else { return ["\(Self.arrayExpression(slurm.missing)) 0 \(tail)"] }
-        var groups: [Int: [Int]] = [:]
-        for shard in slurm.missing { groups[shard / size * size, default: []].append(shard - shard / size * size) }
-        return groups.keys.sorted().map { "\(Self.arrayExpression(groups[$0]!)) \($0) \(tail)" }
+        guard let size = maxArraySize, size > 0 else { return try line("\(slurm.missing.expression) 0 \(tail)") }
+        try slurm.missing.forEachGroup(of: size) { offset, relative in try line("\(relative.expression) \(offset) \(tail)") }
     }
 
-    /// `shards` as a Slurm `--array` expression of ranges (`1-2,5-10,99`); "" when empty.
-    public static func arrayExpression(_ shards: [Int]) -> String {
-        var parts: [String] = []
-        var index = 0
-        let sorted = Array(Set(shards)).sorted()
-        while index < sorted.count {
-            var end = index
-            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
-            parts.append(end == index ? "\(sorted[index])" : "\(sorted[index])-\(sorted[end])")
-            index = end + 1
-        }
-        return parts.joined(separator: ",")
+    /// `forEachRetryField`'s lines, collected.
+    public func retryFields(maxArraySize: Int?) -> [String] {
+        var lines: [String] = []
+        forEachRetryField(maxArraySize: maxArraySize) { lines.append($0) }
+        return lines
     }
 }
 

@@ -5,7 +5,7 @@
 public enum CuratorExportRenderer {
     /// The document's opening and the `writers` list, up to the start of `sources`.
     public static func appendHeader(_ checkpoint: CuratorCheckpoint, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"schema_version\": 1, \"kind\": \"curator\", \"checkpoint\": ".utf8)
+        out.append(contentsOf: "{\"schema_version\": 2, \"kind\": \"curator\", \"checkpoint\": ".utf8)
         out.append(contentsOf: Escaping.jsonString(checkpoint.location.path).utf8)
         out.append(contentsOf: ", \"detected\": ".utf8)
         out.append(contentsOf: Escaping.jsonString(checkpoint.location.reason.summary).utf8)
@@ -38,10 +38,10 @@ public enum CuratorExportRenderer {
     public static func appendFooter(_ checkpoint: CuratorCheckpoint, to out: inout [UInt8]) {
         out.append(contentsOf: "\n ],\n \"slurm\": ".utf8)
         if let slurm = checkpoint.slurm {
-            let expression = CuratorStatus.arrayExpression(slurm.missing)
+            let expression = slurm.missing.expression
             out.append(contentsOf: "{\"minimum_shard_index\": \(slurm.minimumShardIndex), \"total_shards\": \(slurm.totalShards), ".utf8)
             out.append(contentsOf: "\"completed\": \(CuratorStatusRenderer.ints(slurm.completed)), ".utf8)
-            out.append(contentsOf: "\"missing\": \(CuratorStatusRenderer.ints(slurm.missing)), ".utf8)
+            out.append(contentsOf: "\"missing\": \(CuratorStatusRenderer.rangesJSON(slurm.missing)), \"missing_count\": \(slurm.missing.count), ".utf8)
             out.append(contentsOf: "\"retry_array\": \(Escaping.jsonString(expression))}".utf8)
         } else {
             out.append(contentsOf: "null".utf8)

@@ -30,7 +30,7 @@ public enum CuratorStatusRenderer {
             lines.append("")
             lines.append(
                 "slurm array        shards \(slurm.minimumShardIndex)-\(last) (\(slurm.totalShards)): "
-                    + "\(slurm.completed.count) completed, \(slurm.missing.count) missing")
+                    + "\(slurm.completed.count) completed, \(StatusRenderer.grouped(slurm.missing.count)) missing")
             lines.append("  retry --array    \(status.retryArray.isEmpty ? "(none)" : status.retryArray)")
             for problem in slurm.problems {
                 lines.append("  rejected         \(Escaping.text(problem.file)): \(FindingPhrasing.describe(problem.problem))")
@@ -71,7 +71,7 @@ public enum CuratorStatusRenderer {
                 + "\"state\": \(Escaping.jsonString(writer.state.label)), \"completed\": \(writer.sources.count)}"
         }
         var fields = [
-            "\"schema_version\": 1",
+            "\"schema_version\": 2",
             "\"kind\": \"curator\"",
             "\"checkpoint\": \(Escaping.jsonString(checkpoint.location.path))",
             "\"detected\": \(Escaping.jsonString(checkpoint.location.reason.summary))",
@@ -92,7 +92,7 @@ public enum CuratorStatusRenderer {
             }
             fields.append(
                 "\"slurm\": {\"minimum_shard_index\": \(slurm.minimumShardIndex), \"total_shards\": \(slurm.totalShards), "
-                    + "\"completed\": \(ints(slurm.completed)), \"missing\": \(ints(slurm.missing)), "
+                    + "\"completed\": \(ints(slurm.completed)), \"missing\": \(rangesJSON(slurm.missing)), \"missing_count\": \(slurm.missing.count), "
                     + "\"retry_array\": \(Escaping.jsonString(status.retryArray)), \"failed_attempts\": [\(attempts.joined(separator: ", "))], "
                     + "\"rejected_manifests\": [\(problems.joined(separator: ", "))]}")
         }
@@ -134,4 +134,9 @@ public enum CuratorStatusRenderer {
     static func strings(_ values: [String]) -> String { "[\(values.map { Escaping.jsonString($0) }.joined(separator: ", "))]" }
 
     static func ints(_ values: [Int]) -> String { "[\(values.map(String.init).joined(separator: ", "))]" }
+
+    /// Shard ranges as JSON: `[[first, last], ...]`, a single shard as `[s, s]`.
+    public static func rangesJSON(_ shards: ShardRanges) -> String {
+        "[" + shards.ranges.map { "[\($0.lowerBound), \($0.upperBound)]" }.joined(separator: ", ") + "]"
+    }
 }

@@ -46,7 +46,7 @@ struct CuratorReaderTests {
         #expect(slurm.minimumShardIndex == expected.slurm.minimum_shard_index)
         #expect(slurm.totalShards == expected.slurm.total_shards)
         #expect(slurm.completed == expected.slurm.completed)
-        #expect(slurm.missing == expected.slurm.missing)
+        #expect(slurm.missing == ShardRanges(expected.slurm.missing))
         #expect(slurm.problems.isEmpty)
         #expect(checkpoint.slurmProblem == nil)
         let attempts = expected.slurm.failed_attempts.map {

@@ -33,10 +33,38 @@ struct CuratorStatusTests {
 
     @Test("--array expressions: ranges of consecutive shards, singles, duplicates once")
     func arrayExpression() {
-        #expect(CuratorStatus.arrayExpression([]) == "")
-        #expect(CuratorStatus.arrayExpression([2, 5]) == "2,5")
-        #expect(CuratorStatus.arrayExpression([99, 1, 2, 5, 6, 7, 8, 9, 10]) == "1-2,5-10,99")
-        #expect(CuratorStatus.arrayExpression([3, 3, 4]) == "3-4")
+        #expect(ShardRanges([]).expression == "")
+        #expect(ShardRanges([2, 5]).expression == "2,5")
+        #expect(ShardRanges([99, 1, 2, 5, 6, 7, 8, 9, 10]).expression == "1-2,5-10,99")
+        #expect(ShardRanges([3, 3, 4]).expression == "3-4")
+    }
+
+    @Test("missing shards are ranges: expected minus done, counted, searched and grouped without listing them")
+    func shardRanges() {
+        let missing = ShardRanges(0..<20, minus: [0, 3, 4, 19, 25])
+        #expect(missing.expression == "1-2,5-18" && missing.count == 16)
+        #expect(missing.contains(1) && !missing.contains(3) && missing.contains(18) && !missing.contains(19) && !missing.contains(-1))
+        var groups: [String] = []
+        missing.forEachGroup(of: 4) { offset, part in groups.append("\(offset):\(part.expression)") }
+        #expect(groups == ["0:1-2", "4:1-3", "8:0-3", "12:0-3", "16:0-2"])
+        // Against listing every shard, on random sets.
+        var generator = SplitMix64(state: 5)
+        for _ in 0..<200 {
+            let total = Int.random(in: 0...300, using: &generator)
+            let done = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Int.random(in: -5...310, using: &generator) }
+            let ranges = ShardRanges(0..<total, minus: done)
+            let listed = (0..<total).filter { !done.contains($0) }
+            #expect(ranges == ShardRanges(listed) && ranges.count == listed.count)
+            let size = Int.random(in: 1...50, using: &generator)
+            var byOffset: [Int: [Int]] = [:]
+            for shard in listed { byOffset[shard / size * size, default: []].append(shard % size) }
+            var seen: [(Int, String)] = []
+            ranges.forEachGroup(of: size) { seen.append(($0, $1.expression)) }
+            #expect(seen.map(\.0) == byOffset.keys.sorted() && seen.map(\.1) == byOffset.keys.sorted().map { ShardRanges(byOffset[$0]!).expression })
+        }
+        // A count written in a file costs nothing: 10^12 shards, two done.
+        let huge = ShardRanges(0..<1_000_000_000_000, minus: [7, 8])
+        #expect(huge.count == 999_999_999_998 && huge.expression == "0-6,9-999999999999")
     }
 
     @Test("never-matching ids are r + 32 lowercase hex; positional ids are decimal")
