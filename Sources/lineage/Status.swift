@@ -82,6 +82,11 @@ extension Lineage {
             if retryFields {
                 // Only the Slurm manifests make these lines; a damaged or busy writer file still decides the status.
                 status.forEachRetryField(maxArraySize: maxArraySize) { Console.print($0) }
+                if checkpoint.slurm == nil, !status.unfinishedShards.isEmpty {
+                    Console.error(
+                        "note: no usable run.json: these are the shards with a failed attempt and no completion manifest; "
+                            + "MINIMUM and TOTAL are unknown (?), and shards that never started are not listed.")
+                }
                 Console.flush()
                 return try CuratorCommand.finish(checkpoint, failure: incomplete)
             }

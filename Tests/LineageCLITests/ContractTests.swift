@@ -327,4 +327,22 @@ struct ContractTests {
             #expect(export.status == 0 && export.stdout.count < 100_000, "\(export.stdout.count) bytes")
         }
     }
+
+    @Test("a failed job array is never complete: without run.json the failed attempts without a manifest still fail the gate and are listed")
+    func failedArrayWithoutRun() throws {
+        try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
+            try FileManager.default.removeItem(at: metadata.appendingPathComponent(".slurm_array_completion/run.json"))
+            let gate = try CLI.run(["status", checkpoint.path, "--fail-if-incomplete"])
+            #expect(gate.status == 1, "\(gate)")
+            #expect(gate.text.lines.first?.hasPrefix("incomplete: shards 2,5 failed without completing") == true, "\(gate.text)")
+            let retry = try CLI.run(["status", checkpoint.path, "--retry-fields"])
+            #expect(retry.text == "2,5 0 ? ?\n" && retry.stderr.contains("no usable run.json"), "\(retry)")
+            let json = try CLI.run(["status", checkpoint.path, "--format", "json"])
+            let report = try #require(try json.json() as? [String: Any])
+            #expect((report["failed_attempts"] as? [[String: Int]])?.map { $0["shard"] } == [2, 5], "\(json.text)")
+            #expect(report["unfinished_shards"] as? [[Int]] == [[2, 2], [5, 5]])
+            let outcome = try StatusStatsSchemaTests.validate(schema: "status-curator.schema.json", [("no run.json", json.stdout)])
+            #expect(outcome == ["no run.json": true])
+        }
+    }
 }

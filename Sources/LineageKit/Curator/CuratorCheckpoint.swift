@@ -15,6 +15,9 @@ public struct CuratorCheckpoint: Sendable {
     public let slurmProblem: CuratorSlurm.Problem?
     /// The failed-task markers, sorted.
     public let failedAttempts: [CuratorFailedAttempt]
+    /// Without a usable `run.json`: the shards whose completion manifests say they
+    /// finished (`CuratorSlurm.completedWithoutRun`); empty otherwise.
+    public var completedWithoutRun: Set<Int> = []
 
     /// Reads the checkpoint at `location`. Never throws: an unreadable writer file is a
     /// writer state, a missing folder gives no writers. Each writer file is read
@@ -30,9 +33,14 @@ public struct CuratorCheckpoint: Sendable {
             return CuratorCheckpoint(location: location, writers: writers, slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
         // The Slurm manifests (up to one per shard) are read meanwhile on a thread of their own.
-        let manifests = ResultSlot<(Result<CuratorSlurm, CuratorSlurm.Problem>?, [CuratorFailedAttempt])>()
+        let manifests = ResultSlot<(Result<CuratorSlurm, CuratorSlurm.Problem>?, [CuratorFailedAttempt], Set<Int>)>()
         let manifestsRead = startInBackground {
-            manifests.value = (CuratorSlurm.readResult(metadataDirectory: folder), CuratorFailedAttempt.read(metadataDirectory: folder))
+            let result = CuratorSlurm.readResult(metadataDirectory: folder)
+            let attempts = CuratorFailedAttempt.read(metadataDirectory: folder)
+            // Without a usable run.json the manifests still say which shards finished.
+            let withoutRun: Set<Int> =
+                if case .success? = result { [] } else { attempts.isEmpty ? [] : CuratorSlurm.completedWithoutRun(metadataDirectory: folder) }
+            manifests.value = (result, attempts, withoutRun)
         }
         // Two threads, each reading half of the files: one file's walk is independent of the others.
         let half = paths.count / 2
@@ -43,7 +51,7 @@ public struct CuratorCheckpoint: Sendable {
         let writers = early + late
         manifestsRead()
         // The wait orders the write before this read.
-        let (result, failedAttempts) = manifests.value ?? (nil, [])
+        let (result, failedAttempts, withoutRun) = manifests.value ?? (nil, [], [])
         var slurm: CuratorSlurm?
         var problem: CuratorSlurm.Problem?
         switch result {
@@ -51,8 +59,10 @@ public struct CuratorCheckpoint: Sendable {
         case .failure(let failure)?: problem = failure
         case nil: break
         }
-        return CuratorCheckpoint(
+        var checkpoint = CuratorCheckpoint(
             location: location, writers: writers, slurm: slurm, slurmProblem: problem, failedAttempts: failedAttempts)
+        checkpoint.completedWithoutRun = withoutRun
+        return checkpoint
     }
 
     /// Every completed source id and the writers (file names, in writer order) holding it,

@@ -74,4 +74,22 @@ public struct CuratorSlurm: Sendable, Equatable {
         return .success(
             CuratorSlurm(minimumShardIndex: run.minimum, totalShards: run.total, completed: completed, missing: missing, problems: problems))
     }
+
+    /// The shards the completion manifests in `metadataDirectory` say finished, read
+    /// without `run.json` (missing or unusable): every manifest that is a JSON object with
+    /// `status` "completed" and an integer `shard_index`. What a failed attempt is held
+    /// against when the run's shard range is unknown. Cost: one read per manifest file.
+    public static func completedWithoutRun(metadataDirectory: String) -> Set<Int> {
+        let folder = PathJoin.join(metadataDirectory, Self.folder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix(manifestPrefix) && $0.hasSuffix(".json") }
+        var done = Set<Int>()
+        for name in names {
+            guard case .object(let fields)? = CuratorJSON.read(path: PathJoin.join(folder, name)),
+                case .string("completed")? = fields["status"], let shard = fields["shard_index"]?.integer
+            else { continue }
+            done.insert(shard)
+        }
+        return done
+    }
 }

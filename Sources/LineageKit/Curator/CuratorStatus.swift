@@ -64,12 +64,18 @@ public struct CuratorStatus: Sendable {
     /// shard without a completion manifest (`--fail-if-incomplete`). Markers of local
     /// attempts (outside a job array) name no shard and do not count.
     public var isIncomplete: Bool {
-        guard let slurm = checkpoint.slurm else { return false }
-        if !slurm.missing.isEmpty { return true }
-        let completed = Set(slurm.completed)
-        return checkpoint.failedAttempts.contains { attempt in
-            if case .slurm(_, _, _, let shard) = attempt.attempt { !completed.contains(shard) } else { false }
-        }
+        if let slurm = checkpoint.slurm, !slurm.missing.isEmpty { return true }
+        return !unfinishedShards.isEmpty
+    }
+
+    /// The shards a failed-task marker names that have no completion manifest: they will be
+    /// retried. Known with or without `run.json` (without it, the run's full range is not,
+    /// so shards that never started are missing from this).
+    public var unfinishedShards: ShardRanges {
+        let completed = checkpoint.slurm.map { Set($0.completed) } ?? checkpoint.completedWithoutRun
+        return ShardRanges(checkpoint.failedAttempts.compactMap { attempt in
+            if case .slurm(_, _, _, let shard) = attempt.attempt, !completed.contains(shard) { shard } else { nil }
+        })
     }
 
     /// Whether `id` is `r` followed by 32 hex digits (a random id that never matches again).
@@ -94,7 +100,14 @@ public struct CuratorStatus: Sendable {
     /// relative to it, one line per offset. None when nothing is missing or the checkpoint
     /// is not a job array. Cost: proportional to the lines, whatever `total_shards` says.
     public func forEachRetryField(maxArraySize: Int?, _ line: (String) throws -> Void) rethrows {
-        guard let slurm = checkpoint.slurm, !slurm.missing.isEmpty else { return }
+        guard let slurm = checkpoint.slurm else {
+            // No usable run.json: the shards known to have failed, MINIMUM and TOTAL unknown (?).
+            let unfinished = unfinishedShards
+            guard !unfinished.isEmpty else { return }
+            guard let size = maxArraySize, size > 0 else { return try line("\(unfinished.expression) 0 ? ?") }
+            return try unfinished.forEachGroup(of: size) { offset, relative in try line("\(relative.expression) \(offset) ? ?") }
+        }
+        guard !slurm.missing.isEmpty else { return }
         let tail = "\(slurm.minimumShardIndex) \(slurm.totalShards)"
         guard let size = maxArraySize, size > 0 else { return try line("\(slurm.missing.expression) 0 \(tail)") }
         try slurm.missing.forEachGroup(of: size) { offset, relative in try line("\(relative.expression) \(offset) \(tail)") }

@@ -51,7 +51,14 @@ public enum CuratorStatusRenderer {
         let skipped = checkpoint.skippedWriters.count
         let damage = skipped > 0 ? "; \(skipped) writer file\(skipped == 1 ? "" : "s") skipped, \(skipped == 1 ? "its" : "their") sources run again" : ""
         let sources = "a rerun skips \(StatusRenderer.grouped(status.union)) completed source\(status.union == 1 ? "" : "s")"
-        guard let slurm = checkpoint.slurm else { return "\(sources) (not a Slurm job array)\(damage)" }
+        guard let slurm = checkpoint.slurm else {
+            let unfinished = status.unfinishedShards
+            guard unfinished.isEmpty else {
+                return "incomplete: shards \(unfinished.expression) failed without completing (no usable run.json, so shards that never "
+                    + "started are unknown); \(sources)\(damage)"
+            }
+            return "\(sources) (\(checkpoint.slurmProblem == nil ? "not a Slurm job array" : "run.json unusable"))\(damage)"
+        }
         if status.isIncomplete {
             return "incomplete: shards \(status.retryArray.isEmpty ? "with failed attempts" : status.retryArray) of \(slurm.totalShards) to resubmit; \(sources)\(damage)"
         }
@@ -101,6 +108,13 @@ public enum CuratorStatusRenderer {
                 "\"slurm_problem\": {\"file\": \(Escaping.jsonString(problem.file)), \"reason\": \(Escaping.jsonString(FindingPhrasing.describe(problem.problem)))}"
             )
         }
+        // The failed attempts and the shards they leave unfinished, with or without run.json.
+        let attempts = checkpoint.failedAttempts.compactMap { attempt -> String? in
+            guard case .slurm(let job, let task, let restart, let shard) = attempt.attempt else { return nil }
+            return "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}"
+        }
+        fields.append("\"failed_attempts\": [\(attempts.joined(separator: ", "))]")
+        fields.append("\"unfinished_shards\": \(rangesJSON(status.unfinishedShards))")
         let local = checkpoint.failedAttempts.compactMap { attempt -> String? in
             guard case .local(let id) = attempt.attempt else { return nil }
             return id
