@@ -125,6 +125,8 @@ public enum StructurePhrasing {
             return "the fixed-size leaf page cannot hold \(count) values of \(valueSize) bytes"
         case .conflictingNodeFlags(let node, let flags):
             return "node \(node) of the leaf page has flags \(hex(flags)), which cannot go together"
+        case .duplicateNodeFlags(let duplicate, let node, let flags):
+            return "duplicate \(duplicate) in the sub-page of node \(node) has node flags \(hex(flags)); a duplicate has none"
         case .duplicateFlagsWithoutDupSort(let node, let flags):
             return "node \(node) of the leaf page has duplicate flags \(hex(flags)) in a database without duplicates"
         case .nestedTreeWithoutDuplicatesFlag(let node):

@@ -135,6 +135,9 @@ extension StructureFinding {
         case fixedLeafOverfull(count: Int, valueSize: Int)
         /// Leaf node `node` has big-data flags that cannot go with its other flags or tree.
         case conflictingNodeFlags(node: Int, flags: UInt16)
+        /// Duplicate `duplicate` in the sub-page of leaf node `node` has node flags; a
+        /// duplicate is a bare key.
+        case duplicateNodeFlags(duplicate: Int, node: Int, flags: UInt16)
         /// Leaf node `node` has duplicate flags in a database without duplicates.
         case duplicateFlagsWithoutDupSort(node: Int, flags: UInt16)
         /// Leaf node `node` has a nested tree but no duplicates flag.

@@ -47,6 +47,14 @@ extension TreeWalk {
                         .pageBounds, page: pgno, database: database, .duplicatePastSubpage(duplicate: dup, node: index))
                     continue
                 }
+                // A duplicate is a bare key: the writer never flags it. LMDB reads a node
+                // flagged big-data, sub-database or duplicates as such (with F_DUPDATA,
+                // 0.9.35 raises MDB_CORRUPTED), so the flag is damage; the key still counts.
+                let nodeFlags = sub.u16(offset + NodeField.flags)
+                if nodeFlags != 0 {
+                    log.add(
+                        .nodeFlags, page: pgno, database: database, .duplicateNodeFlags(duplicate: dup, node: index, flags: nodeFlags))
+                }
                 value = stored
             }
             if let previous, tree.dupOrder.compare(previous, value) >= 0 {

@@ -161,6 +161,21 @@ struct StructureDamageTests {
         #expect(kinds(report) == [.dupOrder])
     }
 
+    @Test("a node flag on a duplicate in a sub-page is damage (the writer never sets one), whichever flag", arguments: [1, 2, 4])
+    func duplicateWithNodeFlags(flags: Int) throws {
+        var bytes = try StructureSupport.fixtureBytes("four_stage")
+        let map = try FileMap(bytes)
+        let page = map.pageOffset(try map.record("in_edges").root)
+        let node = try #require(firstSubpageNode(map, page: page))
+        let sub = node + 8 + bytes.u16(node + 6)
+        let duplicate = sub + bytes.u16(sub + 16)
+        bytes.setU16(duplicate + 4, flags)
+        let (_, report) = try walkDamaged(bytes)
+        #expect(kinds(report) == [.nodeFlags], "\(report.findings)")
+        // Every key is still delivered: only the flag is wrong.
+        #expect(report.findings.count == 1)
+    }
+
     @Test func entryCountInTheRecordAltered() throws {
         var bytes = try StructureSupport.fixtureBytes("four_stage")
         let map = try FileMap(bytes)
