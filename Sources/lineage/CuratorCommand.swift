@@ -17,10 +17,23 @@ enum CuratorCommand {
             let error = CheckpointError.missing(path: location.path)
             throw location.origin == .environment ? CheckpointFromEnvironment(error: error) as any Error : error
         }
-        if kind == .dag { throw WrongKind(path: location.path, found: .dag, detected: "--kind dag") }
-        // Only on the way to an error: is it the other kind, or neither?
-        if (try? Checkpoint(path: location.path).read { _ in true }) == true {
+        if kind == .dag {
+            // What the path is, said as the other commands say it: a Curator checkpoint read as a DAG file.
+            if let curator = CuratorLocation.detect(path: location.path) {
+                throw WrongKind(path: location.path, found: .curator, detected: curator.reason.summary)
+            }
+            throw WrongKind(path: location.path, found: .dag, detected: "--kind dag")
+        }
+        // Only on the way to an error: is it the other kind, damaged, or neither?
+        let dagRead = Result { try Checkpoint(path: location.path).read { _ in true } }
+        switch dagRead {
+        case .success:
             throw WrongKind(path: location.path, found: .dag, detected: "it holds the lineage sub-databases")
+        case .failure(let error as CheckpointError):
+            // A damaged or truncated LMDB file: say that, as status and show do.
+            if case .notCheckpoint(_, .damaged) = error { throw error }
+        case .failure:
+            break
         }
         let detected =
             isDirectory

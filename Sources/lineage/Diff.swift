@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import LineageKit
 
 extension Lineage {
@@ -27,8 +28,15 @@ extension Lineage {
         @Argument(help: ArgumentHelp("The second checkpoint.", valueName: "b"), completion: .file(extensions: ["mdb"]))
         var second: String?
 
-        /// The two checkpoints, `-c` first.
-        private var pair: [String] { (checkpoint.map { [$0] } ?? []) + [first, second].compactMap { $0 } }
+        /// The two checkpoints: `-c` first, then the arguments; with one argument and no
+        /// `-c`, `LINEAGE_CHECKPOINT` is the first, as every command takes it.
+        private var pair: [String] {
+            let given = (checkpoint.map { [$0] } ?? []) + [first, second].compactMap { $0 }
+            guard given.count == 1, let environment = ProcessInfo.processInfo.environment["LINEAGE_CHECKPOINT"], !environment.isEmpty else {
+                return given
+            }
+            return [environment] + given
+        }
 
         @Option(help: "Output format.")
         var format: ReportFormat = .text

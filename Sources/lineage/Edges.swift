@@ -38,19 +38,17 @@ extension Lineage {
                 // checkUsage() accepted both prefixes.
                 let parentID = try parent.map { try reader.resolve(prefix: UDIDPrefix($0)!) }
                 let childID = try child.map { try reader.resolve(prefix: UDIDPrefix($0)!) }
-                var first = true
+                var stream = RecordStream(format, checkpoint: reader.path, list: "edges")
                 let report = progress.handler("lineage edges")
                 let total = report == nil ? 0 : try reader.edgeCount()
                 var rows = 0
-                format.open(checkpoint: reader.path, list: "edges")
                 try reader.forEachEdge(parent: parentID, child: childID) { p, c in
-                    let rowFormat = format.rows(first: first)
-                    first = false
+                    let rowFormat = stream.next()
                     rows += 1
                     if WorkProgress.isDue(rows) { report?(WorkProgress(phase: "listing edges", done: rows, total: total, unit: "edges")) }
                     Console.withBuffer { Rows.appendEdge(parent: p, child: c, format: rowFormat, to: &$0) }
                 }
-                format.close(empty: first)
+                stream.finish()
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import LineageKit
 
 extension Lineage {
@@ -32,9 +33,18 @@ extension Lineage {
         var second: String?
 
         /// The checkpoint given as the first operand, if it was.
-        var checkpointOperand: String? { TaskOperands.split([first, second], tasks: lineagePath == nil ? 1 : 0).checkpoint }
+        var checkpointOperand: String? { operands.checkpoint }
         /// The udid (or source id, or -) given.
-        var udid: String? { TaskOperands.split([first, second], tasks: lineagePath == nil ? 1 : 0).tasks.first }
+        var udid: String? { operands.tasks.first }
+
+        /// The positionals split: with `--path` a lone one is the checkpoint only when
+        /// neither `-c` nor `LINEAGE_CHECKPOINT` gives one and it is no udid prefix (else it
+        /// is the udid, and the usage check says to give one or the other).
+        private var operands: (checkpoint: String?, tasks: [String]) {
+            guard lineagePath != nil, second == nil, let lone = first else { return TaskOperands.split([first, second], tasks: 1) }
+            let elsewhere = options.checkpoint != nil || !(ProcessInfo.processInfo.environment["LINEAGE_CHECKPOINT"] ?? "").isEmpty
+            return elsewhere || UDIDPrefix(lone) != nil ? (nil, [lone]) : (lone, [])
+        }
         /// The checkpoint to read.
         var location: CheckpointLocation { get throws { try options.location(operand: checkpointOperand) } }
 

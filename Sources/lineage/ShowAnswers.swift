@@ -11,18 +11,24 @@ struct ShowAnswers {
     let checkpoint: String
     /// Answers (records and failures) written so far.
     private var written = 0
+    /// Whether the JSON document's head is out: written with the first answer (or at
+    /// `close`), so a read that fails first leaves stdout empty.
+    private var opened = false
 
     init(format: Lineage.Show.Format, kind: String, checkpoint: String) {
         self.format = format
         self.kind = kind
         self.checkpoint = checkpoint
-        if format == .json {
-            Console.withBuffer { Rows.openDocument(kind: kind, checkpoint: checkpoint, list: "answers", to: &$0) }
-        }
     }
 
-    /// The layout of the next JSON answer.
-    private var rows: Rows.Format { format == .json ? .jsonArray(first: written == 0) : .jsonLines(kind: kind) }
+    /// The layout of the next JSON answer; the document's head goes out first.
+    private mutating func rows() -> Rows.Format {
+        if format == .json && !opened {
+            opened = true
+            Console.withBuffer { Rows.openDocument(kind: kind, checkpoint: checkpoint, list: "answers", to: &$0) }
+        }
+        return format == .json ? .jsonArray(first: written == 0) : .jsonLines(kind: kind)
+    }
 
     /// Writes one answer: `text` in text, `json` (given the layout) otherwise.
     mutating func answer(text: () -> String, json: (Rows.Format, inout [UInt8]) -> Void) {
@@ -31,7 +37,7 @@ struct ShowAnswers {
             if written > 0 { Console.print("") }
             Console.print(text())
         case .json, .jsonl:
-            let layout = rows
+            let layout = rows()
             Console.withBuffer {
                 json(layout, &$0)
                 if format == .jsonl { $0.append(0x0a) }
@@ -45,13 +51,15 @@ struct ShowAnswers {
     mutating func failure(query: String, code: String, message: String, candidates: [String]? = nil) {
         guard format != .text else { return Console.error(message) }
         let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
-        let object = JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates, format: rows)
+        let object = JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates, format: rows())
         if format == .jsonl { Console.print(object) } else { Console.withBuffer { $0.append(contentsOf: object.utf8) } }
         written += 1
     }
 
-    /// Ends the output: closes the JSON document.
-    func close() {
-        if format == .json { Console.withBuffer { Rows.closeDocument(empty: written == 0, to: &$0) } }
+    /// Ends the output: closes the JSON document (its head first if no answer came).
+    mutating func close() {
+        guard format == .json else { return }
+        _ = rows()
+        Console.withBuffer { Rows.closeDocument(empty: written == 0, to: &$0) }
     }
 }

@@ -48,7 +48,9 @@ extension Lineage {
                 }
                 only = Set(names.indices.filter { names[$0] == name })
             }
-            format.open(kind: "curator", checkpoint: location.path, list: "sources")
+            // The skipped writer files are a field of the document too (and sentences on stderr).
+            let skipped = "\"skipped_writers\": [" + checkpoint.skippedWriters.map { Escaping.jsonString($0.name) }.joined(separator: ", ") + "]"
+            format.open(kind: "curator", checkpoint: location.path, fields: [skipped], list: "sources")
             var first = true
             let table = NameTable(names)
             defer { table.deallocate() }

@@ -37,10 +37,11 @@ extension Lineage {
                 stats = try location.analyse { path throws(CheckpointError) in
                     try CheckpointAnalysis.stats(path: path, top: top, progress: progress.handler("lineage stats"))
                 }.value
-            } catch let error as CheckpointError {
+            } catch let caught where Self.damage(caught) != nil {
                 // Damaged (on a stable read): what the meta page and the stored records still
                 // say, as mdb_stat -a prints them, then the sentence and exit 2.
-                guard case .notCheckpoint(_, .damaged) = error, let lmdb = try? CheckpointAnalysis.fileStats(path: location.path) else { throw error }
+                guard let lmdb = try? CheckpointAnalysis.fileStats(path: location.path) else { throw caught }
+                let error = caught
                 switch format {
                 case .text: Console.print(StatsRenderer.damagedText(lmdb, checkpoint: location.path))
                 case .json, .jsonl: Console.print(StatsRenderer.damagedJSON(lmdb, checkpoint: location.path))
@@ -52,5 +53,14 @@ extension Lineage {
             case .json, .jsonl: Console.print(StatsRenderer.json(stats))
             }
         }
+    }
+}
+
+extension Lineage.Stats {
+    /// The damage `error` reports (also when the path came from `LINEAGE_CHECKPOINT`), or `nil`.
+    static func damage(_ error: any Error) -> CheckpointError? {
+        let checkpointError = (error as? CheckpointError) ?? (error as? CheckpointFromEnvironment)?.error
+        guard let checkpointError, case .notCheckpoint(_, .damaged) = checkpointError else { return nil }
+        return checkpointError
     }
 }

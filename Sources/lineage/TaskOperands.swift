@@ -20,9 +20,11 @@ enum TaskOperands {
     /// The usage error for `text`, given where a udid goes but not one: when it names a
     /// file or directory, the user meant it as the checkpoint.
     static func notAUDID(_ text: String, command: String, what: String = "a udid", expected: String = "4 to 32 hex digits") -> UsageError {
-        if FileManager.default.fileExists(atPath: text) {
+        var isDirectory = false
+        if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) {
             return UsageError(
-                "'\(text)' is a file, not \(what): give the checkpoint first (lineage \(command) \(text) ...) or with -c (lineage \(command) -c \(text) ...).")
+                "'\(text)' is a \(isDirectory ? "directory" : "file"), not \(what): give the checkpoint and then \(what) "
+                    + "(lineage \(command) \(text) ...), or the checkpoint with -c (lineage \(command) -c \(text) ...).")
         }
         return UsageError("'\(text)' is not \(what): give \(expected).")
     }

@@ -45,22 +45,20 @@ extension Lineage {
                 return
             }
             try options.read { reader in
-                var first = true
+                var stream = RecordStream(format, checkpoint: reader.path, list: "tasks")
                 let report = progress.handler("lineage types")
                 let total = report == nil ? 0 : try reader.taskCount()
                 var rows = 0
-                format.open(checkpoint: reader.path, list: "tasks")
                 try reader.forEachTask { udid, typeName, isCompleted in
                     rows += 1
                     if WorkProgress.isDue(rows) { report?(WorkProgress(phase: "listing tasks", done: rows, total: total, unit: "tasks")) }
                     if completed && !isCompleted { return }
                     if pending && isCompleted { return }
                     if let type, TaskType(bytes: typeName) != type { return }
-                    let rowFormat = format.rows(first: first)
-                    first = false
+                    let rowFormat = stream.next()
                     Console.withBuffer { Rows.appendTask(udid: udid, typeName: typeName, completed: isCompleted, format: rowFormat, to: &$0) }
                 }
-                format.close(empty: first)
+                stream.finish()
             }
         }
     }

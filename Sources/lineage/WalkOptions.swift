@@ -50,15 +50,17 @@ struct WalkOptions: ParsableArguments {
             // checkUsage() accepted the prefix.
             let start = try reader.resolve(prefix: UDIDPrefix(udid)!)
             let fields = ["\"udid\": \"\(start.string)\"", "\"direction\": \"\(direction.rawValue)\""]
-            if !count { format.open(checkpoint: location.path, fields: fields, list: "tasks") }
+            var stream = RecordStream(format, checkpoint: location.path, fields: fields, list: "tasks")
             var total = 0
             try reader.forEachReachable(from: start, direction: direction, maxDistance: depth, progress: report) { task in
                 if completed && !task.completed || pending && task.completed { return }
-                let row = format.rows(first: total == 0)
                 total += 1
-                if !count { Console.withBuffer { Rows.appendReached(task, format: row, to: &$0) } }
+                if !count {
+                    let row = stream.next()
+                    Console.withBuffer { Rows.appendReached(task, format: row, to: &$0) }
+                }
             }
-            if !count { format.close(empty: total == 0) }
+            if !count { stream.finish() }
             return (start, total)
         }
         guard count else { return }
@@ -78,11 +80,11 @@ struct WalkOptions: ParsableArguments {
     /// stderr (text) or an error object (JSON); exit 1 at the end when one did.
     private func runBatch(_ direction: WalkDirection, location: CheckpointLocation) throws {
         var failed = false
-        var rows = 0
         var once = location
         // Stdin is read once, so the batch cannot be read again: one attempt (BUSY if torn).
         once.wait = 0
-        format.open(checkpoint: location.path, fields: ["\"direction\": \"\(direction.rawValue)\""], list: count ? "counts" : "tasks")
+        var stream = RecordStream(
+            format, checkpoint: location.path, fields: ["\"direction\": \"\(direction.rawValue)\""], list: count ? "counts" : "tasks")
         try once.read { reader in
             try LineReader(fileDescriptor: STDIN_FILENO).forEachLine { bytes in
                 let query = ShowBatch.query(bytes)
@@ -92,6 +94,8 @@ struct WalkOptions: ParsableArguments {
                     guard let prefix = UDIDPrefix(query) else { throw UsageError("'\(query)' is not a udid: give 4 to 32 hex digits.") }
                     start = try reader.resolve(prefix: prefix)
                 } catch {
+                    var candidates: [String]?
+                    if case TaskLookupError.ambiguous(_, _, let listed, _) = error { candidates = listed.map(\.string) }
                     failed = true
                     let message = ErrorPresentation.presentation(of: error)?.message ?? "\(error)"
                     guard format != .text else { return Console.error(message) }
@@ -102,8 +106,7 @@ struct WalkOptions: ParsableArguments {
                         case TaskLookupError.ambiguous: "ambiguous"
                         default: "not_found"
                         }
-                    let object = JSONRenderer.lookupFailure(query: query, error: code, message: sentence, format: format.rows(first: rows == 0))
-                    rows += 1
+                    let object = JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates, format: stream.next())
                     return format == .jsonl ? Console.print(object) : Console.withBuffer { $0.append(contentsOf: object.utf8) }
                 }
                 var total = 0
@@ -111,13 +114,11 @@ struct WalkOptions: ParsableArguments {
                     if completed && !task.completed || pending && task.completed { return }
                     total += 1
                     guard !count else { return }
-                    let row = format.rows(first: rows == 0)
-                    rows += 1
+                    let row = stream.next()
                     Console.withBuffer { Rows.appendReached(task, from: start, format: row, to: &$0) }
                 }
                 guard count else { return }
-                let row = format.rows(first: rows == 0)
-                rows += 1
+                let row = stream.next()
                 Console.withBuffer { out in
                     switch row {
                     case .text: out.append(contentsOf: "\(start.string)\t\(total)\n".utf8)
@@ -131,7 +132,7 @@ struct WalkOptions: ParsableArguments {
                 Console.flush()
             }
         }
-        format.close(empty: rows == 0)
+        stream.finish()
         if failed { throw ExitCode(ExitStatus.no) }
     }
 }

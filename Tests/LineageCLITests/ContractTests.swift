@@ -92,7 +92,9 @@ struct ContractTests {
         for command in ["show", "ancestors", "descendants"] {
             let result = try CLI.run([command, Self.dag])
             #expect(result.status == 64 && result.text.isEmpty, "\(result)")
-            #expect(result.stderr.contains("is a file, not a udid: give the checkpoint first (lineage \(command) \(Self.dag) ...) or with -c"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("is a file, not a udid: give the checkpoint and then a udid (lineage \(command) \(Self.dag) ...), or the checkpoint with -c"),
+                "\(result.stderr)")
         }
         let path = try CLI.run(["path", "-c", Self.dag, Self.dag, "5fec"])
         #expect(path.status == 64 && path.stderr.contains("is a file, not a udid"), "\(path)")
@@ -334,7 +336,8 @@ struct ContractTests {
             try FileManager.default.removeItem(at: metadata.appendingPathComponent(".slurm_array_completion/run.json"))
             let gate = try CLI.run(["status", checkpoint.path, "--fail-if-incomplete"])
             #expect(gate.status == 1, "\(gate)")
-            #expect(gate.text.lines.first?.hasPrefix("incomplete: shards 2,5 failed without completing") == true, "\(gate.text)")
+            #expect(gate.text.lines.first == "incomplete: shards 2,5 failed without completing; a rerun skips 7 completed sources", "\(gate.text)")
+            #expect(gate.text.lines.dropFirst().first == "  (no usable run.json, so shards that never started are unknown)")
             let retry = try CLI.run(["status", checkpoint.path, "--retry-fields"])
             #expect(retry.text == "2,5 0 ? ?\n" && retry.stderr.contains("no usable run.json"), "\(retry)")
             let json = try CLI.run(["status", checkpoint.path, "--format", "json"])
@@ -343,6 +346,45 @@ struct ContractTests {
             #expect(report["unfinished_shards"] as? [[Int]] == [[2, 2], [5, 5]])
             let outcome = try StatusStatsSchemaTests.validate(schema: "status-curator.schema.json", [("no run.json", json.stdout)])
             #expect(outcome == ["no run.json": true])
+        }
+    }
+
+    @Test("half-written JSON never: a batch or a list whose checkpoint cannot be read prints nothing on stdout, whatever the format")
+    func noHalfDocuments() throws {
+        try withTemporaryDirectory { directory in
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.dag))
+            let truncated = directory.appendingPathComponent("truncated.mdb").path
+            try bytes.prefix(30000).write(to: URL(fileURLWithPath: truncated))
+            let writer = Self.curator + "/.nemo_curator_metadata/node-a-1001.mdb"
+            for arguments in [
+                ["ancestors", truncated, "-"], ["descendants", truncated, "-"], ["show", truncated, "-"],
+                ["show", directory.appendingPathComponent("none.mdb").path, "-"], ["types", truncated], ["edges", truncated],
+            ] {
+                let result = try CLI.run(arguments + ["--format", "json"], stdin: "5fec\n")
+                #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments): \(result)")
+            }
+            // A writer file given to show - is read as what it is: one document.
+            let batch = try CLI.run(["show", writer, "-", "--format", "json"], stdin: "19cb\n")
+            #expect(try batch.records("answers", kind: "curator").count == 1, "\(batch)")
+            // The ambiguous line of a walk batch lists its candidates, as show - does.
+            let (path, prefix, candidates) = try UdidOptionTests.ambiguous(in: directory)
+            let walk = try CLI.run(["descendants", path, "-", "--format", "jsonl"], stdin: prefix + "\n")
+            #expect(try walk.recordLines().first?["candidates"] as? [String] == candidates, "\(walk)")
+        }
+    }
+
+    @Test("stats reports what a damaged file still says also when LINEAGE_CHECKPOINT names it; diff takes A from it")
+    func environmentEverywhere() throws {
+        try withTemporaryDirectory { directory in
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.dag))
+            let truncated = directory.appendingPathComponent("truncated.mdb").path
+            try bytes.prefix(bytes.count - 4096).write(to: URL(fileURLWithPath: truncated))
+            let stats = try CLI.run(["stats"], environment: ["LINEAGE_CHECKPOINT": truncated])
+            #expect(stats.status == 2 && stats.text.contains("structure    damaged"), "\(stats)")
+            let diff = try CLI.run(["diff", Self.dag], environment: ["LINEAGE_CHECKPOINT": Self.dag])
+            #expect(diff.status == 0 && diff.text.contains("identical"), "\(diff)")
+            let show = try CLI.run(["show", "5fec", "--path", "0"], environment: ["LINEAGE_CHECKPOINT": Self.dag])
+            #expect(show.status == 64 && show.stderr.contains("either a udid or --path"), "\(show)")
         }
     }
 }

@@ -56,7 +56,7 @@ struct CuratorSourcesCommandTests {
         let none = try one.records("sources", kind: "curator")
         #expect(one.status == 0 && none.isEmpty, "\(one)")
         let broken = try JSONSerialization.data(withJSONObject: [
-            "schema_version": 1, "kind": "curator", "checkpoint": Self.checkpoint,
+            "schema_version": 1, "kind": "curator", "checkpoint": Self.checkpoint, "skipped_writers": [String](),
             "sources": [["source_id": "ead520a8e8d8", "writers": "node-a-1001.mdb"]],
         ])
         let outcome = try StatusStatsSchemaTests.validate(

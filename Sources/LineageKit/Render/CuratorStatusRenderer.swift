@@ -49,20 +49,22 @@ public enum CuratorStatusRenderer {
     public static func headline(_ status: CuratorStatus) -> String {
         let checkpoint = status.checkpoint
         let skipped = checkpoint.skippedWriters.count
-        let damage = skipped > 0 ? "; \(skipped) writer file\(skipped == 1 ? "" : "s") skipped, \(skipped == 1 ? "its" : "their") sources run again" : ""
         let sources = "a rerun skips \(StatusRenderer.grouped(status.union)) completed source\(status.union == 1 ? "" : "s")"
-        guard let slurm = checkpoint.slurm else {
-            let unfinished = status.unfinishedShards
-            guard unfinished.isEmpty else {
-                return "incomplete: shards \(unfinished.expression) failed without completing (no usable run.json, so shards that never "
-                    + "started are unknown); \(sources)\(damage)"
-            }
-            return "\(sources) (\(checkpoint.slurmProblem == nil ? "not a Slurm job array" : "run.json unusable"))\(damage)"
+        let answer: String
+        if let slurm = checkpoint.slurm {
+            answer =
+                status.isIncomplete
+                ? "incomplete: shards \(status.retryArray.isEmpty ? "with failed attempts" : status.retryArray) of \(slurm.totalShards) to resubmit; \(sources)"
+                : "complete: all \(slurm.totalShards) shards finished; \(sources)"
+        } else if !status.unfinishedShards.isEmpty {
+            answer = "incomplete: shards \(status.unfinishedShards.expression) failed without completing; \(sources)"
+                + "\n  (no usable run.json, so shards that never started are unknown)"
+        } else {
+            answer = "\(sources) (\(checkpoint.slurmProblem == nil ? "not a Slurm job array" : "run.json unusable"))"
         }
-        if status.isIncomplete {
-            return "incomplete: shards \(status.retryArray.isEmpty ? "with failed attempts" : status.retryArray) of \(slurm.totalShards) to resubmit; \(sources)\(damage)"
-        }
-        return "complete: all \(slurm.totalShards) shards finished; \(sources)\(damage)"
+        // What a skipped file means, on a line of its own so that no line passes 100 columns.
+        guard skipped > 0 else { return answer }
+        return answer + "\n  (\(skipped) writer file\(skipped == 1 ? "" : "s") skipped: \(skipped == 1 ? "its" : "their") sources run again)"
     }
 
     /// The warning for a Slurm `run.json` that cannot be used, for stderr; `nil` when there is none.
