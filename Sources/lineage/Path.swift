@@ -15,10 +15,7 @@ extension Lineage {
 
         @OptionGroup var options: CheckpointOptions
 
-        @Argument(
-            help: ArgumentHelp("The checkpoint, before the tasks: an alternative to -c.", valueName: "checkpoint"),
-            completion: .file(extensions: ["mdb"]))
-        var first: String?
+        @OptionGroup var leading: LeadingCheckpoint
 
         @Argument(help: ArgumentHelp("The upper task: a udid, or a unique prefix of at least 4 hex digits (any case).", valueName: "from"))
         var second: String?
@@ -26,7 +23,7 @@ extension Lineage {
         @Argument(help: ArgumentHelp("The lower task, the same way.", valueName: "to"))
         var third: String?
 
-        private var operands: (checkpoint: String?, tasks: [String]) { TaskOperands.split([first, second, third], tasks: 2) }
+        private var operands: (checkpoint: String?, tasks: [String]) { TaskOperands.split([leading.value, second, third], tasks: 2) }
         var from: String { operands.tasks.first ?? "" }
         var to: String { operands.tasks.dropFirst().first ?? "" }
 

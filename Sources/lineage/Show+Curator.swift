@@ -35,7 +35,7 @@ extension Lineage.Show {
 
     func runCurator(_ location: CuratorLocation) throws {
         // Stdin is read once, so a batch cannot be read again: one attempt per writer file.
-        let checkpoint = CuratorCheckpoint.read(location, wait: udid == "-" ? 0 : try self.location.wait)
+        let checkpoint = CuratorCheckpoint.read(location, wait: udid == "-" ? 0 : try self.location.wait, slurm: false)
         CuratorCommand.reportSkipped(checkpoint)
         let lookup = CuratorSourceLookup(checkpoint)
         let file = groups.map { $0 == "-" ? "stdin" : $0 }

@@ -22,10 +22,7 @@ extension Lineage {
 
         @OptionGroup var options: CheckpointOptions
 
-        @Argument(
-            help: ArgumentHelp("The checkpoint, before the udid: an alternative to -c.", valueName: "checkpoint"),
-            completion: .file(extensions: ["mdb"]))
-        var first: String?
+        @OptionGroup var leading: LeadingCheckpoint
 
         @Argument(
             help: ArgumentHelp(
@@ -41,7 +38,7 @@ extension Lineage {
         /// neither `-c` nor `LINEAGE_CHECKPOINT` gives one and it is no udid prefix (else it
         /// is the udid, and the usage check says to give one or the other).
         private var operands: (checkpoint: String?, tasks: [String]) {
-            guard lineagePath != nil, second == nil, let lone = first else { return TaskOperands.split([first, second], tasks: 1) }
+            guard lineagePath != nil, second == nil, let lone = leading.value else { return TaskOperands.split([leading.value, second], tasks: 1) }
             let elsewhere = options.checkpoint != nil || !(ProcessInfo.processInfo.environment["LINEAGE_CHECKPOINT"] ?? "").isEmpty
             return elsewhere || UDIDPrefix(lone) != nil ? (nil, [lone]) : (lone, [])
         }

@@ -30,6 +30,16 @@ enum TaskOperands {
     }
 }
 
+/// The checkpoint as the leading argument of a command that takes tasks: declared before
+/// the tasks' arguments, so ArgumentParser fills it first (`TaskOperands.split` says
+/// whether it was the checkpoint or the first task).
+struct LeadingCheckpoint: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp("The checkpoint, before the udids or ids: an alternative to -c.", valueName: "checkpoint"),
+        completion: .file(extensions: ["mdb"]))
+    var value: String?
+}
+
 extension CheckpointOptions {
     /// The checkpoint: `-c`, else the leading operand, else `LINEAGE_CHECKPOINT`.
     /// - Throws: `UsageError` when none is given, or `-c` and the operand both are.

@@ -5,15 +5,12 @@ import LineageKit
 /// The options `ancestors` and `descendants` share, and the walk they both run.
 struct WalkOptions: ParsableArguments {
 
-    @Argument(
-        help: ArgumentHelp("The checkpoint, before the task: an alternative to -c.", valueName: "checkpoint"),
-        completion: .file(extensions: ["mdb"]))
-    var first: String?
+    @OptionGroup var leading: LeadingCheckpoint
 
     @Argument(help: ArgumentHelp("The task: a udid, or a unique prefix of at least 4 hex digits (any case); - reads them from stdin.", valueName: "udid"))
     var second: String?
 
-    private var operands: (checkpoint: String?, tasks: [String]) { TaskOperands.split([first, second], tasks: 1) }
+    private var operands: (checkpoint: String?, tasks: [String]) { TaskOperands.split([leading.value, second], tasks: 1) }
     var udid: String { operands.tasks.first ?? "" }
 
     // .unconditional takes `-1` as the value, so the range check below can word it.

@@ -23,12 +23,13 @@ public struct CuratorCheckpoint: Sendable {
     /// writer state, a missing folder gives no writers. Each writer file is read
     /// consistently beside its writer, retried for up to `wait` seconds; after that its
     /// state is `.busy` (`Docs/Concurrency.md`).
-    /// `progress` hears of each writer file read.
+    /// `progress` hears of each writer file read. Without `slurm` the Slurm manifests and
+    /// failed-task markers are not read (`sources`, `show`, `plan` need only the writers).
     public static func read(
-        _ location: CuratorLocation, wait: Double = ConsistentRead.defaultWait, progress: ProgressHandler? = nil
+        _ location: CuratorLocation, wait: Double = ConsistentRead.defaultWait, slurm readsSlurm: Bool = true, progress: ProgressHandler? = nil
     ) -> CuratorCheckpoint {
         let paths = location.writerPaths
-        guard let folder = location.metadataDirectory else {
+        guard let folder = location.metadataDirectory, readsSlurm else {
             let writers = paths.map { CuratorWriter.read(path: $0, wait: wait) }
             return CuratorCheckpoint(location: location, writers: writers, slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
