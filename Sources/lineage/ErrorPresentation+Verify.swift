@@ -23,7 +23,8 @@ extension ErrorPresentation {
             let failed = report.checks.filter { $0.status == .failed }.map(\.id.rawValue)
             return [
                 "\(report.checkpoint): FAILED, \(failed.count) of \(report.checks.count) checks failed (\(failed.joined(separator: ", "))); "
-                    + "the file reads as LMDB but breaks the format's rules: the report (lineage verify \(report.checkpoint)) lists examples."
+                    + (report.curator == nil ? "the file reads as LMDB but breaks the format's rules" : "the checkpoint breaks the format's rules")
+                    + ": the report (lineage verify \(report.checkpoint)) lists examples."
             ]
         case .report(let report):
             guard let curator = report.curator else { return dagAdvice(report) }

@@ -387,4 +387,29 @@ struct ContractTests {
             #expect(show.status == 64 && show.stderr.contains("either a udid or --path"), "\(show)")
         }
     }
+
+    @Test("a folder of manifests without writer files is read: shards and retry fields, and a clear word that sources are unknown; an empty manifest is a finding")
+    func manifestsOnly() throws {
+        try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
+            for name in try FileManager.default.contentsOfDirectory(atPath: metadata.path) where name.hasSuffix(".mdb") {
+                try FileManager.default.removeItem(at: metadata.appendingPathComponent(name))
+            }
+            let status = try CLI.run(["status", checkpoint.path])
+            #expect(status.status == 0, "\(status)")
+            #expect(status.text.lines.first == "incomplete: shards 2,5 of 6 to resubmit; no writer files here: finished sources unknown", "\(status.text)")
+            #expect(status.text.contains("sources completed  unknown: no writer files in this folder"))
+            #expect(try CLI.run(["status", checkpoint.path, "--retry-fields"]).text == "2,5 0 0 6\n")
+            // A half-written (empty) manifest: rejected, its shard missing, never an abort.
+            let folder = metadata.appendingPathComponent(".slurm_array_completion")
+            let manifest = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first { $0.hasPrefix("completed_") })
+            try Data().write(to: folder.appendingPathComponent(manifest))
+            let after = try CLI.run(["status", checkpoint.path, "--format", "json"])
+            #expect(after.status == 0, "\(after)")
+            let slurm = try #require((try after.json() as? [String: Any])?["slurm"] as? [String: Any])
+            #expect((slurm["rejected_manifests"] as? [[String: String]])?.map { $0["file"] } == [manifest])
+            #expect((slurm["missing_count"] as? Int) == 3)
+            let verify = try CLI.run(["verify", checkpoint.path])
+            #expect(verify.status == 1 && verify.stderr.contains("FAILED") && verify.stderr.contains("slurm-manifests"), "\(verify)")
+        }
+    }
 }

@@ -21,7 +21,12 @@ public enum CuratorStatusRenderer {
                     + "\(String(writer.sources.count).leftPadding(9))  \(writer.state.label)")
         }
         lines.append("")
-        lines.append("sources completed  \(status.union) (the union of the readable writers: a rerun skips these)")
+        if checkpoint.writers.isEmpty && checkpoint.location.metadataDirectory != nil {
+            lines.append("sources completed  unknown: no writer files in this folder (they may be on node-local disk);")
+            lines.append("                   the manifests below say which shards finished, not which sources")
+        } else {
+            lines.append("sources completed  \(status.union) (the union of the readable writers: a rerun skips these)")
+        }
         lines += sample("multi-writer", status.multiWriter, "completed by more than one writer: two writers ran the same source")
         lines += sample("never matching", status.neverMatching, "random ids (r + 32 hex): never matched, these always run again")
         lines += sample("positional", status.positional, "positional ids: they shift when inputs change; sources can collide")
@@ -49,7 +54,11 @@ public enum CuratorStatusRenderer {
     public static func headline(_ status: CuratorStatus) -> String {
         let checkpoint = status.checkpoint
         let skipped = checkpoint.skippedWriters.count
-        let sources = "a rerun skips \(StatusRenderer.grouped(status.union)) completed source\(status.union == 1 ? "" : "s")"
+        // Manifests without writer files (kept on node-local disk): no source can be told finished.
+        let sources =
+            checkpoint.writers.isEmpty && checkpoint.location.metadataDirectory != nil
+            ? "no writer files here: finished sources unknown"
+            : "a rerun skips \(StatusRenderer.grouped(status.union)) completed source\(status.union == 1 ? "" : "s")"
         let answer: String
         if let slurm = checkpoint.slurm {
             answer =
