@@ -8,11 +8,13 @@ enum CuratorCommand {
     /// The checkpoint at `location` read as a Curator checkpoint.
     /// - Throws: `CuratorFailure.notCurator` when detection (or `--kind dag`) reads it as a
     ///   DAG file; `CheckpointError.missing` when nothing is there.
-    /// The commands that list or look up sources (`sources`, `plan`) read only the writer
-    /// files: the Slurm manifests (up to one per shard) are not read.
-    static func checkpoint(_ location: CheckpointLocation, kind: CheckpointKind?, progress: ProgressHandler? = nil) throws -> CuratorCheckpoint {
+    /// `sources` reads only the writer files; `plan` (`slurm`) also the Slurm manifests, for
+    /// the shard of each group.
+    static func checkpoint(
+        _ location: CheckpointLocation, kind: CheckpointKind?, slurm: Bool = false, progress: ProgressHandler? = nil
+    ) throws -> CuratorCheckpoint {
         if let curator = try CheckpointKind.curatorLocation(location, kind: kind) {
-            return CuratorCheckpoint.read(curator, wait: location.wait, slurm: false, progress: progress)
+            return CuratorCheckpoint.read(curator, wait: location.wait, slurm: slurm, progress: progress)
         }
         var isDirectory = false
         guard fileExists(location.path, isDirectory: &isDirectory) else {

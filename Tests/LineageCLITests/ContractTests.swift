@@ -412,4 +412,21 @@ struct ContractTests {
             #expect(verify.status == 1 && verify.stderr.contains("FAILED") && verify.stderr.contains("slurm-manifests"), "\(verify)")
         }
     }
+
+    @Test("plan names each group's shard as the pipeline assigns it (hashlib over the source id) and warns of groups stranded on completed shards")
+    func planShards() throws {
+        let json = try CLI.run(["plan", Self.curator, "--groups", Self.groups, "--format", "jsonl"])
+        let rows = try json.recordLines(kind: "curator")
+        let ids = rows.compactMap { $0["source_id"] as? String }
+        // The pipeline's own rule, computed by Python's hashlib (slurm_array_shard_for_task).
+        let script = "import hashlib,sys\nfor i in sys.argv[1:]: print(int(hashlib.sha256(i.encode()).hexdigest()[:16], 16) % 6 + 0)"
+        let oracle = try CLI.exec("/usr/bin/env", ["python3", "-c", script] + ids)
+        #expect(rows.map { $0["shard"] as? Int } == oracle.text.lines.map { Int($0) }, "\(oracle)")
+        let missing = Set([2, 5])
+        #expect(rows.allSatisfy { ($0["shard_state"] as? String) == (missing.contains($0["shard"] as? Int ?? -1) ? "missing" : "completed") })
+        let stranded = rows.filter { $0["action"] as? String == "run" && $0["shard_state"] as? String == "completed" }
+        #expect(!stranded.isEmpty && json.stderr.contains("warning: \(stranded.count) groups run again although their shards are marked completed"), "\(json.stderr)")
+        let text = try CLI.run(["plan", Self.curator, "--groups", Self.groups])
+        #expect(text.text.lines.first?.hasSuffix("\tshard \(rows[0]["shard"] as? Int ?? -1) \(rows[0]["shard_state"] as? String ?? "")") == true, "\(text.text)")
+    }
 }

@@ -32,12 +32,14 @@ struct CuratorPlanCommandTests {
     func text() throws {
         let expected = try Self.expected()
         let result = try CLI.run(["plan", Self.checkpoint, "--groups", Self.groupsFile])
-        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        // The fixture's pending groups hash to completed shards: plan warns of them (ContractTests.planShards).
+        #expect(result.status == 0 && result.stderr.hasPrefix("lineage: warning: ") && result.stderr.lines.count == 1, "\(result)")
         let rows = expected.map { group in
             "\(group.id)\t\(group.action)\t\(group.paths[0])\(group.paths.count > 1 ? " (+\(group.paths.count - 1) more)" : "")"
         }
+        let shardless = result.text.lines.map { line in line.split(separator: "\t", omittingEmptySubsequences: false).prefix(3).joined(separator: "\t") }
         let skip = expected.filter { $0.action == "skip" }.count
-        #expect(result.text.lines == rows + ["12 groups: \(skip) skip, \(12 - skip) run; 0 completed sources match no given group"])
+        #expect(shardless == rows + ["12 groups: \(skip) skip, \(12 - skip) run; 0 completed sources match no given group"])
     }
 
     @Test("jsonl: {source_id, action, paths} per group in input order; json: one document the schema accepts")

@@ -92,4 +92,16 @@ public struct CuratorSlurm: Sendable, Equatable {
         }
         return done
     }
+
+    /// The shard that processes the source `id` (its source task's `task_id`, the usual
+    /// case): the first 16 hex digits of SHA-256 over the id's UTF-8, as an integer, modulo
+    /// the run's shards, plus its first index (the pipeline's `slurm_array_shard_for_task`).
+    public func shard(ofSource id: String) -> Int {
+        let digest = SHA256.digest(Array(id.utf8))
+        let high = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return Int(high % UInt64(totalShards)) + minimumShardIndex
+    }
+
+    /// What the manifests say of `shard`: completed, or missing (to be resubmitted).
+    public func state(of shard: Int) -> String { missing.contains(shard) ? "missing" : "completed" }
 }

@@ -22,8 +22,11 @@ public enum CuratorPlanRenderer {
     }
 
     /// One group's row; `first` says whether it is the first group (JSON commas).
+    /// `shard`: in a job array, the shard that processes the group and what its manifest
+    /// says (`completed` or `missing`): a fourth text column, `shard` and `shard_state` in JSON.
     public static func appendGroup(
-        _ decision: CuratorPlan.Decision, paths: [String], first: Bool, format: Format, to out: inout [UInt8]
+        _ decision: CuratorPlan.Decision, paths: [String], first: Bool, format: Format, shard: (index: Int, state: String)? = nil,
+        to out: inout [UInt8]
     ) {
         switch format {
         case .text:
@@ -33,6 +36,7 @@ public enum CuratorPlanRenderer {
             out.append(0x09)
             CuratorSourcesRenderer.appendText(paths.first ?? "", to: &out)
             if paths.count > 1 { out.append(contentsOf: " (+\(paths.count - 1) more)".utf8) }
+            if let shard { out.append(contentsOf: "\tshard \(shard.index) \(shard.state)".utf8) }
             out.append(0x0a)
         case .jsonLines, .json:
             let layout: Rows.Format = if case .json = format { .jsonArray(first: first) } else { .jsonLines(kind: "curator") }
@@ -43,6 +47,7 @@ public enum CuratorPlanRenderer {
             out.append(contentsOf: decision.action.rawValue.utf8)
             out.append(contentsOf: #"", "paths": "#.utf8)
             CuratorSourcesRenderer.appendJSONStrings(paths, to: &out)
+            if let shard { out.append(contentsOf: #", "shard": \#(shard.index), "shard_state": "\#(shard.state)""#.utf8) }
             out.append(UInt8(ascii: "}"))
             if case .jsonLines = format { out.append(0x0a) }
         }
