@@ -849,8 +849,21 @@ _lineage_source-id() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--lance --dataset-version --fragments)
     __lineage_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lance')
+        return
+        ;;
+    '--dataset-version')
+        return
+        ;;
+    '--fragments')
+        return
+        ;;
+    esac
 }
 
 _lineage_help() {

@@ -429,4 +429,33 @@ struct ContractTests {
         let text = try CLI.run(["plan", Self.curator, "--groups", Self.groups])
         #expect(text.text.lines.first?.hasSuffix("\tshard \(rows[0]["shard"] as? Int ?? -1) \(rows[0]["shard_state"] as? String ?? "")") == true, "\(text.text)")
     }
+
+    @Test("source-id --lance hashes the dataset path, the version and the fragment ids as the pipeline's LanceReadTask does (hashlib over random inputs)")
+    func lanceSourceIDs() throws {
+        var generator = SplitMix64(state: 26_09)
+        var cases: [(dataset: String, version: Int, fragments: [Int])] = [("s3://bucket/ds.lance", 7, [3, 1, 2])]
+        for index in 0..<20 {
+            let fragments = (0..<Int.random(in: 1...6, using: &generator)).map { _ in Int.random(in: 0...5000, using: &generator) }
+            cases.append(("/lustre/lance/set-\(index)-\(Int.random(in: 0...999, using: &generator)).lance", Int.random(in: 0...300, using: &generator), fragments))
+        }
+        // get_deterministic_hash over [path, str(version), *map(str, fragments)]: sorted, each followed by |, SHA-256, 12 hex digits.
+        let script = """
+            import hashlib, json, sys
+            for dataset, version, fragments in json.loads(sys.argv[1]):
+                items = [dataset, str(version)] + [str(f) for f in fragments]
+                print(hashlib.sha256("".join(s + "|" for s in sorted(items)).encode()).hexdigest()[:12])
+            """
+        let input = try JSONSerialization.data(withJSONObject: cases.map { [$0.dataset, $0.version, $0.fragments] as [Any] })
+        let oracle = try CLI.exec("/usr/bin/env", ["python3", "-c", script, String(decoding: input, as: UTF8.self)])
+        #expect(oracle.status == 0 && oracle.text.lines.count == cases.count, "\(oracle)")
+        #expect(oracle.text.lines.first == "d130fe98e0f7", "the example in Docs/CLI.md (source-id)")
+        for (index, item) in cases.enumerated() {
+            let result = try CLI.run([
+                "source-id", "--lance", item.dataset, "--dataset-version", String(item.version),
+                "--fragments", item.fragments.map(String.init).joined(separator: ","),
+            ])
+            #expect(result.status == 0 && result.text == oracle.text.lines[index] + "\n", "\(item): \(result)")
+        }
+        #expect(try CLI.run(["source-id", "--lance", "x.lance", "--dataset-version", "1", "--fragments", "1,a"]).status == 64)
+    }
 }
