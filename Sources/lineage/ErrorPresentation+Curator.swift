@@ -34,7 +34,8 @@ extension ErrorPresentation {
             Presentation(
                 message: "\(error.description); "
                     + (form == .groups
-                        ? "give one JSON array of path strings per line, e.g. [\"/data/part-0.jsonl\", \"/data/part-1.jsonl\"]."
+                        ? "give one JSON array of path strings per line, e.g. [\"/data/part-0.jsonl\", \"/data/part-1.jsonl\"], "
+                            + "or a Lance fragment set, {\"lance\": \"s3://b/ds.lance\", \"version\": 7, \"fragments\": [1, 2]}."
                         : "give one path per line."),
                 exitCode: ExitStatus.usage)
         case .noSuchWriter(let path, let name, let writers):

@@ -458,4 +458,16 @@ struct ContractTests {
         }
         #expect(try CLI.run(["source-id", "--lance", "x.lance", "--dataset-version", "1", "--fragments", "1,a"]).status == 64)
     }
+
+    @Test("plan reads Lance fragment sets beside path arrays: the same id as source-id --lance; a malformed one names its line")
+    func planLance() throws {
+        let input = #"{"lance": "s3://bucket/ds.lance", "version": 7, "fragments": [3, 1, 2]}"# + "\n" + #"["/lustre/datasets/cc-2024/part-00000-0.jsonl"]"# + "\n"
+        let result = try CLI.run(["plan", Self.curator, "--groups", "-", "--format", "jsonl"], stdin: input)
+        #expect(result.status == 0, "\(result)")
+        let rows = try result.recordLines(kind: "curator")
+        #expect(rows.map { $0["source_id"] as? String } == ["d130fe98e0f7", "ead520a8e8d8"])
+        #expect(rows.map { $0["action"] as? String } == ["run", "skip"])
+        let bad = try CLI.run(["plan", Self.curator, "--groups", "-"], stdin: #"{"lance": "x", "version": "7", "fragments": [1]}"# + "\n")
+        #expect(bad.status == 64 && bad.stderr.contains("stdin line 1: \"version\" must be an integer"), "\(bad)")
+    }
 }

@@ -55,6 +55,8 @@ public struct CuratorGroupInput: Sendable {
             guard let path = JSONLineParser.utf8(line) else { throw failure("the path is not valid UTF-8") }
             return [path]
         case .groups:
+            // A Lance fragment set (NeMo Curator 26.09): its id is hashed over these strings.
+            if line.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") { return try lance(Array(line)) }
             var parser = JSONLineParser(bytes: Array(line))
             do {
                 return try parser.pathArray()
@@ -65,4 +67,20 @@ public struct CuratorGroupInput: Sendable {
     }
 
     private func failure(_ reason: String) -> LineError { LineError(file: file, line: lineNumber, reason: reason) }
+
+    /// A Lance line, `{"lance": PATH, "version": V, "fragments": [F, ...]}`, as the strings
+    /// its source id is hashed over: the path, then `str()` of the version and of each
+    /// fragment id (`LanceReadTask`'s `[path, str(version), *map(str, fragment_ids)]`).
+    private func lance(_ bytes: [UInt8]) throws(LineError) -> [String] {
+        guard case .object(let fields)? = CuratorJSON.parse(bytes) else { throw failure("expected a JSON object {\"lance\": ..., \"version\": ..., \"fragments\": [...]}") }
+        guard case .string(let path)? = fields["lance"], !path.isEmpty else { throw failure("\"lance\" must be the dataset's path, a string") }
+        guard let version = fields["version"]?.integer else { throw failure("\"version\" must be an integer") }
+        guard case .array(let items)? = fields["fragments"], !items.isEmpty else { throw failure("\"fragments\" must be a non-empty array of integers") }
+        var fragments: [String] = []
+        for item in items {
+            guard let id = item.integer else { throw failure("\"fragments\" must be a non-empty array of integers") }
+            fragments.append(String(id))
+        }
+        return [path, String(version)] + fragments
+    }
 }
