@@ -14,7 +14,7 @@ struct WrongKind: Error, Equatable {
     /// command on both kinds against this table).
     static let commands: [CheckpointFormat: [String]] = [
         .dag: ["status", "show", "edges", "types", "verify", "export", "export-dot", "ancestors", "descendants", "path", "stats", "diff"],
-        .curator: ["status", "show", "verify", "export", "sources", "plan"],
+        .curator: ["status", "show", "verify", "export", "sources", "plan", "why"],
     ]
 
     /// The kind's name in a sentence.

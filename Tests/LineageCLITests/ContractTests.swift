@@ -26,6 +26,7 @@ struct ContractTests {
         ("diff", { ["diff", $0, $0] }, true, false),
         ("sources", { ["sources", $0] }, false, true),
         ("plan", { ["plan", $0, "--groups", ContractTests.groups] }, false, true),
+        ("why", { ["why", $0, "ead520a8e8d8"] }, false, true),
     ]
 
     @Test("a command given a kind it does not read says so in one sentence naming the commands that do, exit 64")
@@ -165,7 +166,7 @@ struct ContractTests {
             ["verify", d, c], ["verify", d], ["status", d], ["status", c], ["stats", d], ["diff", d, d], ["types", d],
             ["types", d, "--summary"], ["edges", d], ["show", d, "5fec"], ["show", c, "ead5"], ["ancestors", d, "5e3e"],
             ["descendants", d, "5fec"], ["descendants", d, "5fec", "--count"], ["path", d, "5fec", "5e3e"], ["export", d], ["export", c],
-            ["sources", c], ["plan", c, "--groups", Self.groups],
+            ["sources", c], ["plan", c, "--groups", Self.groups], ["why", c, "fdc0"],
         ]
         var documents: [String: [(label: String, json: Data)]] = [:]
         for command in commands {
@@ -469,5 +470,27 @@ struct ContractTests {
         #expect(rows.map { $0["action"] as? String } == ["run", "skip"])
         let bad = try CLI.run(["plan", Self.curator, "--groups", "-"], stdin: #"{"lance": "x", "version": "7", "fragments": [1]}"# + "\n")
         #expect(bad.status == 64 && bad.stderr.contains("stdin line 1: \"version\" must be an integer"), "\(bad)")
+    }
+
+    @Test("why answers for every file group of the fixture as the pipeline's reader saw it: skipped exactly when completed, with its shard")
+    func whyEveryGroup() throws {
+        for group in try CuratorPlanCommandTests.expected() {
+            let json = try CLI.run(["why", Self.curator, "--format", "json"] + group.paths)
+            #expect(json.status == 0, "\(group.paths): \(json)")
+            let answer = try #require(try json.json() as? [String: Any])
+            #expect(answer["source_id"] as? String == group.id && answer["from"] as? String == "paths")
+            #expect(answer["skipped"] as? Bool == (group.action == "skip"), "\(group.id)")
+            #expect((answer["conclusion"] as? String)?.hasPrefix(group.action == "skip" ? "a rerun skips it" : "a rerun runs it again") == true)
+            let plan = try CLI.run(["plan", Self.curator, "--groups", "-", "--format", "jsonl"], stdin: try String(decoding: JSONSerialization.data(withJSONObject: group.paths), as: UTF8.self) + "\n")
+            #expect(try plan.recordLines(kind: "curator").first?["shard"] as? Int == answer["shard"] as? Int, "the shard plan names")
+            // A completed id by a prefix in any case; an id no writer holds only whole (a prefix names no source).
+            let byID = try CLI.run(["why", Self.curator, group.action == "skip" ? String(group.id.prefix(6)).uppercased() : group.id])
+            #expect(byID.status == 0 && byID.text.hasPrefix("source id        \(group.id)\n"), "\(byID)")
+            if group.action == "run" {
+                #expect(try CLI.run(["why", Self.curator, String(group.id.prefix(6))]).status == 1)
+            }
+        }
+        let ambiguous = try CLI.run(["why", Self.curator, "ffff"])
+        #expect(ambiguous.status == 1 && ambiguous.text.isEmpty, "\(ambiguous)")
     }
 }
