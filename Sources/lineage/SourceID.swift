@@ -18,43 +18,17 @@ extension Lineage {
         @Argument(help: ArgumentHelp("The paths of one file group, in any order.", valueName: "path"))
         var paths: [String] = []
 
-        @Option(help: ArgumentHelp("A Lance dataset's path, as the pipeline was given it (with --dataset-version and --fragments).", valueName: "dataset"))
-        var lance: String?
-
-        @Option(help: ArgumentHelp("With --lance: the dataset version read.", valueName: "version"))
-        var datasetVersion: Int?
-
-        @Option(help: ArgumentHelp("With --lance: the fragment ids, comma-separated, in any order.", valueName: "ids"))
-        var fragments: String?
+        @OptionGroup var lance: LanceOptions
 
         @OptionGroup var progress: ProgressOptions
 
-        /// The strings the id is hashed over.
-        var inputs: [String] {
-            guard let lance else { return paths }
-            // Python's str() of each integer: "03" and " 3" are 3.
-            let ids = (fragments ?? "").split(separator: ",").compactMap { Int($0.filter { $0 != " " }) }.map(String.init)
-            return [lance, String(datasetVersion ?? 0)] + ids
-        }
-
         func checkUsage() throws {
-            guard let lance else {
-                if datasetVersion != nil || fragments != nil { throw UsageError("--dataset-version and --fragments go with --lance DATASET.") }
-                if paths.isEmpty { throw UsageError("Give the paths of one file group, e.g. lineage source-id /data/part-0.jsonl.") }
-                return
-            }
-            if !paths.isEmpty { throw UsageError("Give either paths or --lance DATASET, not both.") }
-            if lance.isEmpty { throw UsageError("--lance needs the dataset's path, e.g. s3://bucket/ds.lance.") }
-            guard datasetVersion != nil, let fragments, !fragments.isEmpty else {
-                throw UsageError("--lance needs --dataset-version V and --fragments 1,2,3 (the fragment ids the task read).")
-            }
-            for id in fragments.split(separator: ",", omittingEmptySubsequences: false) where Int(id.filter { $0 != " " }) == nil {
-                throw UsageError("--fragments takes integer ids separated by commas, e.g. 1,2,3 (got '\(fragments)').")
-            }
+            try lance.check(others: !paths.isEmpty)
+            if lance.inputs == nil, paths.isEmpty { throw UsageError("Give the paths of one file group, e.g. lineage source-id /data/part-0.jsonl.") }
         }
 
         func run() {
-            Console.print(CuratorSourceID(paths: inputs).description)
+            Console.print(CuratorSourceID(paths: lance.inputs ?? paths).description)
             Console.flush()
         }
     }

@@ -23,14 +23,7 @@ extension Lineage {
         @Argument(help: ArgumentHelp("A source id (or a unique prefix of 4+ hex digits), or the paths of one file group.", valueName: "id-or-path"))
         var rest: [String] = []
 
-        @Option(help: ArgumentHelp("A Lance dataset's path (with --dataset-version and --fragments).", valueName: "dataset"))
-        var lance: String?
-
-        @Option(help: ArgumentHelp("With --lance: the dataset version read.", valueName: "version"))
-        var datasetVersion: Int?
-
-        @Option(help: ArgumentHelp("With --lance: the fragment ids, comma-separated.", valueName: "ids"))
-        var fragments: String?
+        @OptionGroup var lance: LanceOptions
 
         @Option(help: "Output format: json (one document) or jsonl (the same on one line).")
         var format: ReportFormat = .text
@@ -47,12 +40,8 @@ extension Lineage {
         }
 
         func checkUsage() throws {
-            if lance != nil {
-                if !operands.asked.isEmpty { throw UsageError("Give either an id, paths or --lance DATASET, not several.") }
-                guard datasetVersion != nil, let fragments, fragments.split(separator: ",").allSatisfy({ Int($0.filter { $0 != " " }) != nil }) else {
-                    throw UsageError("--lance needs --dataset-version V and --fragments 1,2,3 (integer ids).")
-                }
-            } else if operands.asked.isEmpty {
+            try lance.check(others: !operands.asked.isEmpty)
+            if lance.inputs == nil, operands.asked.isEmpty {
                 throw UsageError("Give the source: its id, the paths of its file group, or --lance DATASET ...")
             }
         }
@@ -66,9 +55,8 @@ extension Lineage {
             let asked = operands.asked
             let source: String
             let from: String
-            if let lance {
-                let ids = (fragments ?? "").split(separator: ",").compactMap { Int($0.filter { $0 != " " }) }.map(String.init)
-                source = CuratorSourceID(paths: [lance, String(datasetVersion ?? 0)] + ids).description
+            if let inputs = lance.inputs {
+                source = CuratorSourceID(paths: inputs).description
                 from = "lance"
             } else if asked.count == 1, let query = CuratorSourceQuery(asked[0]), !asked[0].contains("/") {
                 switch lookup.match(query) {
