@@ -131,8 +131,7 @@ extension Lineage {
         /// prints for such a line, on stdout (the sentence still goes to stderr).
         static func printFailure(query: String, code: String, error: any Error, candidates: [String]? = nil, kind: String) {
             let message = ErrorPresentation.presentation(of: error)?.message ?? "\(error)"
-            let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
-            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates, format: .jsonLines(kind: kind)))
+            Console.print(JSONRenderer.lookupFailure(query: query, error: code, message: message, candidates: candidates, format: .jsonLines(kind: kind)))
         }
     }
 }

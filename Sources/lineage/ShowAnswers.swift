@@ -50,8 +50,7 @@ struct ShowAnswers {
     /// (the sentence's first line: the candidates are a field of their own).
     mutating func failure(query: String, code: String, message: String, candidates: [String]? = nil) {
         guard format != .text else { return Console.error(message) }
-        let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
-        let object = JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates, format: rows())
+        let object = JSONRenderer.lookupFailure(query: query, error: code, message: message, candidates: candidates, format: rows())
         if format == .jsonl { Console.print(object) } else { Console.withBuffer { $0.append(contentsOf: object.utf8) } }
         written += 1
     }

@@ -96,14 +96,13 @@ struct WalkOptions: ParsableArguments {
                     failed = true
                     let message = ErrorPresentation.presentation(of: error)?.message ?? "\(error)"
                     guard format != .text else { return Console.error(message) }
-                    let sentence = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
                     let code =
                         switch error {
                         case is UsageError: "not_a_udid"
                         case TaskLookupError.ambiguous: "ambiguous"
                         default: "not_found"
                         }
-                    let object = JSONRenderer.lookupFailure(query: query, error: code, message: sentence, candidates: candidates, format: stream.next())
+                    let object = JSONRenderer.lookupFailure(query: query, error: code, message: message, candidates: candidates, format: stream.next())
                     return format == .jsonl ? Console.print(object) : Console.withBuffer { $0.append(contentsOf: object.utf8) }
                 }
                 var total = 0

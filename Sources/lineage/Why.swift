@@ -75,51 +75,10 @@ extension Lineage {
             }
             let why = CuratorWhy(source: source, in: checkpoint, lookup: lookup)
             switch format {
-            case .text: Console.print(Self.text(why, from: from))
-            case .json, .jsonl: Console.print(Self.json(why, from: from, checkpoint: location.path))
+            case .text: Console.print(CuratorWhyRenderer.text(why, from: from))
+            case .json, .jsonl: Console.print(CuratorWhyRenderer.json(why, from: from, checkpoint: location.path))
             }
             try CuratorCommand.finish(checkpoint)
-        }
-
-        static func text(_ why: CuratorWhy, from: String) -> String {
-            var lines = [
-                "source id        \(Escaping.text(why.source))\(from == "paths" ? " (from the paths given)" : from == "lance" ? " (from the Lance dataset, version and fragments)" : "")",
-                "writers          \(why.writers.isEmpty ? "none readable holds it" : why.writers.map { Escaping.text($0) }.joined(separator: ", "))",
-            ]
-            if !why.skippedWriters.isEmpty {
-                lines.append("skipped writers  \(why.skippedWriters.map { Escaping.text($0) }.joined(separator: ", ")) (unreadable or damaged: not read)")
-            }
-            if let shard = why.shard {
-                lines.append("shard            \(shard.index) (\(shard.state))")
-                for attempt in why.failedAttempts {
-                    if case .slurm(let job, let task, let restart, _) = attempt.attempt {
-                        lines.append("failed attempt   job \(job) array task \(task) restart \(restart)")
-                    }
-                }
-            } else {
-                lines.append("shard            - (not a Slurm job array, or run.json unusable)")
-            }
-            for risk in why.risks { lines.append("risk             \(risk)") }
-            lines.append("conclusion       \(why.conclusion)")
-            return lines.joined(separator: "\n")
-        }
-
-        static func json(_ why: CuratorWhy, from: String, checkpoint: String) -> String {
-            func strings(_ values: [String]) -> String { "[" + values.map(Escaping.jsonString).joined(separator: ", ") + "]" }
-            let attempts = why.failedAttempts.compactMap { attempt -> String? in
-                guard case .slurm(let job, let task, let restart, let shard) = attempt.attempt else { return nil }
-                return "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}"
-            }
-            let fields = [
-                "\"schema_version\": 1", "\"kind\": \"curator\"", "\"checkpoint\": \(Escaping.jsonString(checkpoint))",
-                "\"source_id\": \(Escaping.jsonString(why.source))", "\"from\": \"\(from)\"", "\"writers\": \(strings(why.writers))",
-                "\"skipped_writers\": \(strings(why.skippedWriters))", "\"busy_writers\": \(strings(why.busyWriters))",
-                "\"shard\": \(why.shard.map { String($0.index) } ?? "null")",
-                "\"shard_state\": \(why.shard.map { "\"\($0.state)\"" } ?? "null")",
-                "\"failed_attempts\": [\(attempts.joined(separator: ", "))]", "\"risks\": \(strings(why.risks))",
-                "\"skipped\": \(why.skipped)", "\"conclusion\": \(Escaping.jsonString(why.conclusion))",
-            ]
-            return "{" + fields.joined(separator: ", ") + "}"
         }
     }
 }

@@ -34,6 +34,7 @@ public struct CuratorStatus: Sendable {
     public init(_ checkpoint: CuratorCheckpoint, examples: Int) {
         self.checkpoint = checkpoint
         self.examples = examples
+        unfinishedShards = Self.unfinished(checkpoint)
         // One pass over the merged sources: counts, and the first examples in id order. Big
         // checkpoints are merged in two halves at once (all of one half's ids come first).
         let lists = checkpoint.writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources }
@@ -71,7 +72,10 @@ public struct CuratorStatus: Sendable {
     /// The shards a failed-task marker names that have no completion manifest: they will be
     /// retried. Known with or without `run.json` (without it, the run's full range is not,
     /// so shards that never started are missing from this).
-    public var unfinishedShards: ShardRanges {
+    public let unfinishedShards: ShardRanges
+
+    /// The shards of `checkpoint`'s failed Slurm attempts that have no completion manifest.
+    static func unfinished(_ checkpoint: CuratorCheckpoint) -> ShardRanges {
         let completed = checkpoint.slurm.map { Set($0.completed) } ?? checkpoint.completedWithoutRun
         return ShardRanges(checkpoint.failedAttempts.compactMap { attempt in
             if case .slurm(_, _, _, let shard) = attempt.attempt, !completed.contains(shard) { shard } else { nil }

@@ -50,11 +50,8 @@ public enum CuratorExportRenderer {
         for (at, attempt) in checkpoint.failedAttempts.enumerated() {
             out.append(contentsOf: (at == 0 ? "\n  " : ",\n  ").utf8)
             switch attempt.attempt {
-            case .slurm(let job, let task, let restart, let shard):
-                out.append(
-                    contentsOf: "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}".utf8)
-            case .local(let id):
-                out.append(contentsOf: "{\"local_attempt\": \(Escaping.jsonString(id))}".utf8)
+            case .slurm: out.append(contentsOf: (CuratorStatusRenderer.slurmAttemptJSON(attempt) ?? "").utf8)
+            case .local(let id): out.append(contentsOf: "{\"local_attempt\": \(Escaping.jsonString(id))}".utf8)
             }
         }
         out.append(contentsOf: (checkpoint.failedAttempts.isEmpty ? "]}\n" : "\n ]}\n").utf8)

@@ -100,11 +100,9 @@ public enum CuratorStatusRenderer {
             "\"never_matching\": \(sampleJSON(status.neverMatching))",
             "\"positional\": \(sampleJSON(status.positional))",
         ]
+        // The Slurm attempts' markers, in the slurm object and at the top (known without run.json).
+        let attempts = checkpoint.failedAttempts.compactMap(slurmAttemptJSON)
         if let slurm = checkpoint.slurm {
-            let attempts = checkpoint.failedAttempts.compactMap { attempt -> String? in
-                guard case .slurm(let job, let task, let restart, let shard) = attempt.attempt else { return nil }
-                return "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}"
-            }
             let problems = slurm.problems.map {
                 "{\"file\": \(Escaping.jsonString($0.file)), \"reason\": \(Escaping.jsonString(FindingPhrasing.describe($0.problem)))}"
             }
@@ -120,10 +118,6 @@ public enum CuratorStatusRenderer {
             )
         }
         // The failed attempts and the shards they leave unfinished, with or without run.json.
-        let attempts = checkpoint.failedAttempts.compactMap { attempt -> String? in
-            guard case .slurm(let job, let task, let restart, let shard) = attempt.attempt else { return nil }
-            return "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}"
-        }
         fields.append("\"failed_attempts\": [\(attempts.joined(separator: ", "))]")
         fields.append("\"unfinished_shards\": \(rangesJSON(status.unfinishedShards))")
         let local = checkpoint.failedAttempts.compactMap { attempt -> String? in
@@ -157,6 +151,13 @@ public enum CuratorStatusRenderer {
     }
 
     static func strings(_ values: [String]) -> String { "[\(values.map { Escaping.jsonString($0) }.joined(separator: ", "))]" }
+
+    /// A Slurm attempt's marker as JSON, `{"job", "array_task", "restart", "shard"}`;
+    /// `nil` for a local attempt.
+    public static func slurmAttemptJSON(_ attempt: CuratorFailedAttempt) -> String? {
+        guard case .slurm(let job, let task, let restart, let shard) = attempt.attempt else { return nil }
+        return "{\"job\": \(job), \"array_task\": \(task), \"restart\": \(restart), \"shard\": \(shard)}"
+    }
 
     static func ints(_ values: [Int]) -> String { "[\(values.map(String.init).joined(separator: ", "))]" }
 

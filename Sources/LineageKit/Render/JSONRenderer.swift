@@ -38,14 +38,15 @@ public enum JSONRenderer {
     /// The answer of `lineage show` for a query that names no task, or several:
     /// `{"query", "error", "message", "candidates"}` (`candidates` only when ambiguous),
     /// opened as `format` says (`Rows.openRecord`), no newline. `error` is the stable code
-    /// (`not_found`, `ambiguous`, `not_a_udid`), `message` the sentence.
+    /// (`not_found`, `ambiguous`, `not_a_udid`), `message` the sentence: its first line
+    /// only, as the candidates an ambiguous sentence lists below it are a field of their own.
     public static func lookupFailure(query: String, error: String, message: String, candidates: [String]? = nil, format: Rows.Format) -> String {
         var open: [UInt8] = []
         Rows.openRecord(format, to: &open)
         var fields = [
             "\"query\": \(Escaping.jsonString(query))",
             "\"error\": \(Escaping.jsonString(error))",
-            "\"message\": \(Escaping.jsonString(message))",
+            "\"message\": \(Escaping.jsonString(message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message))",
         ]
         if let candidates { fields.append("\"candidates\": \(list(candidates))") }
         return String(decoding: open, as: UTF8.self) + fields.joined(separator: ", ") + "}"
