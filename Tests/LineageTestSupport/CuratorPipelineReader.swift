@@ -60,6 +60,8 @@ public struct CuratorPipelineReader: Decodable, Sendable {
 
     public struct OracleFailure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     static let script = #"""

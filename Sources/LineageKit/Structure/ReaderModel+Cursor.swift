@@ -1,0 +1,221 @@
+extension ReaderModel {
+    static let branchPage: UInt16 = 0x01
+    static let leafPage: UInt16 = 0x02
+    static let dirtyPage: UInt16 = 0x10
+    static let leaf2Page: UInt16 = 0x20
+    static let bigData: UInt16 = 0x01
+    static let subData: UInt16 = 0x02
+    static let dupData: UInt16 = 0x04
+    static let noRoot = UInt64.max
+    static let databaseName = Array("completed_sources".utf8)
+
+    /// One level of the cursor's stack: a page's offset in the map and the cursor's index in it.
+    struct Frame {
+        let page: UInt64
+        var index: UInt16
+    }
+
+    /// A page of the map as the cursor uses it.
+    func flags(_ page: UInt64) throws(Stop) -> UInt16 { try u16(page + 10) }
+
+    /// `NUMKEYS`: an int from the page's lower bound, compared as unsigned by the cursor.
+    func keyCount(_ page: UInt64) throws(Stop) -> UInt32 {
+        UInt32(bitPattern: Int32((Int(try u16(page + 12)) - Self.pageHeader) >> 1))
+    }
+
+    /// `NODEPTR`: the node whose offset is slot `index` of the page's pointer array.
+    func node(_ page: UInt64, _ index: UInt16) throws(Stop) -> UInt64 {
+        page + UInt64(try u16(page + UInt64(Self.pageHeader) + 2 * UInt64(index)))
+    }
+
+    func keySize(_ node: UInt64) throws(Stop) -> Int { Int(try u16(node + 6)) }
+    func dataSize(_ node: UInt64) throws(Stop) -> UInt64 { UInt64(try u16(node)) | UInt64(try u16(node + 2)) << 16 }
+    /// `NODEPGNO`: a branch node's child, in its size and flag fields.
+    func child(_ node: UInt64) throws(Stop) -> UInt64 { try dataSize(node) | UInt64(try u16(node + 4)) << 32 }
+
+    /// `mdb_page_get` in a read transaction, with py-lmdb's checks of the page bounds.
+    func page(_ number: UInt64, _ env: Environment, _ stage: Stage) throws(Stop) -> UInt64 {
+        guard number < env.nextPage else { throw fail(stage, .pageNotFound, "page \(number)") }
+        let page = env.pageSize &* number
+        let flags = try flags(page)
+        guard flags & Self.dirtyPage == 0 else { throw fail(stage, .corrupted, "page \(number) is marked dirty") }
+        if flags & (Self.branchPage | Self.leafPage | Self.leaf2Page) != 0 {
+            let lower = UInt64(try u16(page + 12))
+            let upper = UInt64(try u16(page + 14))
+            guard lower >= UInt64(Self.pageHeader), upper <= env.pageSize, lower <= upper else {
+                throw fail(stage, .corrupted, "page \(number)'s bounds")
+            }
+            guard flags & Self.leaf2Page == 0 else {
+                throw Stop(outcome: .undecided("page \(number) is a fixed-size-key page, which the pipeline never writes"))
+            }
+        }
+        return page
+    }
+
+    func isBranch(_ page: UInt64) throws(Stop) -> Bool { try flags(page) & Self.branchPage != 0 }
+    func isLeaf(_ page: UInt64) throws(Stop) -> Bool { try flags(page) & Self.leafPage != 0 }
+
+    /// `mdb_node_read`: where a leaf node's value is and how long it is.
+    func value(_ page: UInt64, _ node: UInt64, _ env: Environment, _ stage: Stage) throws(Stop) -> (offset: UInt64, count: UInt64) {
+        let size = try dataSize(node)
+        let start = node + 8 + UInt64(try keySize(node))
+        if try u16(node + 4) & Self.bigData == 0 {
+            guard start + size <= page + env.pageSize else { throw fail(stage, .corrupted, "a value runs past its page") }
+            return (start, size)
+        }
+        let overflow = try self.page(try u64(start), env, stage)
+        return (overflow + UInt64(Self.pageHeader), size)
+    }
+
+    // MARK: - open_db(b"completed_sources")
+
+    /// `mdb_dbi_open(txn, "completed_sources", MDB_CREATE)` in a read transaction: the
+    /// sub-database's record, or `nil` when it is not there (py-lmdb raises; nothing counts).
+    func openDatabase(_ env: Environment) throws(Stop) -> Record? {
+        let main = env.main
+        if main.flags & (Record.dupSort | Record.integerKey) != 0 { throw fail(.database, .incompatible, "the main database's flags") }
+        guard main.root != Self.noRoot else { return nil }
+        guard main.root >= 2 else { throw fail(.database, .corrupted, "the main database's root") }
+        var top = try page(main.root, env, .database)
+        var depth = 1
+        let reverse = main.flags & Record.reverseKey != 0
+        while try isBranch(top) {
+            let (found, index, exact) = try search(top, reverse: reverse)
+            var slot = found ? index : UInt16(truncatingIfNeeded: Int(try keyCount(top)) - 1)
+            if found && !exact { slot &-= 1 }
+            top = try page(try child(try node(top, slot)), env, .database)
+            depth += 1
+            guard depth <= Self.cursorStack else { throw fail(.database, .cursorFull, "the main database") }
+        }
+        guard try isLeaf(top) else { throw fail(.database, .corrupted, "a main database page is no leaf") }
+        let (found, index, exact) = try search(top, reverse: reverse)
+        guard found, exact else { return nil }
+        let node = try node(top, index)
+        let flags = try u16(node + 4)
+        guard flags & Self.dupData == 0 else { throw fail(.database, .corrupted, "the sub-database's node") }
+        let (offset, _) = try value(top, node, env, .database)
+        guard flags & (Self.dupData | Self.subData) == Self.subData else {
+            throw fail(.database, .incompatible, "completed_sources is not a sub-database")
+        }
+        let record = try Record(self, at: offset)
+        guard !record.badPad(pageSize: env.pageSize), !record.badFlags else { throw fail(.database, .invalid, "its record") }
+        guard record.depth <= UInt16(Self.cursorStack) else { throw fail(.database, .corrupted, "its record's depth") }
+        return record
+    }
+
+    /// `mdb_node_search` for the name `completed_sources`: whether a node at or after it
+    /// is on the page, its index, and whether it matched exactly.
+    func search(_ page: UInt64, reverse: Bool) throws(Stop) -> (found: Bool, index: UInt16, exact: Bool) {
+        let count = try keyCount(page)
+        var low = try isLeaf(page) ? 0 : 1
+        var high = Int(count) - 1
+        var index = 0
+        var order = 0
+        while low <= high {
+            index = (low + high) >> 1
+            let node = try node(page, UInt16(truncatingIfNeeded: index))
+            order = try compare(node, reverse: reverse)
+            if order == 0 { break }
+            if order > 0 { low = index + 1 } else { high = index - 1 }
+        }
+        if order > 0 { index += 1 }
+        let slot = UInt16(truncatingIfNeeded: index)
+        return (UInt32(truncatingIfNeeded: index) < count, slot, order == 0 && count > 0)
+    }
+
+    /// `mdb_cmp_memn` (bytes, then length), or `mdb_cmp_memnr` (from the last byte), of
+    /// the name against a node's key: `memcmp` reads no more of the key than the name's length.
+    func compare(_ node: UInt64, reverse: Bool) throws(Stop) -> Int {
+        let key = Self.databaseName
+        let size = try keySize(node)
+        let shared = min(key.count, size)
+        let other = try slice(node + 8 + UInt64(reverse ? size - shared : 0), shared)
+        for step in 0..<shared {
+            let (left, right) = reverse ? (key[key.count - 1 - step], other[shared - 1 - step]) : (key[step], other[step])
+            if left != right { return Int(left) - Int(right) }
+        }
+        return key.count - size
+    }
+
+    // MARK: - for key, _ in txn.cursor()
+
+    /// `MDB_FIRST`, then `MDB_NEXT` until `MDB_NOTFOUND`, each entry's key and value copied
+    /// and the key decoded as UTF-8, as py-lmdb's iterator and the pipeline do.
+    func iterate(_ env: Environment, _ record: Record, visit: (UnsafeRawBufferPointer) -> Void) throws(Stop) -> Outcome {
+        guard record.flags & Record.dupSort == 0 else {
+            return .undecided("completed_sources is a sorted-duplicates database, which the pipeline never writes")
+        }
+        guard record.root != Self.noRoot else { return .read(keys: 0) }
+        guard record.root >= 2 else { throw fail(.cursor, .corrupted, "completed_sources' root") }
+        var stack = [Frame(page: try page(record.root, env, .cursor), index: 0)]
+        while try isBranch(stack[stack.count - 1].page) {
+            guard stack.count < Self.cursorStack else { throw fail(.cursor, .cursorFull, "completed_sources") }
+            let next = try page(try child(try node(stack[stack.count - 1].page, 0)), env, .cursor)
+            stack.append(Frame(page: next, index: 0))
+        }
+        guard try isLeaf(stack[stack.count - 1].page) else { throw fail(.cursor, .corrupted, "a completed_sources page is no leaf") }
+        // Each entry takes ten bytes of the file at least: more means the cursor loops.
+        let budget = bytes.count / 10 + 16
+        var keys = 0
+        while true {
+            try entry(stack[stack.count - 1], env, visit: visit)
+            keys += 1
+            guard keys <= budget else {
+                return .failsResume("liblmdb returns more entries than the file can hold (it loops): the pipeline's start never ends")
+            }
+            let top = stack[stack.count - 1]
+            if UInt32(top.index) + 1 >= (try keyCount(top.page)) {
+                guard try sibling(&stack, env) else { return .read(keys: keys) }
+            } else {
+                stack[stack.count - 1].index &+= 1
+            }
+        }
+    }
+
+    /// The entry under the cursor, as `mdb_cursor_first`/`mdb_cursor_next` return it and
+    /// py-lmdb copies it.
+    func entry(_ frame: Frame, _ env: Environment, visit: (UnsafeRawBufferPointer) -> Void) throws(Stop) {
+        let node = try node(frame.page, frame.index)
+        guard try u16(node + 4) & Self.dupData == 0 else { throw fail(.cursor, .corrupted, "a node claims duplicates") }
+        let value = try value(frame.page, node, env, .cursor)
+        let keyCount = try keySize(node)
+        let key = try read(node + 8, keyCount)
+        _ = try read(value.offset, Int(value.count))
+        if key.count == keyCount {
+            try decoded(key, visit: visit)
+        } else {
+            let copy = try slice(node + 8, keyCount)
+            let valid = copy.withUnsafeBytes { String(validating: $0, as: UTF8.self) != nil }
+            guard valid else { throw Stop(outcome: .failsResume("a key is not UTF-8: key.decode() raises UnicodeDecodeError")) }
+            copy.withUnsafeBytes { visit($0) }
+        }
+    }
+
+    /// Hands `key` to `visit` if Python's `key.decode()` takes it.
+    func decoded(_ key: UnsafeRawBufferPointer, visit: (UnsafeRawBufferPointer) -> Void) throws(Stop) {
+        guard String(validating: key, as: UTF8.self) != nil else {
+            throw Stop(outcome: .failsResume("a key is not UTF-8: key.decode() raises UnicodeDecodeError"))
+        }
+        visit(key)
+    }
+
+    /// `mdb_cursor_sibling(mc, 1)`: the next page at the top's level, through the parents;
+    /// `false` when there is none (the walk ends).
+    func sibling(_ stack: inout [Frame], _ env: Environment) throws(Stop) -> Bool {
+        guard stack.count >= 2 else { return false }
+        let popped = stack.removeLast()
+        let parent = stack[stack.count - 1]
+        if UInt32(parent.index) + 1 >= (try keyCount(parent.page)) {
+            guard try sibling(&stack, env) else {
+                stack.append(popped)
+                return false
+            }
+        } else {
+            stack[stack.count - 1].index &+= 1
+        }
+        let top = stack[stack.count - 1]
+        let next = try page(try child(try node(top.page, top.index)), env, .cursor)
+        stack.append(Frame(page: next, index: 0))
+        return true
+    }
+}

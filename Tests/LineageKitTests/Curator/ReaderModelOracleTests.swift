@@ -1,0 +1,190 @@
+import Foundation
+import LineageTestSupport
+import Testing
+
+@testable import LineageKit
+
+/// The reader model against the pipeline's own reading (py-lmdb from PyPI in a child
+/// process): for every damaged writer file of the matrix and a few hundred random
+/// mutations, the model's outcome and keys are the pipeline's.
+@Suite(.enabled(if: CuratorPipelineReader.isAvailable, "needs python3 with py-lmdb (make test-deps)"))
+struct ReaderModelOracleTests {
+    /// A writer file and what was done to it.
+    struct Case {
+        let name: String
+        let path: String
+    }
+
+    /// The model's answer for one file, its keys sorted.
+    static func predict(_ path: String) -> (outcome: ReaderModel.Outcome, keys: [String]) {
+        guard let file = try? MappedFile(path: path) else { return (.skipped("cannot map"), []) }
+        var keys = Set<String>()
+        let outcome = ReaderModel(bytes: file.bytes).predict { keys.insert(String(decoding: $0, as: UTF8.self)) }
+        return (outcome, keys.sorted())
+    }
+
+    /// Whether the model's answer is the oracle's; `undecided` agrees with anything and is
+    /// counted by the caller.
+    static func agrees(_ model: (outcome: ReaderModel.Outcome, keys: [String]), _ oracle: PipelineFileOracle) -> Bool {
+        switch model.outcome {
+        case .skipped: oracle.outcome == "skipped"
+        case .noDatabase: oracle.outcome == "noDatabase"
+        case .read: oracle.outcome == "read" && oracle.keys == model.keys
+        case .failsResume: oracle.failsResume
+        case .undecided: true
+        }
+    }
+
+    static func check(_ cases: [Case]) throws -> (undecided: Int, outcomes: [String: Int]) {
+        let answers = try PipelineFileOracle.read(cases.map(\.path))
+        var undecided = 0
+        var outcomes: [String: Int] = [:]
+        for (item, oracle) in zip(cases, answers) {
+            let model = predict(item.path)
+            if case .undecided = model.outcome { undecided += 1 }
+            outcomes[oracle.outcome, default: 0] += 1
+            #expect(
+                agrees(model, oracle),
+                "\(item.name): the model says \(model.outcome) with \(model.keys.count) keys; py-lmdb: \(oracle.outcome) \(oracle.detail ?? "") with \(oracle.keys?.count ?? 0) keys"
+            )
+        }
+        return (undecided, outcomes)
+    }
+
+    @Test func theDamagedWriterMatrixIsPredictedExactly() throws {
+        try withTemporaryDirectory { directory in
+            let sources = try WriterFiles.make(in: directory)
+            var cases: [Case] = []
+            func add(_ name: String, from source: String, _ change: (inout [UInt8]) -> Void) throws {
+                var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source)))
+                change(&bytes)
+                let path = directory.appendingPathComponent("\(cases.count)-\(name).mdb").path
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                cases.append(Case(name: name, path: path))
+            }
+            for source in sources.all {
+                let label = URL(fileURLWithPath: source).lastPathComponent
+                let leaves = WriterFiles.sourceLeaves(of: source)
+                try add("\(label) as written", from: source) { _ in }
+                try add("\(label) truncated inside its data", from: source) { $0.removeLast(4096) }
+                try add("\(label) truncated to 100 bytes", from: source) { $0.removeLast($0.count - 100) }
+                try add("\(label) zeroed meta page 0", from: source) { WriterFiles.zero(&$0, page: 0) }
+                try add("\(label) both meta pages zeroed", from: source) {
+                    WriterFiles.zero(&$0, page: 0); WriterFiles.zero(&$0, page: 1)
+                }
+                try add("\(label) meta ids not consecutive", from: source) { WriterFiles.setU64(&$0, 4096 + 144, WriterFiles.u64($0, 144) + 7) }
+                for leaf in leaves.prefix(3) {
+                    try add("\(label) key order on page \(leaf)", from: source) { WriterFiles.swapFirstSlots(&$0, page: leaf) }
+                    try add("\(label) zeroed leaf \(leaf)", from: source) { WriterFiles.zero(&$0, page: leaf) }
+                    try add("\(label) non-UTF-8 key on \(leaf)", from: source) { WriterFiles.setFirstKeyByte(&$0, page: leaf, 0xFF) }
+                    try add("\(label) control character key on \(leaf)", from: source) { WriterFiles.setFirstKeyByte(&$0, page: leaf, 0x01) }
+                    try add("\(label) dirty flag on \(leaf)", from: source) { $0[leaf * 4096 + 10] |= 0x10 }
+                    try add("\(label) lower bound under the header on \(leaf)", from: source) { WriterFiles.setU16(&$0, leaf * 4096 + 12, 8) }
+                    try add("\(label) duplicates flag on a node of \(leaf)", from: source) { WriterFiles.setFirstNodeFlags(&$0, page: leaf, 0x04) }
+                    try add("\(label) big-data flag on a node of \(leaf)", from: source) { WriterFiles.setFirstNodeFlags(&$0, page: leaf, 0x01) }
+                }
+            }
+            try add("random bytes", from: sources.all[0]) { bytes in
+                var random = SplitMix64(state: 7)
+                for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255, using: &random) }
+            }
+            try add("no sub-database", from: sources.noDatabase) { _ in }
+            let (undecided, outcomes) = try Self.check(cases)
+            #expect(undecided == 0)
+            // The matrix reaches every outcome the pipeline has.
+            for outcome in ["skipped", "noDatabase", "read", "raises", "crashes"] {
+                #expect(outcomes[outcome, default: 0] > 0, "\(outcome): \(outcomes)")
+            }
+        }
+    }
+
+    @Test func randomMutationsOfWriterFilesArePredicted() throws {
+        try withTemporaryDirectory { directory in
+            let sources = try WriterFiles.make(in: directory)
+            var random = SplitMix64(state: 19)
+            var cases: [Case] = []
+            for round in 0..<300 {
+                let source = sources.all[round % sources.all.count]
+                var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source)))
+                let pages = bytes.count / 4096
+                for _ in 0..<Int.random(in: 1...3, using: &random) {
+                    // Mostly page headers and node headers, where a flipped byte changes what
+                    // liblmdb does; sometimes anywhere.
+                    let page = Int.random(in: 0..<pages, using: &random)
+                    let offset = Bool.random(using: &random) ? Int.random(in: 0..<64, using: &random) : Int.random(in: 0..<4096, using: &random)
+                    bytes[page * 4096 + offset] = UInt8.random(in: 0...255, using: &random)
+                }
+                let path = directory.appendingPathComponent("random-\(round).mdb").path
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                cases.append(Case(name: "random mutation \(round) of \(URL(fileURLWithPath: source).lastPathComponent)", path: path))
+            }
+            let (undecided, _) = try Self.check(cases)
+            #expect(undecided <= 6, "undecided on \(undecided) of 300")
+        }
+    }
+}
+
+/// Writer files to damage: the fixture's three (written by the pipeline's writer) and a
+/// larger one written by py-lmdb the way the writer does, whose tree has a branch page.
+enum WriterFiles {
+    struct Sources {
+        let all: [String]
+        let noDatabase: String
+    }
+
+    static func make(in directory: URL) throws -> Sources {
+        let names = try FileManager.default.contentsOfDirectory(atPath: CuratorFixture.metadata.path).filter { $0.hasSuffix(".mdb") }.sorted()
+        var all = names.map { CuratorFixture.metadata.appendingPathComponent($0).path }
+        let large = directory.appendingPathComponent("large.mdb").path
+        let plain = directory.appendingPathComponent("plain.mdb").path
+        let script = """
+            import hashlib, lmdb, sys
+            env = lmdb.open(sys.argv[1], subdir=False, max_dbs=1, sync=False, map_size=1 << 24)
+            db = env.open_db(b"completed_sources")
+            for start in range(0, 1200, 10):
+                with env.begin(write=True, db=db) as txn:
+                    for n in range(start, start + 10):
+                        txn.put(hashlib.sha256(str(n).encode()).hexdigest()[:12].encode(), b"1")
+            env.close()
+            env = lmdb.open(sys.argv[2], subdir=False, max_dbs=1, sync=False, map_size=1 << 20)
+            with env.begin(write=True) as txn:
+                txn.put(b"other", b"1")
+            env.close()
+            """
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, large, plain])
+        guard result.status == 0 else { throw CuratorPipelineReader.OracleFailure(description: "writing large.mdb: \(result)") }
+        all.append(large)
+        return Sources(all: all, noDatabase: plain)
+    }
+
+    static func u16(_ bytes: [UInt8], _ offset: Int) -> Int { Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 }
+    static func u64(_ bytes: [UInt8], _ offset: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) } }
+    static func setU16(_ bytes: inout [UInt8], _ offset: Int, _ value: Int) {
+        bytes[offset] = UInt8(value & 0xFF)
+        bytes[offset + 1] = UInt8(value >> 8)
+    }
+    static func setU64(_ bytes: inout [UInt8], _ offset: Int, _ value: UInt64) {
+        for step in 0..<8 { bytes[offset + step] = UInt8(truncatingIfNeeded: value >> (8 * step)) }
+    }
+    static func zero(_ bytes: inout [UInt8], page: Int) {
+        for index in page * 4096..<min(bytes.count, (page + 1) * 4096) { bytes[index] = 0 }
+    }
+    /// The first node of a leaf page.
+    static func firstNode(_ bytes: [UInt8], page: Int) -> Int { page * 4096 + u16(bytes, page * 4096 + 16) }
+    static func setFirstKeyByte(_ bytes: inout [UInt8], page: Int, _ value: UInt8) { bytes[firstNode(bytes, page: page) + 8] = value }
+    static func setFirstNodeFlags(_ bytes: inout [UInt8], page: Int, _ value: Int) { setU16(&bytes, firstNode(bytes, page: page) + 4, value) }
+    static func swapFirstSlots(_ bytes: inout [UInt8], page: Int) {
+        let slot = page * 4096 + 16
+        (bytes[slot], bytes[slot + 1], bytes[slot + 2], bytes[slot + 3]) = (bytes[slot + 2], bytes[slot + 3], bytes[slot], bytes[slot + 1])
+    }
+
+    /// The leaf pages holding source ids (12-character keys), in page order.
+    static func sourceLeaves(of path: String) -> [Int] {
+        guard let bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: path))) else { return [] }
+        return (2..<bytes.count / 4096).filter { page in
+            let base = page * 4096
+            guard u64(bytes, base) == UInt64(page), bytes[base + 10] == 0x02, u16(bytes, base + 12) > 18 else { return false }
+            return u16(bytes, firstNode(bytes, page: page) + 6) == 12
+        }
+    }
+}
