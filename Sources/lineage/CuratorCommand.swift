@@ -47,8 +47,9 @@ enum CuratorCommand {
     }
 
     /// Ends a command on a Curator checkpoint after its answer, with the worst status of
-    /// what the read met (the same order as `verify`'s): a writer file skipped as damaged or
-    /// unreadable (named on stderr by `reportSkipped`) exits 2; else a writer file its
+    /// what the read met (the same order as `verify`'s): a writer file that is damaged or
+    /// unreadable, that the pipeline skips, or that its start fails on (named on stderr by
+    /// `reportSkipped`) exits 2; else a writer file its
     /// writer kept committing to (no consistent read within `--wait`) exits 75, each named
     /// on stderr; else `failure` (the answer's own "no"), if any, is thrown. A `failure`
     /// that does not decide the status still has its sentence printed.
@@ -56,7 +57,7 @@ enum CuratorCommand {
         let busy = checkpoint.busyWriters.compactMap { writer -> CheckpointBusy? in
             if case .busy(let busy) = writer.state { busy } else { nil }
         }
-        let skipped = !checkpoint.skippedWriters.isEmpty
+        let skipped = checkpoint.writers.contains(where: \.needsAttention)
         guard skipped || !busy.isEmpty else {
             if let failure { throw failure }
             return
@@ -70,9 +71,10 @@ enum CuratorCommand {
         throw busy[busy.count - 1]
     }
 
-    /// Names each writer file the pipeline skips on stderr: its sources run again.
+    /// Names on stderr each writer file that is damaged or unreadable, that the pipeline
+    /// skips, or that its start fails on, with what the pipeline does with it.
     static func reportSkipped(_ checkpoint: CuratorCheckpoint) {
-        for writer in checkpoint.skippedWriters { Console.error(ErrorPresentation.skippedWriter(writer)) }
+        for writer in checkpoint.writers where writer.needsAttention { Console.error(ErrorPresentation.troubledWriter(writer)) }
     }
 
     /// Calls `body` with each file group read from `path` (`-` is stdin), in input order.

@@ -48,7 +48,8 @@ extension ErrorPresentation {
             Presentation(message: notHeldMessage(path: path, query: query, groups: groups), exitCode: ExitStatus.no)
         case .ambiguous(let path, let query, let candidates, let more):
             Presentation(
-                message: "\(path): prefix \(query.id) \(matchCount(candidates.count, more: more > 0, of: "completed source ids")); give more digits:\n"
+                message:
+                    "\(path): prefix \(query.id) \(matchCount(candidates.count, more: more > 0, of: "completed source ids")); give more digits:\n"
                     + candidates.map { "  \($0)" }.joined(separator: "\n"),
                 exitCode: ExitStatus.no)
         }
@@ -56,11 +57,25 @@ extension ErrorPresentation {
 }
 
 extension ErrorPresentation {
-    /// The warning for a writer file the pipeline skips on a restart (unreadable or damaged):
-    /// what is wrong with it and that the sources it completed run again.
-    static func skippedWriter(_ writer: CuratorWriter) -> String {
-        "\(writer.path): \(writer.state.label); the pipeline skips this writer file with only a log warning, "
-            + "so the sources it completed run again (they are left out here; restore a good copy to keep them)."
+    /// The sentence for a writer file that is damaged or unreadable, that the pipeline
+    /// skips, or that its start fails on: both facts, the file's and the pipeline's.
+    static func troubledWriter(_ writer: CuratorWriter) -> String {
+        let path = Escaping.text(writer.path)
+        let damage: String? =
+            switch writer.state {
+            case .damaged(let finding): "the writer file is damaged (\(StructurePhrasing.located(finding)))"
+            case .unreadable(let reason): "the writer file cannot be read (\(reason))"
+            default: nil
+            }
+        let what = damage ?? "the writer file"
+        switch writer.resume {
+        case .read:
+            return "\(path): \(what); \(PipelinePhrasing.consequence(writer.resume)) (keep a copy before the next run writes to it)."
+        case .failsResume, .undecided:
+            return "\(path): \(damage.map { "\($0); " } ?? "")\(PipelinePhrasing.consequence(writer.resume))."
+        case .noDatabase, .skipped:
+            return "\(path): \(what); \(PipelinePhrasing.consequence(writer.resume)) (they are left out here; restore a good copy to keep them)."
+        }
     }
 }
 

@@ -7,7 +7,8 @@ extension ErrorPresentation {
     static func verifyMessage(_ outcome: VerifyOutcome, location: CheckpointLocation) -> String? {
         switch outcome {
         case .report: nil
-        case .unreadable(let path, .checkpoint(let error)): message(for: error, fromEnvironment: location.origin == .environment && path == location.path)
+        case .unreadable(let path, .checkpoint(let error)):
+            message(for: error, fromEnvironment: location.origin == .environment && path == location.path)
         case .unreadable(let path, .noMetadataFolder(let reason)):
             "\(path): read as a Curator checkpoint (\(reason.summary)) but there is no \(CuratorLocation.metadataFolder)/ folder in it; check the path, or leave out --kind to detect the format."
         case .busy(let busy): message(for: busy)
@@ -68,11 +69,14 @@ extension ErrorPresentation {
                     Finding(check: example.check, problem: example.problem, database: example.database, page: example.page))
             } ?? "see the report"
         }
+        func consequence(_ name: String) -> String {
+            curator.pipeline[name].map(PipelinePhrasing.consequence) ?? "the pipeline skips it, so the sources it completed run again"
+        }
         let damaged = curator.damagedWriters.map { name in
-            "\(writerPath(name, in: curator.location)): the writer file is damaged (\(first(name))); the pipeline skips it, so the sources it completed run again: the transaction ids show the file was stable during the read, so restore a good copy or let those sources run again."
+            "\(writerPath(name, in: curator.location)): the writer file is damaged (\(first(name))), stable during the read; \(consequence(name))."
         }
         let unreadable = curator.unreadableWriters.map { name in
-            "\(writerPath(name, in: curator.location)): the writer file cannot be read (\(first(name))); the pipeline skips it, so the sources it completed run again."
+            "\(writerPath(name, in: curator.location)): the writer file cannot be read (\(first(name))); \(consequence(name))."
         }
         return damaged + unreadable
     }

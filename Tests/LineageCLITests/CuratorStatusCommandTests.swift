@@ -68,7 +68,9 @@ struct CuratorStatusCommandTests {
         #expect(!result.text.contains("RUN AGAIN"))
     }
 
-    @Test("an unreadable and a damaged writer file: named loudly, their sources run again, the rest still reported")
+    @Test(
+        "an unreadable and a truncated writer file: named loudly with what the pipeline does (skips one, fails on the other), the rest still reported"
+    )
     func skippedWriters() throws {
         try Self.withCopy { checkpoint, metadata in
             try Data(repeating: 0x5A, count: 4096).write(to: metadata.appendingPathComponent("junk.mdb"))
@@ -76,7 +78,8 @@ struct CuratorStatusCommandTests {
             try original.prefix(original.count / 2).write(to: metadata.appendingPathComponent("node-a-1001.mdb"))
             // The report, then one sentence per file on stderr in every form, exit 2 (a part is damaged).
             let text = try CLI.run(["status", checkpoint.path])
-            #expect(text.status == 2 && text.text.contains("writers            4 (2 skipped)"), "\(text)")
+            #expect(text.status == 2 && text.text.contains("writers            4 (1 skipped, 1 failing the resume)"), "\(text)")
+            #expect(text.text.contains("(the resumed pipeline stops before it starts on node-a-1001.mdb: move it aside)"), "\(text)")
             let retry = try CLI.run(["status", checkpoint.path, "--retry-fields"])
             #expect(retry.status == 2 && retry.text == "2,5 0 0 6\n", "\(retry)")
             let json = try CLI.run(["status", checkpoint.path, "--format", "json"])
@@ -84,10 +87,14 @@ struct CuratorStatusCommandTests {
             for result in [text, retry, json] {
                 let lines = result.stderr.split(separator: "\n")
                 #expect(lines.count == 2 && lines[0].contains("junk.mdb") && lines[1].contains("node-a-1001.mdb"), "\(result.stderr)")
-                #expect(lines.allSatisfy { $0.contains("run again") }, "\(result.stderr)")
+                #expect(lines[0].contains("the pipeline skips it") && lines[0].contains("run again"), "\(result.stderr)")
+                #expect(lines[1].contains("the resumed pipeline stops before it starts on it") && lines[1].contains("SIGBUS"), "\(result.stderr)")
             }
             let report = try #require(try json.json() as? [String: Any])
-            #expect(report["skipped_writers"] as? [String] == ["junk.mdb", "node-a-1001.mdb"])
+            #expect(report["skipped_writers"] as? [String] == ["junk.mdb"])
+            #expect(report["blocking_writers"] as? [String] == ["node-a-1001.mdb"])
+            let rows = try #require(report["writers"] as? [[String: Any]])
+            #expect(rows.map { $0["pipeline"] as? String } == ["skipped", "fails_resume", "read", "read"])
             let expected = try Self.expected()
             let writers = try #require(expected["writers"] as? [String: [String]])
             let survivors = Set((writers["node-b-2002.mdb"] ?? []) + (writers["node-c-3003.mdb"] ?? []))

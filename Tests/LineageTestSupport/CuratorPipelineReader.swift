@@ -31,6 +31,10 @@ public struct CuratorPipelineReader: Decodable, Sendable {
     public let writers: [String: [String]]
     /// Writer files the pipeline skips (cannot be opened).
     public let skipped: [String]
+    /// Writer files whose cursor walk raises (an LMDB error, a key that is not UTF-8): the
+    /// pipeline's start fails on them. (A fault inside liblmdb would end the oracle: its
+    /// callers read files it does not fault on; `PipelineFileOracle` reads any file.)
+    public let failing: [String]
     /// Keys whose value is not the byte `1`, as `file: key`.
     public let bad_values: [String]
     /// The union of every readable writer's keys, sorted.
@@ -69,7 +73,7 @@ public struct CuratorPipelineReader: Decodable, Sendable {
         import lmdb
 
         meta = os.path.join(sys.argv[1], ".nemo_curator_metadata")
-        writers, skipped, bad = {}, [], []
+        writers, skipped, failing, bad = {}, [], [], []
         for path in sorted(glob.glob(os.path.join(meta, "*.mdb"))):
             name = os.path.basename(path)
             try:
@@ -80,8 +84,8 @@ public struct CuratorPipelineReader: Decodable, Sendable {
             keys = []
             try:
                 try:
-                    db = env.open_db(b"completed_sources", create=False)
-                except lmdb.NotFoundError:
+                    db = env.open_db(b"completed_sources")
+                except lmdb.Error:
                     db = None
                 if db is not None:
                     with env.begin(db=db) as txn:
@@ -90,7 +94,7 @@ public struct CuratorPipelineReader: Decodable, Sendable {
                             if value != b"1":
                                 bad.append(name + ": " + keys[-1])
             except Exception:
-                skipped.append(name)
+                failing.append(name)
                 continue
             finally:
                 env.close()
@@ -140,7 +144,7 @@ public struct CuratorPipelineReader: Decodable, Sendable {
             attempts.append(dict(zip(("job", "array_task", "restart", "shard"), numbers)))
         attempts.sort(key=lambda a: (a["job"], a["array_task"], a["restart"], a["shard"]))
 
-        json.dump({"writers": writers, "skipped": skipped, "bad_values": bad, "union": union, "slurm": slurm,
+        json.dump({"writers": writers, "skipped": skipped, "failing": failing, "bad_values": bad, "union": union, "slurm": slurm,
                    "failed_attempts": attempts, "temporary_files": temporary}, sys.stdout)
         """#
 }

@@ -36,8 +36,11 @@ public enum CuratorAudit {
         // The wait orders the write before this read.
         let reading = CuratorReading(writers: writers, slurm: slurmRead.value ?? .notJobArray, maxExamples: maxExamples)
         let counts = VerifyReport.CuratorCounts(
-            location: location, writers: paths.count, sources: CuratorStatus.unionCount(reading.sound.map(\.outcome.inspection.writer.sources)),
-            damagedWriters: reading.damaged, unreadableWriters: reading.unreadable, busyWriters: reading.busy)
+            location: location, writers: paths.count, sources: CuratorStatus.unionCount(reading.writers.map(\.outcome.inspection.writer.sources)),
+            damagedWriters: reading.damaged, unreadableWriters: reading.unreadable, busyWriters: reading.busy,
+            pipeline: Dictionary(
+                reading.writers.filter(\.state.isSkipped).map { ($0.name, $0.outcome.inspection.writer.resume) },
+                uniquingKeysWith: { first, _ in first }))
         return VerifyReport(checkpoint: location.path, subject: .curator(counts), checks: checks.map { $0.result(on: reading) })
     }
 }

@@ -1,8 +1,8 @@
 import Dispatch
 
 extension CuratorCheckpoint {
-    /// Each writer's list, an empty one for a writer the pipeline skips.
-    var readableLists: [CuratorSourceList] { writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources } }
+    /// Each writer's list: the keys the pipeline reads from it (none from a file it skips).
+    var readableLists: [CuratorSourceList] { writers.map(\.sources) }
 
     /// The key space cut into about `count` slices at evenly spaced keys of the writer with
     /// the most keys: slice `k` is `result[k][i]` of writer `i`'s keys. Every copy of a key

@@ -89,6 +89,10 @@ public struct CuratorCheckpoint: Sendable {
     /// The writer files no consistent read of was possible: their writers are at work.
     public var busyWriters: [CuratorWriter] { writers.filter(\.state.isBusy) }
 
-    /// The writers the pipeline skips (unreadable or damaged): their sources run again.
-    public var skippedWriters: [CuratorWriter] { writers.filter(\.state.isSkipped) }
+    /// The writers the pipeline skips (`lmdb.open` fails on them): their sources run again.
+    public var skippedWriters: [CuratorWriter] { writers.filter(\.isSkippedByPipeline) }
+
+    /// The writers the pipeline's start fails on, or may: the resumed run does not start
+    /// while they are in the folder.
+    public var blockingWriters: [CuratorWriter] { writers.filter(\.blocksResume) }
 }

@@ -100,6 +100,21 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// The same ids in byte order, each once. A damaged file's pages can hand keys out of
+    /// order or twice; the merge needs them sorted. Cost: one pass when they already are.
+    func sortedUnique() -> CuratorSourceList {
+        guard (1..<Swift.max(1, count)).contains(where: { !isBefore($0 - 1, $0) }) else { return self }
+        return CuratorSourceList(Set(self).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
+    /// Whether the id at `first` comes strictly before the id at `second` in byte order.
+    func isBefore(_ first: Int, _ second: Int) -> Bool {
+        let (a, b) = (words(first), words(second))
+        if a.high != b.high { return a.high < b.high }
+        if a.low != b.low { return a.low < b.low }
+        return PackedKey.isLong(a.low) && self[first].utf8.lexicographicallyPrecedes(self[second].utf8)
+    }
+
     /// Whether the id at `position` comes before `key` (given with its words) in byte order.
     @inline(__always)
     func precedes(_ position: Int, _ bound: (high: UInt64, low: UInt64), _ key: String) -> Bool {

@@ -37,7 +37,7 @@ public struct CuratorStatus: Sendable {
         unfinishedShards = Self.unfinished(checkpoint)
         // One pass over the merged sources: counts, and the first examples in id order. Big
         // checkpoints are merged in two halves at once (all of one half's ids come first).
-        let lists = checkpoint.writers.map { $0.state.isSkipped ? CuratorSourceList() : $0.sources }
+        let lists = checkpoint.readableLists
         let (first, second) = CuratorCheckpoint.splitRanges(lists)
         let keys = lists.reduce(0) { $0 + $1.count }
         let (low, high) =
@@ -77,9 +77,10 @@ public struct CuratorStatus: Sendable {
     /// The shards of `checkpoint`'s failed Slurm attempts that have no completion manifest.
     static func unfinished(_ checkpoint: CuratorCheckpoint) -> ShardRanges {
         let completed = checkpoint.slurm.map { Set($0.completed) } ?? checkpoint.completedWithoutRun
-        return ShardRanges(checkpoint.failedAttempts.compactMap { attempt in
-            if case .slurm(_, _, _, let shard) = attempt.attempt, !completed.contains(shard) { shard } else { nil }
-        })
+        return ShardRanges(
+            checkpoint.failedAttempts.compactMap { attempt in
+                if case .slurm(_, _, _, let shard) = attempt.attempt, !completed.contains(shard) { shard } else { nil }
+            })
     }
 
     /// Whether `id` is `r` followed by 32 hex digits (a random id that never matches again).

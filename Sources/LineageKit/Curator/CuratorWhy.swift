@@ -5,8 +5,11 @@ public struct CuratorWhy: Sendable {
     public let source: String
     /// The readable writer files holding it, in name order.
     public let writers: [String]
-    /// Writer files the pipeline skips (damaged or unreadable): whether they held it is unknown.
+    /// Writer files the pipeline skips (`lmdb.open` fails): whether they held it is unknown.
     public let skippedWriters: [String]
+    /// Writer files the pipeline's start fails on (or may): while they are in the folder
+    /// the resumed run does not start at all.
+    public let blockingWriters: [String]
     /// Writer files being written during every read (BUSY): not read.
     public let busyWriters: [String]
     /// In a job array: the shard that processes the source and what its manifests say.
@@ -28,6 +31,7 @@ public struct CuratorWhy: Sendable {
             writers = []
         }
         skippedWriters = checkpoint.skippedWriters.map(\.name)
+        blockingWriters = checkpoint.blockingWriters.map(\.name)
         busyWriters = checkpoint.busyWriters.map(\.name)
         if let slurm = checkpoint.slurm {
             let index = slurm.shard(ofSource: source)
@@ -51,12 +55,22 @@ public struct CuratorWhy: Sendable {
 
     /// Why: the conclusion in one sentence.
     public var conclusion: String {
+        let blocked =
+            blockingWriters.isEmpty
+            ? ""
+            : "; but the resumed pipeline stops before it starts on \(blockingWriters.joined(separator: ", ")): move "
+                + "\(blockingWriters.count == 1 ? "it" : "them") out of the metadata folder first"
+        return answer + blocked
+    }
+
+    /// What a resumed run does with the source, if it starts.
+    var answer: String {
         if skipped {
             return "a rerun skips it: \(writers.count == 1 ? "a readable writer file holds" : "\(writers.count) readable writer files hold") it"
         }
         var because = ["no readable writer file holds it"]
         if !skippedWriters.isEmpty {
-            because.append("it may have been in \(skippedWriters.joined(separator: ", ")), which the pipeline skips as unreadable or damaged")
+            because.append("it may have been in \(skippedWriters.joined(separator: ", ")), which the pipeline skips (lmdb.open fails on it)")
         }
         if !busyWriters.isEmpty { because.append("\(busyWriters.joined(separator: ", ")) could not be read consistently (being written)") }
         var sentence = "a rerun runs it again, because " + because.joined(separator: "; ")

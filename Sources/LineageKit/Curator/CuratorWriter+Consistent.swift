@@ -14,7 +14,7 @@ extension CuratorWriter {
     /// committed during the read.
     /// Cost: one walk per attempt, plus two `pread`s of the meta pages.
     public static func readConsistently(path: String, wait: Double = ConsistentRead.defaultWait) -> CuratorWriterRead {
-        switch consistently(path: path, wait: wait, isFailure: { (writer: CuratorWriter) in writer.state.isSkipped }, { read(path: path) }) {
+        switch consistently(path: path, wait: wait, isFailure: { (writer: CuratorWriter) in writer.needsAttention }, { read(path: path) }) {
         case .success(let answer):
             var writer = answer.value
             writer.live = answer.live
@@ -36,7 +36,9 @@ extension CuratorWriter {
     /// The writer file at `path`, of which no consistent read was possible: state `.busy`,
     /// no size, no sources.
     static func busy(path: String, _ busy: CheckpointBusy) -> CuratorWriter {
-        CuratorWriter(name: CuratorLocation.lastComponent(of: path), path: path, size: nil, state: .busy(busy), sources: CuratorSourceList())
+        CuratorWriter(
+            name: CuratorLocation.lastComponent(of: path), path: path, size: nil, state: .busy(busy),
+            resume: .undecided("no consistent read: its writer kept committing"), sources: CuratorSourceList())
     }
 
     /// Runs `body` (one read of the writer file at `path`) until a read is consistent;

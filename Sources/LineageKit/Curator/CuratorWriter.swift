@@ -14,9 +14,9 @@ public struct CuratorWriter: Sendable, Equatable {
         case empty
         /// The file has no `completed_sources` sub-database: nothing completed.
         case noSubDatabase
-        /// The file cannot be opened or is not LMDB; the pipeline skips it with a warning.
+        /// The file cannot be opened or is not LMDB.
         case unreadable(String)
-        /// The structure walk found damage; the pipeline skips it (liblmdb cannot read it).
+        /// The structure walk found damage. What the pipeline still reads of it is `resume`.
         case damaged(StructureFinding)
         /// Its writer kept committing: no read within the wait saw one consistent state
         /// (`Docs/Concurrency.md`), so nothing read from it is reported. Not damage.
@@ -34,7 +34,8 @@ public struct CuratorWriter: Sendable, Equatable {
             }
         }
 
-        /// Whether the pipeline skips the file on a restart, so its sources run again.
+        /// Whether the structure walk could not read the file whole (unreadable or damaged):
+        /// verify leaves its entries out.
         public var isSkipped: Bool {
             switch self {
             case .unreadable, .damaged: true
@@ -56,8 +57,11 @@ public struct CuratorWriter: Sendable, Equatable {
     public let size: Int?
     /// What reading the file gave.
     public let state: State
-    /// The completed source ids, in key order; empty unless `state` is `.ok`. Kept packed:
-    /// reading an element makes its `String`.
+    /// What the pipeline's reader does with the file on a restart (`ReaderModel`).
+    public let resume: ReaderModel.Outcome
+    /// The completed source ids the pipeline's reader gets from the file, in byte order,
+    /// each once; empty unless `resume` is `.read`. Kept packed: reading an element makes
+    /// its `String`.
     public let sources: CuratorSourceList
     /// When its writer committed during the (consistent) read: the newest transaction when
     /// the read began and when it ended; `nil` for a file read while nobody wrote it.
@@ -72,8 +76,7 @@ public struct CuratorWriter: Sendable, Equatable {
     }
 
     /// Reads the writer file at `path`; never throws: a failure is the writer's state.
-    /// A key that is not valid UTF-8 is left out of `sources` (verify reports it).
-    /// Cost: one walk of the file's trees.
+    /// Cost: one walk of the file's trees and one replay of the pipeline's cursor.
     public static func read(path: String) -> CuratorWriter { inspect(path: path, visit: nil).writer }
 
     /// What reading a writer file gave verify: the writer, the structure walk's whole report
@@ -85,23 +88,29 @@ public struct CuratorWriter: Sendable, Equatable {
     }
 
     /// Reads the writer file at `path` as `read(path:)` does, also handing every entry of
-    /// `completed_sources` to `visit` (raw bytes, valid during the call only) and keeping
-    /// the structure report. Nothing is read through liblmdb.
+    /// `completed_sources` the structure walk meets to `visit` (raw bytes, valid during the
+    /// call only) and keeping the structure report. Nothing is read through liblmdb: the
+    /// sources are those `ReaderModel` predicts the pipeline reads.
     static func inspect(path: String, visit: EntryVisitor?) -> Inspection {
         let name = CuratorLocation.lastComponent(of: path)
         let file: MappedFile
         do {
             file = try MappedFile(path: path)
         } catch {
-            let writer = CuratorWriter(name: name, path: path, size: nil, state: .unreadable(error.description), sources: CuratorSourceList())
+            let writer = CuratorWriter(
+                name: name, path: path, size: nil, state: .unreadable(error.description),
+                resume: .skipped("lmdb.open raises: \(error.description)"), sources: CuratorSourceList())
             return Inspection(writer: writer, structure: nil, databases: [])
         }
         let size = file.bytes.count
         let walker = StructureWalker(file: file)
-        func result(_ state: State, _ sources: CuratorSourceList = .init(), _ structure: StructureReport? = nil) -> Inspection {
+        var sources = CuratorSourceList()
+        let resume = ReaderModel(bytes: file.bytes).predict { key in _ = sources.append(key) }
+        if case .read = resume { sources = sources.sortedUnique() } else { sources = CuratorSourceList() }
+        func result(_ state: State, _ structure: StructureReport? = nil) -> Inspection {
             Inspection(
-                writer: CuratorWriter(name: name, path: path, size: size, state: state, sources: sources), structure: structure,
-                databases: walker.databases)
+                writer: CuratorWriter(name: name, path: path, size: size, state: state, resume: resume, sources: sources),
+                structure: structure, databases: walker.databases)
         }
         if isNeverCommitted(walker) { return result(.noSubDatabase) }
         switch walker.metaCheck.notCheckpointReason {
@@ -109,19 +118,14 @@ public struct CuratorWriter: Sendable, Equatable {
         case .noMetaPage?, .unsupportedVersion?: return result(.unreadable("no usable meta page"))
         case .damaged?, nil: break
         }
-        var sources = CuratorSourceList()
         var entries = 0
         // Every tree is walked, so a page no tree reaches is found whichever databases exist.
         var walks = [walker.walkFreeList()]
         for named in walker.databases {
             if named.name == databaseName {
-                // Room for the entries the record claims, as far as the file could hold them
-                // (an entry takes 12 bytes at least) and up to 4 M ids; past that the list grows.
-                sources.reserve(Int(min(named.record.entries, UInt64(size / 12), 1 << 22)))
                 walks.append(
                     walker.walk(database: named.name) { key, value in
                         entries += 1
-                        _ = sources.append(key)
                         visit?(key, value)
                     })
             } else {
@@ -129,9 +133,9 @@ public struct CuratorWriter: Sendable, Equatable {
             }
         }
         let report = walker.report(combining: walks)
-        if let first = report.findings.first { return result(.damaged(first), .init(), report) }
-        guard walker.databases.contains(where: { $0.name == databaseName }) else { return result(.noSubDatabase, .init(), report) }
-        return result(entries == 0 ? .empty : .ok, sources, report)
+        if let first = report.findings.first { return result(.damaged(first), report) }
+        guard walker.databases.contains(where: { $0.name == databaseName }) else { return result(.noSubDatabase, report) }
+        return result(entries == 0 ? .empty : .ok, report)
     }
 
     /// Whether the file is as LMDB creates it before the first commit (both meta pages at

@@ -40,17 +40,22 @@ public struct VerifyReport: Sendable {
         public let writers: Int
         /// Distinct completed sources over the writers the pipeline reads (the union).
         public let sources: Int
-        /// Writer files whose structure is damaged: the pipeline skips them, their sources run again.
+        /// Writer files whose structure is damaged (what the pipeline still reads of them is
+        /// in `pipeline`).
         public let damagedWriters: [String]
-        /// Writer files that cannot be opened or are not LMDB: skipped as well.
+        /// Writer files that cannot be opened or are not LMDB.
         public let unreadableWriters: [String]
+        /// What the pipeline's start does with each damaged or unreadable writer file, by name.
+        public let pipeline: [String: ReaderModel.Outcome]
         /// Writer files no consistent read of was possible within the wait: their writer is
         /// at work; nothing read from them is reported (`Docs/Concurrency.md`).
         public let busyWriters: [String]
 
         public init(
-            location: CuratorLocation, writers: Int, sources: Int, damagedWriters: [String], unreadableWriters: [String], busyWriters: [String]
+            location: CuratorLocation, writers: Int, sources: Int, damagedWriters: [String], unreadableWriters: [String], busyWriters: [String],
+            pipeline: [String: ReaderModel.Outcome] = [:]
         ) {
+            self.pipeline = pipeline
             self.location = location
             self.writers = writers
             self.sources = sources

@@ -5,7 +5,7 @@
 public enum CuratorExportRenderer {
     /// The document's opening and the `writers` list, up to the start of `sources`.
     public static func appendHeader(_ checkpoint: CuratorCheckpoint, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"schema_version\": 2, \"kind\": \"curator\", \"checkpoint\": ".utf8)
+        out.append(contentsOf: "{\"schema_version\": 3, \"kind\": \"curator\", \"checkpoint\": ".utf8)
         out.append(contentsOf: Escaping.jsonString(checkpoint.location.path).utf8)
         out.append(contentsOf: ", \"detected\": ".utf8)
         out.append(contentsOf: Escaping.jsonString(checkpoint.location.reason.summary).utf8)
@@ -15,7 +15,9 @@ public enum CuratorExportRenderer {
             out.append(contentsOf: "{\"name\": \(Escaping.jsonString(writer.name)), ".utf8)
             out.append(contentsOf: "\"size\": \(writer.size.map(String.init) ?? "null"), ".utf8)
             out.append(contentsOf: "\"state\": \(Escaping.jsonString(writer.state.label)), ".utf8)
-            out.append(contentsOf: "\"skipped\": \(writer.state.isSkipped), \"completed\": \(writer.sources.count)}".utf8)
+            out.append(contentsOf: "\"skipped\": \(writer.isSkippedByPipeline), ".utf8)
+            out.append(contentsOf: "\"pipeline\": \(writer.pipelineKey.map(Escaping.jsonString) ?? "null"), ".utf8)
+            out.append(contentsOf: "\"completed\": \(writer.sources.count)}".utf8)
         }
         out.append(contentsOf: "\n ],\n \"sources\": [".utf8)
     }
@@ -41,7 +43,8 @@ public enum CuratorExportRenderer {
             let expression = slurm.missing.expression
             out.append(contentsOf: "{\"minimum_shard_index\": \(slurm.minimumShardIndex), \"total_shards\": \(slurm.totalShards), ".utf8)
             out.append(contentsOf: "\"completed\": \(CuratorStatusRenderer.ints(slurm.completed)), ".utf8)
-            out.append(contentsOf: "\"missing\": \(CuratorStatusRenderer.rangesJSON(slurm.missing)), \"missing_count\": \(slurm.missing.count), ".utf8)
+            out.append(
+                contentsOf: "\"missing\": \(CuratorStatusRenderer.rangesJSON(slurm.missing)), \"missing_count\": \(slurm.missing.count), ".utf8)
             out.append(contentsOf: "\"retry_array\": \(Escaping.jsonString(expression))}".utf8)
         } else {
             out.append(contentsOf: "null".utf8)

@@ -9,16 +9,16 @@ public enum CuratorStatusRenderer {
             "",
             "checkpoint         \(Escaping.text(checkpoint.location.path))",
             "kind               curator (\(checkpoint.location.reason.summary))",
-            "writers            \(checkpoint.writers.count) (\(checkpoint.skippedWriters.count) skipped)",
+            "writers            \(checkpoint.writers.count) (\(writersSummary(checkpoint)))",
             "",
         ]
         let nameWidth = max(6, checkpoint.writers.map { Escaping.text($0.name).count }.max() ?? 0)
-        lines.append("\("writer".padding(nameWidth))  \("size".leftPadding(10))  \("completed".leftPadding(9))  state")
+        lines.append("\("writer".padding(nameWidth))  \("size".leftPadding(10))  \("completed".leftPadding(9))  pipeline  state")
         for writer in checkpoint.writers {
             let size = writer.size.map(String.init) ?? "-"
             lines.append(
                 "\(Escaping.text(writer.name).padding(nameWidth))  \(size.leftPadding(10))  "
-                    + "\(String(writer.sources.count).leftPadding(9))  \(writer.state.label)")
+                    + "\(String(writer.sources.count).leftPadding(9))  \(writer.pipelineLabel.padding(8))  \(writer.state.label)")
         }
         lines.append("")
         if checkpoint.writers.isEmpty && checkpoint.location.metadataDirectory != nil {
@@ -66,14 +66,30 @@ public enum CuratorStatusRenderer {
                 ? "incomplete: shards \(status.retryArray.isEmpty ? "with failed attempts" : status.retryArray) of \(slurm.totalShards) to resubmit; \(sources)"
                 : "complete: all \(slurm.totalShards) shards finished; \(sources)"
         } else if !status.unfinishedShards.isEmpty {
-            answer = "incomplete: shards \(status.unfinishedShards.expression) failed without completing; \(sources)"
+            answer =
+                "incomplete: shards \(status.unfinishedShards.expression) failed without completing; \(sources)"
                 + "\n  (no usable run.json, so shards that never started are unknown)"
         } else {
             answer = "\(sources) (\(checkpoint.slurmProblem == nil ? "not a Slurm job array" : "run.json unusable"))"
         }
-        // What a skipped file means, on a line of its own so that no line passes 100 columns.
-        guard skipped > 0 else { return answer }
-        return answer + "\n  (\(skipped) writer file\(skipped == 1 ? "" : "s") skipped: \(skipped == 1 ? "its" : "their") sources run again)"
+        // What a skipped or blocking file means, on lines of their own so that no line
+        // passes 100 columns.
+        var lines = [answer]
+        let blocking = checkpoint.blockingWriters
+        if !blocking.isEmpty {
+            let names = blocking.prefix(3).map { Escaping.text($0.name) }.joined(separator: ", ") + (blocking.count > 3 ? ", ..." : "")
+            lines.append("  (the resumed pipeline stops before it starts on \(names): move \(blocking.count == 1 ? "it" : "them") aside)")
+        }
+        if skipped > 0 {
+            lines.append("  (\(skipped) writer file\(skipped == 1 ? "" : "s") skipped: \(skipped == 1 ? "its" : "their") sources run again)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The writers line's parenthesis: how many the pipeline skips, and how many it fails on.
+    static func writersSummary(_ checkpoint: CuratorCheckpoint) -> String {
+        let blocking = checkpoint.blockingWriters.count
+        return "\(checkpoint.skippedWriters.count) skipped" + (blocking > 0 ? ", \(blocking) failing the resume" : "")
     }
 
     /// The warning for a Slurm `run.json` that cannot be used, for stderr; `nil` when there is none.
@@ -86,15 +102,18 @@ public enum CuratorStatusRenderer {
         let checkpoint = status.checkpoint
         let writers = checkpoint.writers.map { writer in
             "{\"name\": \(Escaping.jsonString(writer.name)), \"size\": \(writer.size.map(String.init) ?? "null"), "
-                + "\"state\": \(Escaping.jsonString(writer.state.label)), \"completed\": \(writer.sources.count)}"
+                + "\"state\": \(Escaping.jsonString(writer.state.label)), \"completed\": \(writer.sources.count), "
+                + "\"pipeline\": \(writer.pipelineKey.map(Escaping.jsonString) ?? "null"), "
+                + "\"pipeline_detail\": \(writer.pipelineDetail.map(Escaping.jsonString) ?? "null")}"
         }
         var fields = [
-            "\"schema_version\": 2",
+            "\"schema_version\": 3",
             "\"kind\": \"curator\"",
             "\"checkpoint\": \(Escaping.jsonString(checkpoint.location.path))",
             "\"detected\": \(Escaping.jsonString(checkpoint.location.reason.summary))",
             "\"writers\": [\(writers.joined(separator: ", "))]",
             "\"skipped_writers\": \(strings(checkpoint.skippedWriters.map(\.name)))",
+            "\"blocking_writers\": \(strings(checkpoint.blockingWriters.map(\.name)))",
             "\"union\": \(status.union)",
             "\"multi_writer\": \(sampleJSON(status.multiWriter))",
             "\"never_matching\": \(sampleJSON(status.neverMatching))",
@@ -140,7 +159,8 @@ public enum CuratorStatusRenderer {
         var lines = ["\(title.padding(18)) \(sample.count) \(risk)"]
         // One id a line, so every line stays within 100 columns.
         for (index, example) in sample.examples.enumerated() {
-            let more = index == sample.examples.count - 1 && sample.count > sample.examples.count ? "  (+\(sample.count - sample.examples.count) more)" : ""
+            let more =
+                index == sample.examples.count - 1 && sample.count > sample.examples.count ? "  (+\(sample.count - sample.examples.count) more)" : ""
             lines.append("                   \(index == 0 ? "e.g." : "    ") \(Escaping.text(example))\(more)")
         }
         return lines

@@ -8,7 +8,11 @@ public enum CuratorWhyRenderer {
             "writers          \(why.writers.isEmpty ? "none readable holds it" : why.writers.map { Escaping.text($0) }.joined(separator: ", "))",
         ]
         if !why.skippedWriters.isEmpty {
-            lines.append("skipped writers  \(why.skippedWriters.map { Escaping.text($0) }.joined(separator: ", ")) (unreadable or damaged: not read)")
+            lines.append("skipped writers  \(why.skippedWriters.map { Escaping.text($0) }.joined(separator: ", ")) (the pipeline cannot open them)")
+        }
+        if !why.blockingWriters.isEmpty {
+            lines.append(
+                "failing writers  \(why.blockingWriters.map { Escaping.text($0) }.joined(separator: ", ")) (the resumed start stops on them)")
         }
         if let shard = why.shard {
             lines.append("shard            \(shard.index) (\(shard.state))")
@@ -32,7 +36,8 @@ public enum CuratorWhyRenderer {
         let fields = [
             "\"schema_version\": 1", "\"kind\": \"curator\"", "\"checkpoint\": \(Escaping.jsonString(checkpoint))",
             "\"source_id\": \(Escaping.jsonString(why.source))", "\"from\": \"\(from)\"", "\"writers\": \(strings(why.writers))",
-            "\"skipped_writers\": \(strings(why.skippedWriters))", "\"busy_writers\": \(strings(why.busyWriters))",
+            "\"skipped_writers\": \(strings(why.skippedWriters))", "\"blocking_writers\": \(strings(why.blockingWriters))",
+            "\"busy_writers\": \(strings(why.busyWriters))",
             "\"shard\": \(why.shard.map { String($0.index) } ?? "null")",
             "\"shard_state\": \(why.shard.map { "\"\($0.state)\"" } ?? "null")",
             "\"failed_attempts\": [\(attempts.joined(separator: ", "))]", "\"risks\": \(strings(why.risks))",

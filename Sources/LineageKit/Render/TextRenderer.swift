@@ -76,15 +76,36 @@ public enum TextRenderer {
             var files: [String] = []
             if !writers.damagedWriters.isEmpty { files.append("damaged: \(list(writers.damagedWriters))") }
             if !writers.unreadableWriters.isEmpty { files.append("unreadable: \(list(writers.unreadableWriters))") }
-            let skipped = writers.damagedWriters.count + writers.unreadableWriters.count
-            let consequence = "the pipeline skips \(skipped == 1 ? "it" : "them"), so \(skipped == 1 ? "its" : "their") sources run again"
-            return "\(verdict.rawValue), writer file \(files.joined(separator: "; ")); \(consequence) (\(counts))"
+            return "\(verdict.rawValue), writer file \(files.joined(separator: "; ")); \(pipelineUse(writers)) (\(counts))"
         default:
             return "FAILED, \(failed) of \(report.checks.count) checks failed\(notRun > 0 ? ", \(notRun) not run" : "")"
         }
     }
 
     private static func list(_ files: [String]) -> String { files.map { Escaping.text($0) }.joined(separator: ", ") }
+
+    /// What the pipeline does with the damaged and unreadable writer files, in one clause:
+    /// which it still reads, which it skips or reads nothing from, which its start fails on.
+    static func pipelineUse(_ writers: VerifyReport.CuratorCounts) -> String {
+        var reads: [String] = []
+        var lost: [String] = []
+        var failing: [String] = []
+        for name in writers.damagedWriters + writers.unreadableWriters {
+            switch writers.pipeline[name] {
+            case .read?: reads.append(name)
+            case .failsResume?, .undecided?: failing.append(name)
+            case .skipped?, .noDatabase?, nil: lost.append(name)
+            }
+        }
+        // One kind: "it" or "them"; several: the files by name.
+        let single = [reads, lost, failing].filter { !$0.isEmpty }.count == 1
+        func named(_ files: [String]) -> String { single ? (files.count == 1 ? "it" : "them") : list(files) }
+        var parts: [String] = []
+        if !reads.isEmpty { parts.append("still reads \(named(reads))") }
+        if !lost.isEmpty { parts.append("skips \(named(lost)), so \(lost.count == 1 ? "its" : "their") sources run again") }
+        if !failing.isEmpty { parts.append("fails to start on \(named(failing))") }
+        return "the pipeline " + parts.joined(separator: "; it ")
+    }
 }
 
 extension TextRenderer {

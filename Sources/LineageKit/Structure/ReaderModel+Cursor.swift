@@ -193,10 +193,18 @@ extension ReaderModel {
 
     /// Hands `key` to `visit` if Python's `key.decode()` takes it.
     func decoded(_ key: UnsafeRawBufferPointer, visit: (UnsafeRawBufferPointer) -> Void) throws(Stop) {
-        guard String(validating: key, as: UTF8.self) != nil else {
+        guard Self.isASCII(key) || String(validating: key, as: UTF8.self) != nil else {
             throw Stop(outcome: .failsResume("a key is not UTF-8: key.decode() raises UnicodeDecodeError"))
         }
         visit(key)
+    }
+
+    /// Whether every byte of `key` is below 0x80 (then it is UTF-8): the common case, checked
+    /// without making a `String`.
+    static func isASCII(_ key: UnsafeRawBufferPointer) -> Bool {
+        var bits: UInt8 = 0
+        for byte in key { bits |= byte }
+        return bits < 0x80
     }
 
     /// `mdb_cursor_sibling(mc, 1)`: the next page at the top's level, through the parents;

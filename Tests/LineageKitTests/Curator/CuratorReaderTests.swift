@@ -83,9 +83,12 @@ struct CuratorReaderTests {
             #expect(states["aa-random.mdb"] == .unreadable("not an LMDB file"))
             if case .damaged? = states["ab-truncated.mdb"] {} else { Issue.record("truncated: \(String(describing: states["ab-truncated.mdb"]))") }
             #expect(states["ac-bare.mdb"] == .noSubDatabase)
-            #expect(read.skippedWriters.map(\.name) == ["aa-random.mdb", "ab-truncated.mdb"])
+            // The pipeline skips random bytes (lmdb.open raises) and faults on the truncated
+            // copy's missing pages (SIGBUS): its resume does not start.
+            #expect(read.skippedWriters.map(\.name) == ["aa-random.mdb"])
+            #expect(read.blockingWriters.map(\.name) == ["ab-truncated.mdb"])
             #expect(!read.writers.contains { $0.name == ".hidden.mdb" }, "the pipeline's *.mdb glob skips hidden names")
-            #expect(read.union == expected.union, "the truncated copy's sources are skipped, as the pipeline skips the file")
+            #expect(read.union == expected.union, "the truncated copy contributes nothing")
         }
     }
 

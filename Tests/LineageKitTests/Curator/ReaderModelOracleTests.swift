@@ -53,7 +53,7 @@ struct ReaderModelOracleTests {
 
     @Test func theDamagedWriterMatrixIsPredictedExactly() throws {
         try withTemporaryDirectory { directory in
-            let sources = try WriterFiles.make(in: directory)
+            let sources = try WriterFiles.make(in: directory, fixtures: CuratorFixture.metadata)
             var cases: [Case] = []
             func add(_ name: String, from source: String, _ change: (inout [UInt8]) -> Void) throws {
                 var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source)))
@@ -100,7 +100,7 @@ struct ReaderModelOracleTests {
 
     @Test func randomMutationsOfWriterFilesArePredicted() throws {
         try withTemporaryDirectory { directory in
-            let sources = try WriterFiles.make(in: directory)
+            let sources = try WriterFiles.make(in: directory, fixtures: CuratorFixture.metadata)
             var random = SplitMix64(state: 19)
             var cases: [Case] = []
             for round in 0..<300 {
@@ -120,71 +120,6 @@ struct ReaderModelOracleTests {
             }
             let (undecided, _) = try Self.check(cases)
             #expect(undecided <= 6, "undecided on \(undecided) of 300")
-        }
-    }
-}
-
-/// Writer files to damage: the fixture's three (written by the pipeline's writer) and a
-/// larger one written by py-lmdb the way the writer does, whose tree has a branch page.
-enum WriterFiles {
-    struct Sources {
-        let all: [String]
-        let noDatabase: String
-    }
-
-    static func make(in directory: URL) throws -> Sources {
-        let names = try FileManager.default.contentsOfDirectory(atPath: CuratorFixture.metadata.path).filter { $0.hasSuffix(".mdb") }.sorted()
-        var all = names.map { CuratorFixture.metadata.appendingPathComponent($0).path }
-        let large = directory.appendingPathComponent("large.mdb").path
-        let plain = directory.appendingPathComponent("plain.mdb").path
-        let script = """
-            import hashlib, lmdb, sys
-            env = lmdb.open(sys.argv[1], subdir=False, max_dbs=1, sync=False, map_size=1 << 24)
-            db = env.open_db(b"completed_sources")
-            for start in range(0, 1200, 10):
-                with env.begin(write=True, db=db) as txn:
-                    for n in range(start, start + 10):
-                        txn.put(hashlib.sha256(str(n).encode()).hexdigest()[:12].encode(), b"1")
-            env.close()
-            env = lmdb.open(sys.argv[2], subdir=False, max_dbs=1, sync=False, map_size=1 << 20)
-            with env.begin(write=True) as txn:
-                txn.put(b"other", b"1")
-            env.close()
-            """
-        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, large, plain])
-        guard result.status == 0 else { throw CuratorPipelineReader.OracleFailure(description: "writing large.mdb: \(result)") }
-        all.append(large)
-        return Sources(all: all, noDatabase: plain)
-    }
-
-    static func u16(_ bytes: [UInt8], _ offset: Int) -> Int { Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 }
-    static func u64(_ bytes: [UInt8], _ offset: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) } }
-    static func setU16(_ bytes: inout [UInt8], _ offset: Int, _ value: Int) {
-        bytes[offset] = UInt8(value & 0xFF)
-        bytes[offset + 1] = UInt8(value >> 8)
-    }
-    static func setU64(_ bytes: inout [UInt8], _ offset: Int, _ value: UInt64) {
-        for step in 0..<8 { bytes[offset + step] = UInt8(truncatingIfNeeded: value >> (8 * step)) }
-    }
-    static func zero(_ bytes: inout [UInt8], page: Int) {
-        for index in page * 4096..<min(bytes.count, (page + 1) * 4096) { bytes[index] = 0 }
-    }
-    /// The first node of a leaf page.
-    static func firstNode(_ bytes: [UInt8], page: Int) -> Int { page * 4096 + u16(bytes, page * 4096 + 16) }
-    static func setFirstKeyByte(_ bytes: inout [UInt8], page: Int, _ value: UInt8) { bytes[firstNode(bytes, page: page) + 8] = value }
-    static func setFirstNodeFlags(_ bytes: inout [UInt8], page: Int, _ value: Int) { setU16(&bytes, firstNode(bytes, page: page) + 4, value) }
-    static func swapFirstSlots(_ bytes: inout [UInt8], page: Int) {
-        let slot = page * 4096 + 16
-        (bytes[slot], bytes[slot + 1], bytes[slot + 2], bytes[slot + 3]) = (bytes[slot + 2], bytes[slot + 3], bytes[slot], bytes[slot + 1])
-    }
-
-    /// The leaf pages holding source ids (12-character keys), in page order.
-    static func sourceLeaves(of path: String) -> [Int] {
-        guard let bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: path))) else { return [] }
-        return (2..<bytes.count / 4096).filter { page in
-            let base = page * 4096
-            guard u64(bytes, base) == UInt64(page), bytes[base + 10] == 0x02, u16(bytes, base + 12) > 18 else { return false }
-            return u16(bytes, firstNode(bytes, page: page) + 6) == 12
         }
     }
 }
