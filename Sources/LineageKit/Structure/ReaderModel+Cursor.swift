@@ -157,19 +157,46 @@ extension ReaderModel {
         // Each entry takes ten bytes of the file at least: more means the cursor loops.
         let budget = bytes.count / 10 + 16
         var keys = 0
+        let pageSize = Int(env.pageSize)
         while true {
-            try entry(stack[stack.count - 1], env, visit: visit)
-            keys += 1
-            guard keys <= budget else {
-                return .failsResume("liblmdb returns more entries than the file can hold (it loops): the pipeline's start never ends")
+            // The entries of the page on top, one after the other (its key count cannot
+            // change), then the next page through the parents.
+            var top = stack[stack.count - 1]
+            let count = try keyCount(top.page)
+            while true {
+                if !plainEntry(top, pageSize: pageSize, visit: visit) { try entry(top, env, visit: visit) }
+                keys += 1
+                guard keys <= budget else {
+                    return .failsResume("liblmdb returns more entries than the file can hold (it loops): the pipeline's start never ends")
+                }
+                if UInt32(top.index) + 1 >= count { break }
+                top.index &+= 1
             }
-            let top = stack[stack.count - 1]
-            if UInt32(top.index) + 1 >= (try keyCount(top.page)) {
-                guard try sibling(&stack, env) else { return .read(keys: keys) }
-            } else {
-                stack[stack.count - 1].index &+= 1
-            }
+            stack[stack.count - 1] = top
+            guard try sibling(&stack, env) else { return .read(keys: keys) }
         }
+    }
+
+    /// The entry under the cursor when it is the common case: its page inside the file, a
+    /// plain node (no big or duplicate data) whose key and value fit the page, an ASCII key.
+    /// Then `entry` could not fail or fault, and this gives the same key without its checks;
+    /// otherwise returns `false` and `entry` decides.
+    @inline(__always)
+    func plainEntry(_ frame: Frame, pageSize: Int, visit: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= pageSize, frame.page <= UInt64(bytes.count - pageSize) else { return false }
+        let page = Int(frame.page)
+        let end = page + pageSize
+        func load(_ offset: Int) -> Int { Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) }
+        let slot = page + Self.pageHeader + 2 * Int(frame.index)
+        guard slot + 2 <= end else { return false }
+        let node = page + load(slot)
+        guard node + 8 <= end, load(node + 4) & Int(Self.bigData | Self.dupData) == 0 else { return false }
+        let keySize = load(node + 6)
+        guard node + 8 + keySize + (load(node) | load(node + 2) << 16) <= end else { return false }
+        let key = UnsafeRawBufferPointer(start: base + node + 8, count: keySize)
+        guard Self.isASCII(key) else { return false }
+        visit(key)
+        return true
     }
 
     /// The entry under the cursor, as `mdb_cursor_first`/`mdb_cursor_next` return it and
