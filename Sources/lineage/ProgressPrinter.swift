@@ -72,9 +72,5 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 
     /// `value` with `digits` decimals, rounded as printf's `%.*f` rounds.
-    private static func decimal(_ value: Double, digits: Int32) -> String {
-        var text = [CChar](repeating: 0, count: 64)
-        _ = withVaList([digits, value]) { vsnprintf(&text, text.count, "%.*f", $0) }
-        return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    }
+    private static func decimal(_ value: Double, digits: Int32) -> String { FixedPoint.text(value, digits: digits) }
 }

@@ -16,7 +16,7 @@ struct ArchitectureTests {
         ["Findings", "DAGStatus"],
         ["Graph"],
         ["Audit", "Curator", "Analysis"],
-        ["Verification"],
+        ["Verification", "Doctor"],
         ["Render"],
     ]
 

@@ -58,7 +58,7 @@ public enum CuratorStatusRenderer {
         let sources =
             checkpoint.writers.isEmpty && checkpoint.location.metadataDirectory != nil
             ? "no writer files here: finished sources unknown"
-            : "a rerun skips \(StatusRenderer.grouped(status.union)) completed source\(status.union == 1 ? "" : "s")"
+            : "\(checkpoint.blockingWriters.isEmpty ? "" : "then ")a rerun skips \(StatusRenderer.grouped(status.union)) completed source\(status.union == 1 ? "" : "s")"
         let answer: String
         if let slurm = checkpoint.slurm {
             answer =
@@ -74,12 +74,16 @@ public enum CuratorStatusRenderer {
         }
         // What a skipped or blocking file means, on lines of their own so that no line
         // passes 100 columns.
-        var lines = [answer]
+        // A writer file the resumed start fails on comes first: until it is moved aside,
+        // nothing else happens.
+        var lines: [String] = []
         let blocking = checkpoint.blockingWriters
         if !blocking.isEmpty {
             let names = blocking.prefix(3).map { Escaping.text($0.name) }.joined(separator: ", ") + (blocking.count > 3 ? ", ..." : "")
-            lines.append("  (the resumed pipeline stops before it starts on \(names): move \(blocking.count == 1 ? "it" : "them") aside)")
+            lines.append(
+                "resume fails: the pipeline's start stops on \(names); move \(blocking.count == 1 ? "it" : "them") out of the metadata folder")
         }
+        lines.append(answer)
         if skipped > 0 {
             lines.append("  (\(skipped) writer file\(skipped == 1 ? "" : "s") skipped: \(skipped == 1 ? "its" : "their") sources run again)")
         }

@@ -1,0 +1,109 @@
+import Foundation
+import LineageTestSupport
+import Testing
+
+/// `lineage doctor`: the pre-flight check before resubmitting, on both kinds.
+@Suite("doctor")
+struct DoctorCommandTests {
+    /// The checks of a JSON report by id: (status, summary, details).
+    static func checks(_ result: CLI.Result) throws -> [String: (status: String, summary: String, details: [String])] {
+        let report = try #require(try result.json() as? [String: Any], "\(result)")
+        let list = try #require(report["checks"] as? [[String: Any]])
+        return Dictionary(
+            uniqueKeysWithValues: list.map {
+                ($0["id"] as? String ?? "", ($0["status"] as? String ?? "", $0["summary"] as? String ?? "", $0["details"] as? [String] ?? []))
+            })
+    }
+
+    /// The file system type `df` reports for `path` (an oracle apart from lineage's reading
+    /// of /proc/self/mountinfo).
+    static func dfType(_ path: String) throws -> String {
+        let result = try CLI.exec("/bin/df", ["--output=fstype", path])
+        return result.text.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    }
+
+    @Test("a sound Curator checkpoint: every check passes, exit 0; the file system is the one df names")
+    func sound() throws {
+        let checkpoint = CuratorStatusCommandTests.checkpoint
+        let text = try CLI.run(["doctor", checkpoint])
+        #expect(text.status == 0 && text.text.hasSuffix("doctor: OK, no warnings\n"), "\(text)")
+        let json = try CLI.run(["doctor", checkpoint, "--format", "json"])
+        let checks = try Self.checks(json)
+        #expect(Set(checks.keys) == ["filesystem", "permissions", "free-space", "leftovers", "writer-names", "writer-count", "pipeline-read"])
+        #expect(checks["filesystem"]?.summary.hasPrefix(try Self.dfType(checkpoint) + ":") == true, "\(String(describing: checks["filesystem"]))")
+        #expect(checks["writer-count"]?.summary.hasPrefix("3 writer files, read here in") == true)
+        #expect(checks["pipeline-read"]?.summary == "the pipeline's start reads all 3 writer files")
+        #expect(checks["free-space"]?.summary.contains("of 1.0 GiB") == true, "the writers' map size, from their meta pages")
+        let lines = try CLI.run(["doctor", checkpoint, "--format", "jsonl"]).text.split(separator: "\n")
+        #expect(lines.count == checks.count)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["schema_version"] as? Int == 1 && object["kind"] as? String == "curator" && object["checkpoint"] as? String == checkpoint)
+        }
+    }
+
+    @Test("leftover lock and temporary files, an odd writer name, a writer the resumed start fails on: warned, failed, exit 1")
+    func findings() throws {
+        try CuratorPipelineReadTests.withDamage(failing: true) { checkpoint, metadata in
+            try Data().write(to: metadata.appendingPathComponent("node-a-1001.mdb-lock"))
+            try Data().write(to: metadata.appendingPathComponent(".slurm_array_completion/.completed_slurm_array_7.json.tmp"))
+            try FileManager.default.copyItem(
+                at: metadata.appendingPathComponent("node-c-3003.mdb"), to: metadata.appendingPathComponent("node-c-3003 copy.mdb"))
+            let result = try CLI.run(["doctor", checkpoint.path, "--format", "json"])
+            #expect(result.status == 1, "\(result)")
+            let checks = try Self.checks(result)
+            #expect(checks["leftovers"]?.status == "warn")
+            #expect(checks["leftovers"]?.details == ["node-a-1001.mdb-lock", ".slurm_array_completion/.completed_slurm_array_7.json.tmp"])
+            #expect(checks["writer-names"]?.status == "warn" && checks["writer-names"]?.details == ["node-c-3003 copy.mdb"])
+            #expect(checks["pipeline-read"]?.status == "fail", "\(String(describing: checks["pipeline-read"]))")
+            #expect(checks["pipeline-read"]?.details.first?.hasPrefix("node-b-2002.mdb: the resumed start stops on it") == true)
+            let text = try CLI.run(["doctor", checkpoint.path])
+            #expect(text.status == 1 && text.text.hasSuffix("doctor: FAILED, 1 failed, 2 warnings\n"), "\(text)")
+        }
+    }
+
+    @Test("on tmpfs: the file system check warns that the checkpoint does not survive a reboot", .enabled(if: (try? dfType("/dev/shm")) == "tmpfs"))
+    func tmpfs() throws {
+        let directory = URL(fileURLWithPath: "/dev/shm").appendingPathComponent("lineage-doctor-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: CuratorStatusCommandTests.checkpoint, toPath: directory.path)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.run(["doctor", directory.path, "--format", "json"])
+        let checks = try Self.checks(result)
+        #expect(result.status == 0 && checks["filesystem"]?.status == "warn", "\(result)")
+        #expect(checks["filesystem"]?.summary.hasPrefix("tmpfs: memory only") == true)
+    }
+
+    @Test(
+        "as user nobody in a folder it cannot write: the permissions check fails, exit 1",
+        .enabled(if: ReadOnlyTests.asNobody != nil, "needs root and setpriv or runuser"))
+    func notWritable() throws {
+        let prefix = try #require(ReadOnlyTests.asNobody)
+        try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
+            try ReadOnlyTests.requireReachable(metadata.appendingPathComponent("node-a-1001.mdb").path, as: prefix)
+            let result = try CLI.run(["doctor", checkpoint.path, "--format", "json"], prefix: prefix)
+            #expect(result.status == 1, "\(result)")
+            let checks = try Self.checks(result)
+            #expect(checks["permissions"]?.status == "fail")
+            #expect(
+                checks["permissions"]?.summary.hasPrefix("this user (uid 65534) cannot create files in") == true,
+                "\(String(describing: checks["permissions"]))")
+            #expect(checks["pipeline-read"]?.status == "pass", "reading needs no write permission")
+        }
+    }
+
+    @Test("a DAG file: the file system, permissions, free space against its map size, its lock file")
+    func dag() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("ckpt.mdb")
+            try FileManager.default.copyItem(atPath: CLI.fixture("four_stage"), toPath: file.path)
+            let clean = try CLI.run(["doctor", file.path, "--format", "json"])
+            #expect(clean.status == 0, "\(clean)")
+            #expect(try Self.checks(clean).keys.sorted() == ["filesystem", "free-space", "leftovers", "permissions"])
+            try Data().write(to: directory.appendingPathComponent("ckpt.mdb-lock"))
+            let locked = try Self.checks(try CLI.run(["doctor", file.path, "--format", "json"]))
+            #expect(locked["leftovers"]?.status == "warn" && locked["leftovers"]?.details == ["ckpt.mdb-lock"])
+            let missing = try CLI.run(["doctor", directory.appendingPathComponent("nope.mdb").path])
+            #expect(missing.status == 2 && missing.stderr.contains("nope.mdb"), "\(missing)")
+        }
+    }
+}
