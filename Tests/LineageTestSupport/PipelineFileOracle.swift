@@ -23,14 +23,17 @@ public struct PipelineFileOracle: Decodable, Sendable {
         return result.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Reads every file of `paths`, in one Python process.
-    public static func read(_ paths: [String]) throws -> [PipelineFileOracle] {
+    /// Reads every file of `paths`, in one Python process. With `everything`, each file is
+    /// read as any LMDB reader would read it whole instead (a task-lineage DAG file): every
+    /// named database of the main database, every entry with its value; `keys` then holds
+    /// the number of entries read.
+    public static func read(_ paths: [String], everything: Bool = false) throws -> [PipelineFileOracle] {
         try withTemporaryDirectory { directory in
             let script = directory.appendingPathComponent("pipeline_read.py")
             try Self.script.write(to: script, atomically: true, encoding: .utf8)
             let list = directory.appendingPathComponent("files.txt")
             try paths.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
-            let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, list.path])
+            let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, list.path] + (everything ? ["all"] : []))
             guard result.status == 0 else { throw CuratorPipelineReader.OracleFailure(description: "pipeline_read.py: \(result)") }
             return try JSONDecoder().decode([Self].self, from: result.stdout)
         }
@@ -56,13 +59,32 @@ public struct PipelineFileOracle: Decodable, Sendable {
                 return {"outcome": "raises", "detail": repr(error)}
             return {"outcome": "read", "keys": sorted(keys)}
 
+        def read_all(path):
+            try:
+                env = lmdb.open(path, subdir=False, readonly=True, lock=False, max_dbs=16)
+            except lmdb.Error as error:
+                return {"outcome": "skipped", "detail": str(error)}
+            try:
+                with env.begin() as txn:
+                    names = [key for key, _ in txn.cursor()]
+                entries = 0
+                for name in names:
+                    db = env.open_db(name, create=False)
+                    with env.begin(db=db) as txn:
+                        for key, value in txn.cursor():
+                            entries += 1
+            except Exception as error:
+                return {"outcome": "raises", "detail": repr(error)}
+            return {"outcome": "read", "keys": [str(entries)]}
+
+        reader_of = read_all if sys.argv[2:] == ["all"] else read
         answers = []
         for path in open(sys.argv[1]).read().split("\n"):
             reader, writer = os.pipe()
             child = os.fork()
             if child == 0:
                 os.close(reader)
-                os.write(writer, json.dumps(read(path)).encode())
+                os.write(writer, json.dumps(reader_of(path)).encode())
                 os._exit(0)
             os.close(writer)
             # A read that has not answered within 20 s never will (a file of a few
