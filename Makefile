@@ -16,8 +16,9 @@ help:
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg); status and plan on the Curator fixture"
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m;"
 	@echo "             BASELINE=path/to/other/lineage adds its verify/status/stats/types/edges and Curator rows, measured in the same run;"
-	@echo "             then the Curator table: CURATOR_WRITERS=1000 x CURATOR_SOURCES=10000 against bench/curator_floor.c)"
-	@echo "make bench-curator  only the Curator table (status, sources, verify on the recorder-written directory)"
+	@echo "             then the Curator tables: CURATOR_WRITERS=1000 x CURATOR_SOURCES=10000, and 10,000 x 100,"
+	@echo "             against bench/curator_floor.c)"
+	@echo "make bench-curator  only the Curator tables (status, sources, plan, verify on the recorder-written directories)"
 	@echo "make bench-live     consistent reads beside a live writer (100 and 1,000 tx/s; LIVE_READS=20), then the soak:"
 	@echo "                   SOAK_READS=300 reads of every command beside a DAG writer and a Curator writer file"
 	@echo "make fuzz    a long seeded mutation campaign against verify (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS))"
@@ -141,10 +142,19 @@ $(CURATOR_DIR): | release
 		--deleted 10 --shards 1000 --failed 7 --no-sync
 	mv $@.part $@
 
-bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb $(BENCH_DIR)/curator_floor $(CURATOR_DIR)
+# The scale of a 10,000-shard job array: 10,000 writer files of 100 sources each.
+CURATOR_MANY_DIR := $(BENCH_DIR)/curator-10000x100
+$(CURATOR_MANY_DIR): | release
+	@mkdir -p $(BENCH_DIR)
+	rm -rf $@.part
+	.build/release/lineage fixture curator $@.part --writers 10000 --empty 0 --sources 100 --overlap 100 \
+		--deleted 10 --shards 1000 --failed 7 --no-sync
+	mv $@.part $@
+
+bench: release $(BENCH_DIR)/floor $(BENCH_DIR)/ckpt-$(SIZE).mdb $(BENCH_DIR)/curator_floor $(CURATOR_DIR) $(CURATOR_MANY_DIR)
 	python3 bench/bench.py --lineage .build/release/lineage --floor $(BENCH_DIR)/floor \
 		--checkpoint $(BENCH_DIR)/ckpt-$(SIZE).mdb --small $(FIXTURES)/four_stage.mdb --runs $(RUNS) \
-		--curator $(CURATOR_DIR) --curator-floor $(BENCH_DIR)/curator_floor \
+		--curator $(CURATOR_DIR) --curator $(CURATOR_MANY_DIR) --curator-floor $(BENCH_DIR)/curator_floor \
 		$(if $(BASELINE),--baseline $(BASELINE))
 
 # The Curator table alone (status, sources, verify against bench/curator_floor.c).
@@ -165,8 +175,8 @@ bench-live: release test-deps
 	python3 bench/curator_live_reads.py .build/release/lineage $(FIXTURES)/curator/curator_run --reads $(SOAK_READS) --pause 0
 	python3 bench/curator_live_reads.py .build/release/lineage $(FIXTURES)/curator/curator_run --reads $(SOAK_READS) --pause 0.01 --wait 2
 
-bench-curator: release $(BENCH_DIR)/curator_floor $(CURATOR_DIR)
-	python3 bench/bench.py --lineage .build/release/lineage --curator $(CURATOR_DIR) \
+bench-curator: release $(BENCH_DIR)/curator_floor $(CURATOR_DIR) $(CURATOR_MANY_DIR)
+	python3 bench/bench.py --lineage .build/release/lineage --curator $(CURATOR_DIR) --curator $(CURATOR_MANY_DIR) \
 		--curator-floor $(BENCH_DIR)/curator_floor --runs $(RUNS)
 
 # A long seeded mutation campaign: verify must give every damaged copy a verdict in

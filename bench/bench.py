@@ -76,7 +76,8 @@ def main():
     ap.add_argument("--floor")
     ap.add_argument("--checkpoint")
     ap.add_argument("--small", help="the 8-task fixture, for the size-independence rows")
-    ap.add_argument("--curator", help="a Curator checkpoint directory (lineage fixture curator)")
+    ap.add_argument("--curator", action="append", default=[],
+                    help="a Curator checkpoint directory (lineage fixture curator); repeat for several")
     ap.add_argument("--curator-floor", help="bench/curator_floor.c, built")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--baseline", help="another lineage binary (e.g. an earlier commit's release build): its verify, "
@@ -84,8 +85,8 @@ def main():
     a = ap.parse_args()
     if a.checkpoint:
         dag_tables(a)
-    if a.curator:
-        curator_table(a)
+    for directory in a.curator:
+        curator_table(a, directory)
 
 
 def reads_curator(lineage, name):
@@ -95,15 +96,22 @@ def reads_curator(lineage, name):
     return result.returncode == 0 and "--kind" in result.stdout
 
 
-def curator_table(a):
-    floor_line = subprocess.run([a.curator_floor, a.curator], capture_output=True, text=True, check=True).stdout
+def curator_table(a, directory):
+    floor_line = subprocess.run([a.curator_floor, directory], capture_output=True, text=True, check=True).stdout
     entries = int(floor_line.split(" entries")[0].rsplit(" ", 1)[1])
-    meta = os.path.join(a.curator, ".nemo_curator_metadata")
+    meta = os.path.join(directory, ".nemo_curator_metadata")
     files = [n for n in os.listdir(meta) if n.endswith(".mdb") and not n.startswith(".")]
     size_mb = sum(os.path.getsize(os.path.join(meta, n)) for n in files) / 1e6
-    L, D = a.lineage, a.curator
+    L, D = a.lineage, directory
+    # plan over 100,000 one-file groups (their ids computed and looked up in the union).
+    groups = os.path.join(os.path.dirname(os.path.abspath(directory)), "plan-files.txt")
+    if not os.path.exists(groups):
+        with open(groups + ".part", "w") as out:
+            out.writelines(f"/data/part-{n:06d}.jsonl\n" for n in range(100_000))
+        os.rename(groups + ".part", groups)
     rows = [("floor (bench/curator_floor.c)", [a.curator_floor, D])]
     for name, argv in [("status", [L, "status", D]), ("sources > /dev/null", [L, "sources", D]),
+                       ("plan, 100,000 groups > /dev/null", [L, "plan", D, "--files", groups]),
                        ("verify", [L, "verify", D])]:
         if reads_curator(L, argv[1]):
             rows.append((name, argv))

@@ -11,8 +11,10 @@ extension Lineage {
                 pipeline reads: skip when it is there, run otherwise. One row per group in input \
                 order, SOURCE_ID<TAB>skip|run<TAB>FIRST_PATH[ (+N more)][<TAB>shard S STATE], then a summary line. \
                 Paths are hashed exactly as given, so list them as the pipeline's reader saw them. \
-                Unreadable or damaged writer files are named on stderr and left out, as the \
-                pipeline leaves them out, and the command exits 2 after the plan. Exit 0; 2 when \
+                The union holds what the pipeline's start reads from each writer file (a damaged \
+                file it still reads counts; one it skips or fails on does not: Docs/ReaderModel.md); \
+                each damaged, unreadable, skipped or failing file is named on stderr and the \
+                command exits 2 after the plan. Exit 0; 2 when \
                 the path is no checkpoint; 64 when an input line is not a group or the path is a \
                 DAG checkpoint.
                 """)
@@ -46,7 +48,7 @@ extension Lineage {
             let location = try options.location
             let checkpoint = try CuratorCommand.checkpoint(location, kind: kind, slurm: true, progress: progress.handler("lineage plan"))
             CuratorCommand.reportSkipped(checkpoint)
-            var plan = CuratorPlan(union: checkpoint.union)
+            var plan = CuratorPlan(checkpoint)
             let rows: CuratorPlanRenderer.Format =
                 switch format {
                 case .text: .text
@@ -60,15 +62,11 @@ extension Lineage {
             let report = progress.handler("lineage plan")
             // Groups that run again while their shard is marked completed: resubmitting only
             // the missing shards never runs them (the shard's manifest says it finished).
-            var stranded: [(id: String, shard: Int)] = []
+            var stranded = CuratorStranded(limit: 1)
             try CuratorCommand.forEachGroup(in: groups ?? files ?? "-", form: groups != nil ? .groups : .files) { paths in
                 let decision = plan.decide(paths)
                 let first = plan.summary.groups == 1
-                let shard = checkpoint.slurm.map { slurm in
-                    let index = slurm.shard(ofSource: decision.id.description)
-                    return (index: index, state: slurm.state(of: index))
-                }
-                if decision.action == .run, let shard, shard.state == "completed" { stranded.append((decision.id.description, shard.index)) }
+                let shard = stranded.note(decision, slurm: checkpoint.slurm)
                 Console.withBuffer { CuratorPlanRenderer.appendGroup(decision, paths: paths, first: first, format: rows, shard: shard, to: &$0) }
                 if WorkProgress.isDue(plan.summary.groups) {
                     report?(WorkProgress(phase: "planning", done: plan.summary.groups, total: nil, unit: "groups"))
@@ -81,12 +79,7 @@ extension Lineage {
                     "note: no given group matches any of the \(summary.unmatchedCompleted) completed sources; "
                         + "paths are hashed exactly as given, so spell them as the pipeline's reader saw them (absolute, relative or s3://).")
             }
-            if let example = stranded.first {
-                Console.error(
-                    "warning: \(stranded.count) group\(stranded.count == 1 ? " runs" : "s run") again although \(stranded.count == 1 ? "its shard is" : "their shards are") "
-                        + "marked completed (e.g. \(example.id), shard \(example.shard)): resubmitting only the missing shards never runs "
-                        + "\(stranded.count == 1 ? "it" : "them"); resubmit \(Set(stranded.map(\.shard)).count == 1 ? "that shard" : "those shards") by hand.")
-            }
+            if let warning = CuratorPlanRenderer.strandedWarning(stranded) { Console.error(warning) }
             try CuratorCommand.finish(checkpoint)
         }
     }

@@ -8,9 +8,10 @@ extension Lineage {
             abstract: "List the completed source ids of a NeMo Curator checkpoint, with the writers holding each.",
             discussion: """
                 One row per id of the union the pipeline reads on a restart, sorted: \
-                SOURCE_ID<TAB>WRITER[,WRITER...]. An unreadable or damaged writer file is named \
-                on stderr and left out, as the pipeline skips it (its sources run again), and \
-                the command exits 2 after the rows. Exit 1 when --writer names no writer file; 2 \
+                SOURCE_ID<TAB>WRITER[,WRITER...]. A damaged writer file the pipeline still reads \
+                counts; one it skips or fails on does not (Docs/ReaderModel.md). Each damaged, \
+                unreadable, skipped or failing file is named on stderr with what the pipeline does \
+                with it, and the command exits 2 after the rows. Exit 1 when --writer names no writer file; 2 \
                 when the path is no checkpoint; 64 when it is a DAG checkpoint.
                 """)
 

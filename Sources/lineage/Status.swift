@@ -13,8 +13,11 @@ extension Lineage {
                 cannot be read or is damaged; 75 when the pipeline writes it too fast for a \
                 consistent read (a live run read consistently gets a last line saying so, with its \
                 transaction ids). On a NeMo Curator checkpoint (detected from the path, \
-                or --kind curator) it reports the writer files, the union of completed sources and \
-                the Slurm shards to resubmit; --fail-if-incomplete exits 1 when a shard is missing.
+                or --kind curator) it reports the writer files with what the pipeline's start does \
+                with each (reads it, skips it, or fails on it: the first line then says so), the \
+                union of completed sources and the Slurm shards to resubmit; --fail-if-incomplete \
+                exits 1 when a shard is missing; 2 after the report when a writer file is damaged, \
+                unreadable, skipped or failing.
                 """)
 
         @OptionGroup var options: CheckpointOperand

@@ -18,8 +18,8 @@ extension Lineage {
                 (FAILED), 2 when a checkpoint or a Curator writer file cannot be read, is not LMDB or not \
                 a lineage checkpoint (UNREADABLE) or its structure is damaged (DAMAGED), 75 when the \
                 pipeline was writing it too fast for a consistent read within --wait seconds (BUSY, not \
-                damage); with several paths, the worst (2, then 75, then 1). A damaged or unreadable writer file is named on stderr: the pipeline \
-                skips it, so its sources run again. --format json prints one document holding a report \
+                damage); with several paths, the worst (2, then 75, then 1). A damaged or unreadable writer file is named on stderr with what the \
+                pipeline's start does with it (reads it still, skips it, or fails). --format json prints one document holding a report \
                 per path (reports), jsonl one report per line.
                 """)
 

@@ -55,6 +55,29 @@ public enum WriterFiles {
         (bytes[slot], bytes[slot + 1], bytes[slot + 2], bytes[slot + 3]) = (bytes[slot + 2], bytes[slot + 3], bytes[slot], bytes[slot + 1])
     }
 
+    /// Pages whose header says they are branch pages (the live tree's and older snapshots').
+    public static func branchPages(of bytes: [UInt8]) -> [Int] {
+        (2..<bytes.count / 4096).filter { page in
+            let base = page * 4096
+            return u64(bytes, base) == UInt64(page) && u16(bytes, base + 10) == 0x01 && u16(bytes, base + 12) >= 20
+        }
+    }
+
+    /// The offset of the child page number of node `index` of a branch page.
+    public static func childNode(_ bytes: [UInt8], page: Int, index: Int) -> Int { page * 4096 + u16(bytes, page * 4096 + 16 + 2 * index) }
+
+    /// The records of `completed_sources` in the main database's leaves (every snapshot's):
+    /// the offset of each 48-byte record.
+    public static func sourceRecords(of bytes: [UInt8]) -> [Int] {
+        (2..<bytes.count / 4096).compactMap { page in
+            let base = page * 4096
+            guard u64(bytes, base) == UInt64(page), u16(bytes, base + 10) == 0x02, u16(bytes, base + 12) >= 18 else { return nil }
+            let node = firstNode(bytes, page: page)
+            guard u16(bytes, node + 6) == 17, Array(bytes[node + 8..<node + 25]) == Array("completed_sources".utf8) else { return nil }
+            return node + 8 + 17
+        }
+    }
+
     /// The leaf pages holding source ids (12-character keys), in page order.
     public static func sourceLeaves(of path: String) -> [Int] {
         guard let bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: path))) else { return [] }

@@ -48,6 +48,12 @@ public struct CuratorGroupInput: Sendable {
     /// from JSON escapes for `groups`; for `files` nothing is trimmed).
     /// - Throws: `LineError` for invalid UTF-8, malformed JSON, a non-string element or an empty array.
     public mutating func group(line: some Collection<UInt8>) throws(LineError) -> [String]? {
+        try group(line: ArraySlice(line))
+    }
+
+    /// `group(line:)` for the slices `LineReader` hands out, compiled for them (a generic
+    /// call from another module would go through the unspecialised code, byte by byte).
+    public mutating func group(line: ArraySlice<UInt8>) throws(LineError) -> [String]? {
         lineNumber += 1
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
         switch form {
@@ -72,10 +78,14 @@ public struct CuratorGroupInput: Sendable {
     /// its source id is hashed over: the path, then `str()` of the version and of each
     /// fragment id (`LanceReadTask`'s `[path, str(version), *map(str, fragment_ids)]`).
     private func lance(_ bytes: [UInt8]) throws(LineError) -> [String] {
-        guard case .object(let fields)? = CuratorJSON.parse(bytes) else { throw failure("expected a JSON object {\"lance\": ..., \"version\": ..., \"fragments\": [...]}") }
+        guard case .object(let fields)? = CuratorJSON.parse(bytes) else {
+            throw failure("expected a JSON object {\"lance\": ..., \"version\": ..., \"fragments\": [...]}")
+        }
         guard case .string(let path)? = fields["lance"], !path.isEmpty else { throw failure("\"lance\" must be the dataset's path, a string") }
         guard let version = fields["version"]?.integer else { throw failure("\"version\" must be an integer") }
-        guard case .array(let items)? = fields["fragments"], !items.isEmpty else { throw failure("\"fragments\" must be a non-empty array of integers") }
+        guard case .array(let items)? = fields["fragments"], !items.isEmpty else {
+            throw failure("\"fragments\" must be a non-empty array of integers")
+        }
         var fragments: [String] = []
         for item in items {
             guard let id = item.integer else { throw failure("\"fragments\" must be a non-empty array of integers") }

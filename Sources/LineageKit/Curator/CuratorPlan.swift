@@ -48,25 +48,91 @@ public struct CuratorPlan: Sendable {
     /// The counts so far (`unmatchedCompleted` is kept current).
     public private(set) var summary = Summary()
 
-    /// A plan against `union`, the completed source ids the pipeline reads (duplicates count once).
-    /// Cost: parsing and sorting the ids, 9 bytes of memory per id.
+    /// The plan over `union` (the completed ids, in any order, repeats allowed).
     public init(union: some Sequence<String>) {
         var ids: [UInt64] = []
         var others = Set<String>()
         for source in union {
             if let id = CuratorSourceID(source) { ids.append(id.value) } else { others.insert(source) }
         }
-        ids.sort()
+        self.init(ids: &ids, others: others.count)
+    }
+
+    /// The plan over what `checkpoint`'s writers hold (the union the pipeline reads),
+    /// straight from their packed lists: no `String` per id. Cost: one pass over the ids
+    /// and a radix sort of their 48-bit values.
+    public init(_ checkpoint: CuratorCheckpoint) { self.init(lists: checkpoint.readableLists) }
+
+    /// The plan over the ids of `lists` (each writer's, as read). Each half of the lists is
+    /// decoded and sorted on a thread of its own; the halves are merged.
+    init(lists: [CuratorSourceList]) {
+        let half = lists.count / 2
+        let (early, late) = inParallel({ Self.sortedIDs(lists[..<half]) }, { Self.sortedIDs(lists[half...]) })
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(early.ids.count + late.ids.count)
+        var (left, right) = (0, 0)
+        while left < early.ids.count || right < late.ids.count {
+            let takeLeft = right == late.ids.count || (left < early.ids.count && early.ids[left] <= late.ids[right])
+            let value = takeLeft ? early.ids[left] : late.ids[right]
+            if takeLeft { left += 1 } else { right += 1 }
+            if distinct.last != value { distinct.append(value) }
+        }
+        self.init(distinct: distinct, others: early.others.union(late.others).count)
+    }
+
+    /// The 48-bit values of the file-group ids of `lists`, sorted, and their other ids.
+    static func sortedIDs(_ lists: ArraySlice<CuratorSourceList>) -> (ids: [UInt64], others: Set<String>) {
+        var ids: [UInt64] = []
+        ids.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        var others = Set<String>()
+        for list in lists {
+            for position in list.indices {
+                let (high, low) = list.words(position)
+                if let value = CuratorSourceID.value(high: high, low: low) { ids.append(value) } else { others.insert(list[position]) }
+            }
+        }
+        radixSort(&ids)
+        return (ids, others)
+    }
+
+    /// The plan over the 48-bit values of the file-group ids (consumed) and `others` ids of
+    /// another form.
+    init(ids: inout [UInt64], others: Int) {
+        Self.radixSort(&ids)
         var distinct: [UInt64] = []
         distinct.reserveCapacity(ids.count)
         for id in ids where distinct.last != id { distinct.append(id) }
+        self.init(distinct: distinct, others: others)
+    }
+
+    /// The plan over `distinct` (sorted, each once) and `others` ids of another form.
+    init(distinct: [UInt64], others: Int) {
         completed = distinct
         matched = [Bool](repeating: false, count: distinct.count)
         // Ids of another form (positional, random, user-defined) never equal a group's id.
-        summary.unmatchedCompleted = distinct.count + others.count
+        summary.unmatchedCompleted = distinct.count + others
     }
 
-    /// Decides the group `paths` (as given: hashed exactly so), counting it in `summary`.
+    /// Sorts 48-bit values in three passes of 16 bits (least significant first).
+    static func radixSort(_ values: inout [UInt64]) {
+        guard values.count > 64 else {
+            values.sort()
+            return
+        }
+        var scratch = [UInt64](repeating: 0, count: values.count)
+        for shift in stride(from: UInt64(0), to: 48, by: 16) {
+            var counts = [Int](repeating: 0, count: 1 << 16 + 1)
+            for value in values { counts[Int(value >> shift & 0xFFFF) + 1] += 1 }
+            for digit in 1..<counts.count { counts[digit] += counts[digit - 1] }
+            for value in values {
+                let digit = Int(value >> shift & 0xFFFF)
+                scratch[counts[digit]] = value
+                counts[digit] += 1
+            }
+            swap(&values, &scratch)
+        }
+    }
+
     public mutating func decide(_ paths: [String]) -> Decision {
         let id = hasher.id(of: paths)
         summary.groups += 1

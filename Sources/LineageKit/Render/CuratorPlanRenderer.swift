@@ -75,4 +75,14 @@ public enum CuratorPlanRenderer {
         "\(summary.groups) \(summary.groups == 1 ? "group" : "groups"): \(summary.skip) skip, \(summary.run) run; "
             + "\(summary.unmatchedCompleted) completed \(summary.unmatchedCompleted == 1 ? "source matches" : "sources match") no given group"
     }
+
+    /// The warning for groups that run again on shards marked completed, for stderr;
+    /// `nil` when there are none.
+    public static func strandedWarning(_ stranded: CuratorStranded) -> String? {
+        guard let example = stranded.examples.first else { return nil }
+        let one = stranded.count == 1
+        return "warning: \(stranded.count) group\(one ? " runs" : "s run") again although \(one ? "its shard is" : "their shards are") "
+            + "marked completed (e.g. \(example.sourceID), shard \(example.shard)): resubmitting only the missing shards never runs "
+            + "\(one ? "it" : "them"); resubmit \(stranded.shards.count == 1 ? "that shard" : "those shards") by hand."
+    }
 }

@@ -33,8 +33,9 @@ extension ReaderModel {
     /// `NODEPGNO`: a branch node's child, in its size and flag fields.
     func child(_ node: UInt64) throws(Stop) -> UInt64 { try dataSize(node) | UInt64(try u16(node + 4)) << 32 }
 
-    /// `mdb_page_get` in a read transaction, with py-lmdb's checks of the page bounds.
-    func page(_ number: UInt64, _ env: Environment, _ stage: Stage) throws(Stop) -> UInt64 {
+    /// `mdb_page_get` in a read transaction, with py-lmdb's checks of the page bounds and,
+    /// for a fixed-size-key page, of the key size `pad` of the database being read.
+    func page(_ number: UInt64, _ env: Environment, _ stage: Stage, pad: UInt32 = 0) throws(Stop) -> UInt64 {
         guard number < env.nextPage else { throw fail(stage, .pageNotFound, "page \(number)") }
         let page = env.pageSize &* number
         let flags = try flags(page)
@@ -45,7 +46,10 @@ extension ReaderModel {
             guard lower >= UInt64(Self.pageHeader), upper <= env.pageSize, lower <= upper else {
                 throw fail(stage, .corrupted, "page \(number)'s bounds")
             }
-            guard flags & Self.leaf2Page == 0 else {
+            if flags & Self.leaf2Page != 0 {
+                // py-lmdb's validate-leaf2-keysize: a key size of 0 is refused. The pipeline's
+                // databases have none; another size is a format the model does not follow.
+                guard pad != 0, try u16(page + 8) != 0 else { throw fail(stage, .corrupted, "page \(number)'s fixed key size") }
                 throw Stop(outcome: .undecided("page \(number) is a fixed-size-key page, which the pipeline never writes"))
             }
         }
@@ -63,7 +67,7 @@ extension ReaderModel {
             guard start + size <= page + env.pageSize else { throw fail(stage, .corrupted, "a value runs past its page") }
             return (start, size)
         }
-        let overflow = try self.page(try u64(start), env, stage)
+        let overflow = try self.page(try u64(start), env, stage, pad: env.main.pad)
         return (overflow + UInt64(Self.pageHeader), size)
     }
 
@@ -76,14 +80,22 @@ extension ReaderModel {
         if main.flags & (Record.dupSort | Record.integerKey) != 0 { throw fail(.database, .incompatible, "the main database's flags") }
         guard main.root != Self.noRoot else { return nil }
         guard main.root >= 2 else { throw fail(.database, .corrupted, "the main database's root") }
-        var top = try page(main.root, env, .database)
+        var top = try page(main.root, env, .database, pad: main.pad)
         var depth = 1
         let reverse = main.flags & Record.reverseKey != 0
+        // mdb_page_search_root, with its assertions (py-lmdb compiles them in: a failed one
+        // aborts the process).
         while try isBranch(top) {
+            let count = try keyCount(top)
+            guard Int32(bitPattern: count) > 1 else { throw Self.abort("NUMKEYS(mp) > 1 in mdb_page_search_root") }
             let (found, index, exact) = try search(top, reverse: reverse)
-            var slot = found ? index : UInt16(truncatingIfNeeded: Int(try keyCount(top)) - 1)
-            if found && !exact { slot &-= 1 }
-            top = try page(try child(try node(top, slot)), env, .database)
+            var slot = found ? index : UInt16(truncatingIfNeeded: Int(count) - 1)
+            if found && !exact {
+                guard slot > 0 else { throw Self.abort("i > 0 in mdb_page_search_root") }
+                slot -= 1
+            }
+            guard UInt32(slot) < count else { throw Self.abort("i < NUMKEYS(mp) in mdb_page_search_root") }
+            top = try page(try child(try node(top, slot)), env, .database, pad: main.pad)
             depth += 1
             guard depth <= Self.cursorStack else { throw fail(.database, .cursorFull, "the main database") }
         }
@@ -118,7 +130,11 @@ extension ReaderModel {
             if order == 0 { break }
             if order > 0 { low = index + 1 } else { high = index - 1 }
         }
-        if order > 0 { index += 1 }
+        if order > 0 {
+            index += 1
+            // NODEPTR(mp, i) reads the pointer slot even past the last key.
+            _ = try u16(page + UInt64(Self.pageHeader) + 2 * UInt64(UInt16(truncatingIfNeeded: index)))
+        }
         let slot = UInt16(truncatingIfNeeded: index)
         return (UInt32(truncatingIfNeeded: index) < count, slot, order == 0 && count > 0)
     }
@@ -142,20 +158,29 @@ extension ReaderModel {
     /// `MDB_FIRST`, then `MDB_NEXT` until `MDB_NOTFOUND`, each entry's key and value copied
     /// and the key decoded as UTF-8, as py-lmdb's iterator and the pipeline do.
     func iterate(_ env: Environment, _ record: Record, visit: (UnsafeRawBufferPointer) -> Void) throws(Stop) -> Outcome {
+        // The read transaction re-reads the record (the database is "stale" in it) and
+        // compares its flags with what open_db kept, which drops MDB_VALID (0x8000).
+        guard record.flags & Record.valid == 0 else { throw fail(.cursor, .incompatible, "completed_sources' flags claim 0x8000") }
         guard record.flags & Record.dupSort == 0 else {
             return .undecided("completed_sources is a sorted-duplicates database, which the pipeline never writes")
         }
         guard record.root != Self.noRoot else { return .read(keys: 0) }
         guard record.root >= 2 else { throw fail(.cursor, .corrupted, "completed_sources' root") }
-        var stack = [Frame(page: try page(record.root, env, .cursor), index: 0)]
+        let pad = record.pad
+        var stack = [Frame(page: try page(record.root, env, .cursor, pad: pad), index: 0)]
+        // mdb_page_search_root to the first leaf, with its assertion.
         while try isBranch(stack[stack.count - 1].page) {
+            guard Int32(bitPattern: try keyCount(stack[stack.count - 1].page)) > 1 else {
+                throw Self.abort("NUMKEYS(mp) > 1 in mdb_page_search_root")
+            }
+            let next = try page(try child(try node(stack[stack.count - 1].page, 0)), env, .cursor, pad: pad)
             guard stack.count < Self.cursorStack else { throw fail(.cursor, .cursorFull, "completed_sources") }
-            let next = try page(try child(try node(stack[stack.count - 1].page, 0)), env, .cursor)
             stack.append(Frame(page: next, index: 0))
         }
         guard try isLeaf(stack[stack.count - 1].page) else { throw fail(.cursor, .corrupted, "a completed_sources page is no leaf") }
-        // Each entry takes ten bytes of the file at least: more means the cursor loops.
-        let budget = bytes.count / 10 + 16
+        // Every move steps an index forward, so the walk ends; a tree that lists its pages
+        // many times can still make it long: past this many entries the model stops.
+        let budget = bytes.count / 2 + 100_000
         var keys = 0
         let pageSize = Int(env.pageSize)
         while true {
@@ -167,13 +192,16 @@ extension ReaderModel {
                 if !plainEntry(top, pageSize: pageSize, visit: visit) { try entry(top, env, visit: visit) }
                 keys += 1
                 guard keys <= budget else {
-                    return .failsResume("liblmdb returns more entries than the file can hold (it loops): the pipeline's start never ends")
+                    return .undecided(
+                        "liblmdb returns more than \(budget) entries (the tree lists its pages many times): the start may take very long")
                 }
                 if UInt32(top.index) + 1 >= count { break }
                 top.index &+= 1
             }
             stack[stack.count - 1] = top
-            guard try sibling(&stack, env) else { return .read(keys: keys) }
+            guard try sibling(&stack, env, pad: pad) else { return .read(keys: keys) }
+            // mdb_cursor_next asserts that the page it moved to is a leaf.
+            guard try isLeaf(stack[stack.count - 1].page) else { throw Self.abort("IS_LEAF(mp) in mdb_cursor_next") }
         }
     }
 
@@ -226,6 +254,12 @@ extension ReaderModel {
         visit(key)
     }
 
+    /// A failed `mdb_cassert`: py-lmdb builds LMDB with its assertions (`-UNDEBUG`), and a
+    /// failed one calls `abort()`.
+    static func abort(_ assertion: String) -> Stop {
+        Stop(outcome: .failsResume("liblmdb's assertion \(assertion) fails: it aborts the process (SIGABRT)"))
+    }
+
     /// Whether every byte of `key` is below 0x80 (then it is UTF-8): the common case, checked
     /// without making a `String`.
     static func isASCII(_ key: UnsafeRawBufferPointer) -> Bool {
@@ -236,12 +270,12 @@ extension ReaderModel {
 
     /// `mdb_cursor_sibling(mc, 1)`: the next page at the top's level, through the parents;
     /// `false` when there is none (the walk ends).
-    func sibling(_ stack: inout [Frame], _ env: Environment) throws(Stop) -> Bool {
+    func sibling(_ stack: inout [Frame], _ env: Environment, pad: UInt32) throws(Stop) -> Bool {
         guard stack.count >= 2 else { return false }
         let popped = stack.removeLast()
         let parent = stack[stack.count - 1]
         if UInt32(parent.index) + 1 >= (try keyCount(parent.page)) {
-            guard try sibling(&stack, env) else {
+            guard try sibling(&stack, env, pad: pad) else {
                 stack.append(popped)
                 return false
             }
@@ -249,7 +283,8 @@ extension ReaderModel {
             stack[stack.count - 1].index &+= 1
         }
         let top = stack[stack.count - 1]
-        let next = try page(try child(try node(top.page, top.index)), env, .cursor)
+        guard try isBranch(top.page) else { throw Self.abort("IS_BRANCH(mc->mc_pg[mc->mc_top]) in mdb_cursor_sibling") }
+        let next = try page(try child(try node(top.page, top.index)), env, .cursor, pad: pad)
         stack.append(Frame(page: next, index: 0))
         return true
     }

@@ -26,6 +26,8 @@ extension ReaderModel {
         static let dupSort: UInt16 = 0x04
         static let integerKey: UInt16 = 0x08
         static let dupSortOnly: UInt16 = 0x10 | 0x20 | 0x40
+        /// `MDB_VALID`: set in memory only; `PERSISTENT_FLAGS` leaves it out.
+        static let valid: UInt16 = 0x8000
 
         /// `BAD_DB_FLAGS`: a flag that needs `MDB_DUPSORT` without it.
         var badFlags: Bool { flags & Self.dupSortOnly != 0 && flags & Self.dupSort == 0 }
@@ -66,7 +68,7 @@ extension ReaderModel {
     }
 
     /// py-lmdb picks its LMDB from the word after the first meta magic in the file's first
-    /// 64 bytes: none or 1 is LMDB 0.9, 3 is LMDB 1.0, any other version it refuses.
+    /// 64 bytes: none, 0 or 1 is LMDB 0.9, 3 is LMDB 1.0, any other version it refuses.
     func chooseEngine() throws(Stop) {
         let scanned = min(64, bytes.count)
         var offset = 0
@@ -74,7 +76,8 @@ extension ReaderModel {
             if try u32(UInt64(offset)) == Self.metaMagic {
                 let version = try u32(UInt64(offset + 4))
                 switch version {
-                case 1: return
+                // 0: not a version py-lmdb knows, so it takes its default engine, LMDB 0.9.
+                case 0, 1: return
                 case 3: throw Stop(outcome: .undecided("it is in LMDB 1.0's data format, which py-lmdb reads with another engine"))
                 default: throw Stop(outcome: .skipped("lmdb.open raises: LMDB data format v\(version) is not supported"))
                 }

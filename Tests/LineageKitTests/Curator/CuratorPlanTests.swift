@@ -1,7 +1,8 @@
 import Foundation
-import LineageKit
 import LineageTestSupport
 import Testing
+
+@testable import LineageKit
 
 @Suite("Curator plan: file groups against the union of completed sources")
 struct CuratorPlanTests {
@@ -28,6 +29,29 @@ struct CuratorPlanTests {
         #expect(decisions.map(\.action) == expected.map { $0.completed ? .skip : .run })
         let completed = expected.filter(\.completed).count
         #expect(plan.summary == CuratorPlan.Summary(groups: 12, skip: completed, run: 12 - completed, unmatchedCompleted: 0))
+    }
+
+    @Test("the plan made from the writers' packed lists decides as the plan over the union's strings")
+    func fromLists() throws {
+        let expected = try CuratorFixtureGroup.load()
+        let location = try #require(CuratorLocation.detect(path: CuratorFixture.directory.path))
+        let checkpoint = CuratorCheckpoint.read(location)
+        var packed = CuratorPlan(checkpoint)
+        var strings = CuratorPlan(union: checkpoint.union)
+        let groups = expected.map(\.paths) + [["/not/completed.jsonl"]]
+        #expect(groups.map { packed.decide($0) } == groups.map { strings.decide($0) })
+        #expect(packed.summary == strings.summary)
+        // And on ids of every form: hex of the wrong case or length, decimal, random.
+        var random = SplitMix64(state: 23)
+        var sources = (0..<3000).map { _ in CuratorSourceID(value: random.next() >> 16).description }
+        sources += ["ABCDEF012345", "abcdef01234", "abcdef0123456", "12", "r" + String(repeating: "7", count: 32), "abcdefg12345"]
+        let sorted = sources.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let writers = [CuratorSourceList(sorted.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)), CuratorSourceList(sorted)]
+        var fromWriters = CuratorPlan(lists: writers)
+        var fromStrings = CuratorPlan(union: sources)
+        #expect(fromWriters.summary == fromStrings.summary)
+        let asked = Array(sources.prefix(50)).map { [$0] }
+        #expect(asked.map { fromWriters.decide($0) } == asked.map { fromStrings.decide($0) })
     }
 
     @Test("completed ids no group maps to are counted, each once, including ids that are not file-group ids")

@@ -84,6 +84,36 @@ struct ReaderModelOracleTests {
                     try add("\(label) big-data flag on a node of \(leaf)", from: source) { WriterFiles.setFirstNodeFlags(&$0, page: leaf, 0x01) }
                 }
             }
+            // py-lmdb builds LMDB with its assertions: a branch of one key, or a page of
+            // another kind reached by a sibling move, aborts the process.
+            let large = sources.all[sources.all.count - 1]
+            let largeBytes = Array(try Data(contentsOf: URL(fileURLWithPath: large)))
+            let branches = WriterFiles.branchPages(of: largeBytes)
+            try #require(!branches.isEmpty, "large.mdb has a branch page")
+            try add("branch pages of one key", from: large) { bytes in
+                for page in branches { WriterFiles.setU16(&bytes, page * 4096 + 12, 18) }
+            }
+            try add("the second child of each branch flagged as no page kind", from: large) { bytes in
+                for page in branches {
+                    let child = Int(WriterFiles.u64(bytes, WriterFiles.childNode(bytes, page: page, index: 1)) & 0xFFFF_FFFF)
+                    if child * 4096 + 12 <= bytes.count { WriterFiles.setU16(&bytes, child * 4096 + 10, 0) }
+                }
+            }
+            try add("every child of each branch the first one", from: large) { bytes in
+                for page in branches {
+                    let first = WriterFiles.childNode(bytes, page: page, index: 0)
+                    for index in 1..<(WriterFiles.u16(bytes, page * 4096 + 12) - 16) / 2 {
+                        let node = WriterFiles.childNode(bytes, page: page, index: index)
+                        for offset in 0..<6 { bytes[node + offset] = bytes[first + offset] }
+                    }
+                }
+            }
+            try add("the sub-database record's flags with 0x8000", from: large) { bytes in
+                for record in WriterFiles.sourceRecords(of: bytes) { bytes[record + 5] |= 0x80 }
+            }
+            try add("meta magic in page 0's number, followed by a zero word", from: sources.all[0]) { bytes in
+                for (index, byte) in [0xDE, 0xC0, 0xEF, 0xBE, 0, 0, 0, 0].enumerated() { bytes[index] = UInt8(byte) }
+            }
             try add("random bytes", from: sources.all[0]) { bytes in
                 var random = SplitMix64(state: 7)
                 for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255, using: &random) }

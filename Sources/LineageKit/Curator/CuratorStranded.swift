@@ -1,0 +1,36 @@
+/// Groups a rerun runs again while the Slurm shard that owns each (as the pipeline assigns
+/// sources to shards) is marked completed: resubmitting only the missing shards never runs
+/// them. Kept as counts, the shards and the first examples, whatever the number of groups.
+public struct CuratorStranded: Sendable, Equatable {
+    /// Groups stranded so.
+    public private(set) var count = 0
+    /// Their shards, each once.
+    public private(set) var shards = Set<Int>()
+    /// The first ones, in input order: the group's source id and its shard.
+    public private(set) var examples: [Example] = []
+    /// How many examples are kept.
+    public let limit: Int
+
+    public struct Example: Sendable, Equatable {
+        public let sourceID: String
+        public let shard: Int
+    }
+
+    public init(limit: Int) { self.limit = limit }
+
+    /// Counts the group of `decision` if it runs again on a shard marked completed; returns
+    /// the shard with what its manifests say (`nil` without a job array).
+    @discardableResult
+    public mutating func note(_ decision: CuratorPlan.Decision, slurm: CuratorSlurm?) -> (index: Int, state: String)? {
+        guard let slurm else { return nil }
+        let source = decision.id.description
+        let index = slurm.shard(ofSource: source)
+        let state = slurm.state(of: index)
+        if decision.action == .run, state == "completed" {
+            count += 1
+            shards.insert(index)
+            if examples.count < limit { examples.append(Example(sourceID: source, shard: index)) }
+        }
+        return (index, state)
+    }
+}
