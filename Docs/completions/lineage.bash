@@ -188,7 +188,7 @@ _lineage_status() {
     repeating_flags=()
     non_repeating_flags=(--fail-if-incomplete --retry-fields --no-progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(-c --checkpoint --wait --format --max-examples --examples --kind --max-array-size)
+    non_repeating_options=(-c --checkpoint --wait --format --max-examples --examples --kind --max-array-size --groups --files)
     __lineage_offer_flags_options 1
 
     # Offer option value completions
@@ -212,6 +212,12 @@ _lineage_status() {
         return
         ;;
     '--max-array-size')
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--files')
         return
         ;;
     esac

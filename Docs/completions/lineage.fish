@@ -23,7 +23,7 @@ function __lineage_parse_tokens -S
         __lineage_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'status'
-            __lineage_parse_subcommand 1 'c/checkpoint=' 'wait=' 'format=' 'fail-if-incomplete' 'max-examples=' 'kind=' 'retry-fields' 'max-array-size=' 'no-progress' 'version' 'h/help'
+            __lineage_parse_subcommand 1 'c/checkpoint=' 'wait=' 'format=' 'fail-if-incomplete' 'max-examples=' 'kind=' 'retry-fields' 'max-array-size=' 'groups=' 'files=' 'no-progress' 'version' 'h/help'
         case 'show'
             __lineage_parse_subcommand 2 'c/checkpoint=' 'wait=' 'path=' 'format=' 'kind=' 'groups=' 'no-progress' 'version' 'h/help'
         case 'edges'
@@ -156,6 +156,8 @@ complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_option
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" kind' -l 'kind' -d 'Read the checkpoint as this kind instead of detecting it from the path.' -rfka 'dag curator'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" retry-fields' -l 'retry-fields' -d 'On a Curator checkpoint: print only the retry helper\'s ARRAY OFFSET MINIMUM TOTAL lines.'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" max-array-size' -l 'max-array-size' -d 'With --retry-fields: the largest Slurm array, K >= 1.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" groups' -l 'groups' -d 'On a Curator job array: the rerun\'s file groups (JSON Lines of path arrays; - reads stdin), to find those that run again on shards marked completed.' -rfka ''
+complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" files' -l 'files' -d 'The same with one path per line, each its own group.' -rfka ''
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" no-progress' -l 'no-progress' -d 'Never show progress on stderr (it is shown only on a terminal, after about a second).'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" version' -l 'version' -d 'Show the version.'
 complete -c 'lineage' -n '__lineage_should_offer_completions_for_flags_or_options "lineage status" h help' -s 'h' -l 'help' -d 'Show help information.'

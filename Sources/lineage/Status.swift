@@ -15,9 +15,11 @@ extension Lineage {
                 transaction ids). On a NeMo Curator checkpoint (detected from the path, \
                 or --kind curator) it reports the writer files with what the pipeline's start does \
                 with each (reads it, skips it, or fails on it: the first line then says so), the \
-                union of completed sources and the Slurm shards to resubmit; --fail-if-incomplete \
-                exits 1 when a shard is missing; 2 after the report when a writer file is damaged, \
-                unreadable, skipped or failing.
+                union of completed sources and the Slurm shards to resubmit; with --groups/--files \
+                (the rerun's inputs) also the groups that run again on shards marked completed, \
+                which resubmitting only the missing shards never runs. --fail-if-incomplete exits 1 \
+                when a shard is missing or such a group exists; 2 after the report when a writer \
+                file is damaged, unreadable, skipped or failing.
                 """)
 
         @OptionGroup var options: CheckpointOperand
@@ -43,12 +45,22 @@ extension Lineage {
         @Option(help: ArgumentHelp("With --retry-fields: the largest Slurm array, K >= 1.", valueName: "K"))
         var maxArraySize: Int?
 
+        @Option(
+            help: ArgumentHelp(
+                "On a Curator job array: the rerun's file groups (JSON Lines of path arrays; - reads stdin), to find those that run again on shards marked completed.",
+                valueName: "file"))
+        var groups: String?
+
+        @Option(help: ArgumentHelp("The same with one path per line, each its own group.", valueName: "file"))
+        var files: String?
+
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
             if examples < 0 { throw UsageError("--max-examples must be 0 or more (got \(examples)).") }
             if let maxArraySize, maxArraySize < 1 { throw UsageError("--max-array-size must be 1 or more (got \(maxArraySize)).") }
             if maxArraySize != nil, !retryFields { throw UsageError("--max-array-size needs --retry-fields.") }
+            if groups != nil, files != nil { throw UsageError("Give either --groups or --files, not both.") }
         }
 
         func run() throws {
@@ -59,6 +71,7 @@ extension Lineage {
                 return
             }
             if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
+            if groups != nil || files != nil { throw UsageError("--groups and --files apply to a Curator checkpoint (a Slurm job array).") }
             let answer = try options.location.analyse { path throws(CheckpointError) in
                 try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
             }
@@ -81,7 +94,19 @@ extension Lineage {
             // Warnings go to stderr in every form (and are fields of the JSON document).
             defer { CuratorCommand.reportSkipped(checkpoint) }
             if let warning = CuratorStatusRenderer.slurmWarning(checkpoint) { Console.error(warning) }
-            let incomplete: (any Error)? = failIfIncomplete && status.isIncomplete ? ExitCode(ExitStatus.no) : nil
+            // With the rerun's groups: those that run again on shards marked completed.
+            var stranded: CuratorStranded?
+            if let input = groups ?? files {
+                var plan = CuratorPlan(checkpoint)
+                var found = CuratorStranded(limit: examples)
+                try CuratorCommand.forEachGroup(in: input, form: groups != nil ? .groups : .files) { paths in
+                    found.note(plan.decide(paths), slurm: checkpoint.slurm)
+                }
+                stranded = found
+                if let warning = CuratorPlanRenderer.strandedWarning(found) { Console.error(warning) }
+            }
+            let stuck = (stranded?.count ?? 0) > 0
+            let incomplete: (any Error)? = failIfIncomplete && (status.isIncomplete || stuck) ? ExitCode(ExitStatus.no) : nil
             if retryFields {
                 // Only the Slurm manifests make these lines; a damaged or busy writer file still decides the status.
                 status.forEachRetryField(maxArraySize: maxArraySize) { Console.print($0) }
@@ -94,8 +119,8 @@ extension Lineage {
                 return try CuratorCommand.finish(checkpoint, failure: incomplete)
             }
             switch format {
-            case .text: Console.print(CuratorStatusRenderer.text(status))
-            case .json, .jsonl: Console.print(CuratorStatusRenderer.json(status))
+            case .text: Console.print(CuratorStatusRenderer.text(status, stranded: stranded))
+            case .json, .jsonl: Console.print(CuratorStatusRenderer.json(status, stranded: stranded))
             }
             let live = checkpoint.liveWriters.compactMap { writer in
                 writer.live.map { "\(writer.name) at transaction \($0.first) when its read began, \($0.last) when it ended" }

@@ -94,7 +94,8 @@ struct ContractTests {
             let result = try CLI.run([command, Self.dag])
             #expect(result.status == 64 && result.text.isEmpty, "\(result)")
             #expect(
-                result.stderr.contains("is a file, not a udid: give the checkpoint and then a udid (lineage \(command) \(Self.dag) ...), or the checkpoint with -c"),
+                result.stderr.contains(
+                    "is a file, not a udid: give the checkpoint and then a udid (lineage \(command) \(Self.dag) ...), or the checkpoint with -c"),
                 "\(result.stderr)")
         }
         let path = try CLI.run(["path", "-c", Self.dag, Self.dag, "5fec"])
@@ -300,7 +301,10 @@ struct ContractTests {
 
     @Test("--max-examples is the one name of the example limit: accepted by every command that lists examples, -1 a range error")
     func maxExamples() throws {
-        for arguments in [["verify", Self.dag], ["verify", Self.curator], ["status", Self.dag], ["status", Self.curator], ["stats", Self.dag], ["diff", Self.dag, Self.dag]] {
+        for arguments in [
+            ["verify", Self.dag], ["verify", Self.curator], ["status", Self.dag], ["status", Self.curator], ["stats", Self.dag],
+            ["diff", Self.dag, Self.dag],
+        ] {
             let one = try CLI.run(arguments + ["--max-examples", "1"])
             #expect(one.status == 0, "\(arguments): \(one)")
             let negative = try CLI.run(arguments + ["--max-examples", "-1"])
@@ -389,7 +393,9 @@ struct ContractTests {
         }
     }
 
-    @Test("a folder of manifests without writer files is read: shards and retry fields, and a clear word that sources are unknown; an empty manifest is a finding")
+    @Test(
+        "a folder of manifests without writer files is read: shards and retry fields, and a clear word that sources are unknown; an empty manifest is a finding"
+    )
     func manifestsOnly() throws {
         try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
             for name in try FileManager.default.contentsOfDirectory(atPath: metadata.path) where name.hasSuffix(".mdb") {
@@ -397,12 +403,15 @@ struct ContractTests {
             }
             let status = try CLI.run(["status", checkpoint.path])
             #expect(status.status == 0, "\(status)")
-            #expect(status.text.lines.first == "incomplete: shards 2,5 of 6 to resubmit; no writer files here: finished sources unknown", "\(status.text)")
+            #expect(
+                status.text.lines.first == "incomplete: shards 2,5 of 6 to resubmit; no writer files here: finished sources unknown", "\(status.text)"
+            )
             #expect(status.text.contains("sources completed  unknown: no writer files in this folder"))
             #expect(try CLI.run(["status", checkpoint.path, "--retry-fields"]).text == "2,5 0 0 6\n")
             // A half-written (empty) manifest: rejected, its shard missing, never an abort.
             let folder = metadata.appendingPathComponent(".slurm_array_completion")
-            let manifest = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first { $0.hasPrefix("completed_") })
+            let manifest = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first { $0.hasPrefix("completed_") })
             try Data().write(to: folder.appendingPathComponent(manifest))
             let after = try CLI.run(["status", checkpoint.path, "--format", "json"])
             #expect(after.status == 0, "\(after)")
@@ -426,18 +435,55 @@ struct ContractTests {
         let missing = Set([2, 5])
         #expect(rows.allSatisfy { ($0["shard_state"] as? String) == (missing.contains($0["shard"] as? Int ?? -1) ? "missing" : "completed") })
         let stranded = rows.filter { $0["action"] as? String == "run" && $0["shard_state"] as? String == "completed" }
-        #expect(!stranded.isEmpty && json.stderr.contains("warning: \(stranded.count) groups run again although their shards are marked completed"), "\(json.stderr)")
+        #expect(
+            !stranded.isEmpty && json.stderr.contains("warning: \(stranded.count) groups run again although their shards are marked completed"),
+            "\(json.stderr)")
         let text = try CLI.run(["plan", Self.curator, "--groups", Self.groups])
-        #expect(text.text.lines.first?.hasSuffix("\tshard \(rows[0]["shard"] as? Int ?? -1) \(rows[0]["shard_state"] as? String ?? "")") == true, "\(text.text)")
+        #expect(
+            text.text.lines.first?.hasSuffix("\tshard \(rows[0]["shard"] as? Int ?? -1) \(rows[0]["shard_state"] as? String ?? "")") == true,
+            "\(text.text)")
     }
 
-    @Test("source-id --lance hashes the dataset path, the version and the fragment ids as the pipeline's LanceReadTask does (hashlib over random inputs)")
+    @Test("status --groups/--files names the groups that run again on shards marked completed (hashlib over the ids), fails the gate, warns")
+    func statusStranded() throws {
+        let plan = try CLI.run(["plan", Self.curator, "--groups", Self.groups, "--format", "jsonl"]).recordLines(kind: "curator")
+        let ids = plan.filter { $0["action"] as? String == "run" }.compactMap { $0["source_id"] as? String }
+        // The pipeline's own rule, by Python's hashlib: the shard of each group that runs again.
+        let script = "import hashlib,sys\nfor i in sys.argv[1:]: print(int(hashlib.sha256(i.encode()).hexdigest()[:16], 16) % 6 + 0)"
+        let shards = try CLI.exec("/usr/bin/env", ["python3", "-c", script] + ids).text.lines.compactMap { Int($0) }
+        let expected = zip(ids, shards).filter { ![2, 5].contains($0.1) }
+        #expect(!expected.isEmpty)
+        let json = try CLI.run(["status", Self.curator, "--groups", Self.groups, "--format", "json", "--max-examples", "20"])
+        #expect(json.status == 0, "\(json)")
+        let stranded = try #require((try json.json() as? [String: Any])?["stranded"] as? [String: Any])
+        #expect(stranded["count"] as? Int == expected.count)
+        let examples = try #require(stranded["examples"] as? [[String: Any]])
+        #expect(examples.map { $0["source_id"] as? String } == expected.map(\.0) && examples.map { $0["shard"] as? Int } == expected.map(\.1))
+        #expect(json.stderr.contains("warning: \(expected.count) groups run again although their shards are marked completed"), "\(json.stderr)")
+        let outcome = try StatusStatsSchemaTests.validate(schema: "status-curator.schema.json", [("stranded", json.stdout)])
+        #expect(outcome == ["stranded": true])
+        let gate = try CLI.run(["status", Self.curator, "--groups", Self.groups, "--fail-if-incomplete"])
+        #expect(gate.status == 1 && gate.text.contains("  stranded groups  \(expected.count) run again on shards marked completed"), "\(gate)")
+        // --files: one path per line; a path no completed group has runs again too.
+        let files = try CLI.run(["status", Self.curator, "--files", "-", "--format", "json"], stdin: "/never/completed.jsonl\n")
+        let one = try #require((try files.json() as? [String: Any])?["stranded"] as? [String: Any])
+        #expect((one["count"] as? Int ?? -1) <= 1, "\(files)")
+        #expect(try CLI.run(["status", CLI.fixture("four_stage"), "--groups", Self.groups]).status == 64)
+    }
+
+    @Test(
+        "source-id --lance hashes the dataset path, the version and the fragment ids as the pipeline's LanceReadTask does (hashlib over random inputs)"
+    )
     func lanceSourceIDs() throws {
         var generator = SplitMix64(state: 26_09)
         var cases: [(dataset: String, version: Int, fragments: [Int])] = [("s3://bucket/ds.lance", 7, [3, 1, 2])]
         for index in 0..<20 {
             let fragments = (0..<Int.random(in: 1...6, using: &generator)).map { _ in Int.random(in: 0...5000, using: &generator) }
-            cases.append(("/lustre/lance/set-\(index)-\(Int.random(in: 0...999, using: &generator)).lance", Int.random(in: 0...300, using: &generator), fragments))
+            cases.append(
+                (
+                    "/lustre/lance/set-\(index)-\(Int.random(in: 0...999, using: &generator)).lance", Int.random(in: 0...300, using: &generator),
+                    fragments
+                ))
         }
         // get_deterministic_hash over [path, str(version), *map(str, fragments)]: sorted, each followed by |, SHA-256, 12 hex digits.
         let script = """
@@ -462,7 +508,9 @@ struct ContractTests {
 
     @Test("plan reads Lance fragment sets beside path arrays: the same id as source-id --lance; a malformed one names its line")
     func planLance() throws {
-        let input = #"{"lance": "s3://bucket/ds.lance", "version": 7, "fragments": [3, 1, 2]}"# + "\n" + #"["/lustre/datasets/cc-2024/part-00000-0.jsonl"]"# + "\n"
+        let input =
+            #"{"lance": "s3://bucket/ds.lance", "version": 7, "fragments": [3, 1, 2]}"# + "\n" + #"["/lustre/datasets/cc-2024/part-00000-0.jsonl"]"#
+            + "\n"
         let result = try CLI.run(["plan", Self.curator, "--groups", "-", "--format", "jsonl"], stdin: input)
         #expect(result.status == 0, "\(result)")
         let rows = try result.recordLines(kind: "curator")
@@ -481,7 +529,9 @@ struct ContractTests {
             #expect(answer["source_id"] as? String == group.id && answer["from"] as? String == "paths")
             #expect(answer["skipped"] as? Bool == (group.action == "skip"), "\(group.id)")
             #expect((answer["conclusion"] as? String)?.hasPrefix(group.action == "skip" ? "a rerun skips it" : "a rerun runs it again") == true)
-            let plan = try CLI.run(["plan", Self.curator, "--groups", "-", "--format", "jsonl"], stdin: try String(decoding: JSONSerialization.data(withJSONObject: group.paths), as: UTF8.self) + "\n")
+            let plan = try CLI.run(
+                ["plan", Self.curator, "--groups", "-", "--format", "jsonl"],
+                stdin: try String(decoding: JSONSerialization.data(withJSONObject: group.paths), as: UTF8.self) + "\n")
             #expect(try plan.recordLines(kind: "curator").first?["shard"] as? Int == answer["shard"] as? Int, "the shard plan names")
             // A completed id by a prefix in any case; an id no writer holds only whole (a prefix names no source).
             let byID = try CLI.run(["why", Self.curator, group.action == "skip" ? String(group.id.prefix(6)).uppercased() : group.id])

@@ -2,7 +2,7 @@
 /// (`Docs/status-curator.schema.json`).
 public enum CuratorStatusRenderer {
     /// The report as text: the writers table, the union and its risks, the Slurm shards.
-    public static func text(_ status: CuratorStatus) -> String {
+    public static func text(_ status: CuratorStatus, stranded: CuratorStranded? = nil) -> String {
         let checkpoint = status.checkpoint
         var lines = [
             headline(status),
@@ -46,6 +46,14 @@ public enum CuratorStatusRenderer {
             for attempt in checkpoint.failedAttempts.prefix(status.examples) { lines.append("                   \(describe(attempt))") }
             let more = checkpoint.failedAttempts.count - status.examples
             if more > 0 { lines.append("                   ... and \(more) more (--max-examples N shows more; --format json lists all)") }
+        }
+        if let stranded {
+            lines.append(
+                "  stranded groups  \(stranded.count)"
+                    + (stranded.count == 0
+                        ? " (no given group runs again on a shard marked completed)"
+                        : " run again on shards marked completed (\(ShardRanges(stranded.shards).expression)): resubmit those by hand"))
+            for example in stranded.examples { lines.append("                   \(example.sourceID) shard \(example.shard)") }
         }
         return lines.joined(separator: "\n")
     }
@@ -102,7 +110,7 @@ public enum CuratorStatusRenderer {
     }
 
     /// The report as one JSON object (`kind: "curator"`).
-    public static func json(_ status: CuratorStatus) -> String {
+    public static func json(_ status: CuratorStatus, stranded: CuratorStranded? = nil) -> String {
         let checkpoint = status.checkpoint
         let writers = checkpoint.writers.map { writer in
             "{\"name\": \(Escaping.jsonString(writer.name)), \"size\": \(writer.size.map(String.init) ?? "null"), "
@@ -148,6 +156,12 @@ public enum CuratorStatusRenderer {
             return id
         }
         fields.append("\"local_failed_attempts\": \(strings(local))")
+        if let stranded {
+            let examples = stranded.examples.map { "{\"source_id\": \(Escaping.jsonString($0.sourceID)), \"shard\": \($0.shard)}" }
+            fields.append(
+                "\"stranded\": {\"count\": \(stranded.count), \"shards\": \(rangesJSON(ShardRanges(stranded.shards))), "
+                    + "\"examples\": [\(examples.joined(separator: ", "))]}")
+        }
         return "{\(fields.joined(separator: ", "))}"
     }
 
