@@ -30,7 +30,7 @@ public struct CuratorCheckpoint: Sendable {
     ) -> CuratorCheckpoint {
         let paths = location.writerPaths
         guard let folder = location.metadataDirectory, readsSlurm else {
-            let writers = paths.map { CuratorWriter.read(path: $0, wait: wait) }
+            let writers = readWriters(paths, wait: wait, progress: progress)
             return CuratorCheckpoint(location: location, writers: writers, slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
         // The Slurm manifests (up to one per shard) are read meanwhile on a thread of their own.
@@ -43,13 +43,7 @@ public struct CuratorCheckpoint: Sendable {
                 if case .success? = result { [] } else { attempts.isEmpty ? [] : CuratorSlurm.completedWithoutRun(metadataDirectory: folder) }
             manifests.value = (result, attempts, withoutRun)
         }
-        // Two threads, each reading half of the files: one file's walk is independent of the others.
-        let half = paths.count / 2
-        let counter = FilesRead(total: paths.count, progress: progress)
-        let (early, late) = inParallel(
-            { paths[..<half].map { path in counter.reading { CuratorWriter.read(path: path, wait: wait) } } },
-            { paths[half...].map { path in counter.reading { CuratorWriter.read(path: path, wait: wait) } } })
-        let writers = early + late
+        let writers = readWriters(paths, wait: wait, progress: progress)
         manifestsRead()
         // The wait orders the write before this read.
         let (result, failedAttempts, withoutRun) = manifests.value ?? (nil, [], [])
@@ -64,6 +58,17 @@ public struct CuratorCheckpoint: Sendable {
             location: location, writers: writers, slurm: slurm, slurmProblem: problem, failedAttempts: failedAttempts)
         checkpoint.completedWithoutRun = withoutRun
         return checkpoint
+    }
+
+    /// The writer files at `paths`, in order, read on two threads (each half of the files:
+    /// one file's walk is independent of the others).
+    static func readWriters(_ paths: [String], wait: Double, progress: ProgressHandler?) -> [CuratorWriter] {
+        let half = paths.count / 2
+        let counter = FilesRead(total: paths.count, progress: progress)
+        let (early, late) = inParallel(
+            { paths[..<half].map { path in counter.reading { CuratorWriter.read(path: path, wait: wait) } } },
+            { paths[half...].map { path in counter.reading { CuratorWriter.read(path: path, wait: wait) } } })
+        return early + late
     }
 
     /// Every completed source id and the writers (file names, in writer order) holding it,
