@@ -103,7 +103,19 @@ public struct CuratorSourceList: RandomAccessCollection, Sendable, Equatable {
     /// The same ids in byte order, each once. A damaged file's pages can hand keys out of
     /// order or twice; the merge needs them sorted. Cost: one pass when they already are.
     func sortedUnique() -> CuratorSourceList {
-        guard (1..<Swift.max(1, count)).contains(where: { !isBefore($0 - 1, $0) }) else { return self }
+        // The packed words in one pass; whole ids only where two long ones tie.
+        let words = storage.words
+        var ordered = true
+        var at = 1
+        while ordered, at < stored {
+            let (high, low, previousHigh, previousLow) = (words[2 * at], words[2 * at + 1], words[2 * at - 2], words[2 * at - 1])
+            ordered =
+                previousHigh != high
+                ? previousHigh < high
+                : previousLow != low ? previousLow < low : PackedKey.isLong(low) && isBefore(at - 1, at)
+            at += 1
+        }
+        if ordered { return self }
         return CuratorSourceList(Set(self).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 

@@ -263,9 +263,17 @@ extension ReaderModel {
     /// Whether every byte of `key` is below 0x80 (then it is UTF-8): the common case, checked
     /// without making a `String`.
     static func isASCII(_ key: UnsafeRawBufferPointer) -> Bool {
-        var bits: UInt8 = 0
-        for byte in key { bits |= byte }
-        return bits < 0x80
+        var bits: UInt64 = 0
+        var at = 0
+        while at + 8 <= key.count {
+            bits |= key.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            at += 8
+        }
+        while at < key.count {
+            bits |= UInt64(key[at])
+            at += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// `mdb_cursor_sibling(mc, 1)`: the next page at the top's level, through the parents;
