@@ -79,7 +79,7 @@ enum CuratorCommand {
 
     /// Calls `body` with each file group read from `path` (`-` is stdin), in input order.
     /// - Throws: `CuratorFailure.unreadableInput`, `.badLine`, or what `body` throws.
-    static func forEachGroup(in path: String, form: CuratorGroupInput.Form, _ body: ([String]) throws -> Void) throws {
+    static func forEachGroup(in path: String, form: CuratorGroupInput.Form, _ body: ([String], CuratorGroupInput.Lance?) throws -> Void) throws {
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CuratorFailure.unreadableInput(path: path, reason: String(cString: strerror(errno))) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
@@ -92,7 +92,7 @@ enum CuratorCommand {
             { line in
                 do {
                     guard let group = try input.group(line: line) else { return }
-                    try body(group)
+                    try body(group, input.lance)
                 } catch let error as CuratorGroupInput.LineError {
                     throw CuratorFailure.badLine(error, form: form)
                 }

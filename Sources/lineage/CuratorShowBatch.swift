@@ -58,7 +58,7 @@ struct CuratorShowBatch {
         var matching: [(line: Int, paths: [String])] = []
         var hasher = CuratorSourceID.Hasher()
         var line = 0
-        try CuratorCommand.forEachGroup(in: path, form: .groups) { paths in
+        try CuratorCommand.forEachGroup(in: path, form: .groups) { paths, _ in
             line += 1
             if hasher.id(of: paths) == wanted { matching.append((line, paths)) }
         }
@@ -70,7 +70,7 @@ struct CuratorShowBatch {
         var byID: [String: [(line: Int, paths: [String])]] = [:]
         var hasher = CuratorSourceID.Hasher()
         var line = 0
-        try CuratorCommand.forEachGroup(in: path, form: .groups) { paths in
+        try CuratorCommand.forEachGroup(in: path, form: .groups) { paths, _ in
             line += 1
             byID[hasher.id(of: paths).description, default: []].append((line, paths))
         }

@@ -9,7 +9,8 @@ extension Lineage {
             discussion: """
                 Each group's source id is looked up in the union of completed sources the \
                 pipeline reads: skip when it is there, run otherwise. One row per group in input \
-                order, SOURCE_ID<TAB>skip|run<TAB>FIRST_PATH[ (+N more)][<TAB>shard S STATE], then a summary line. \
+                order, SOURCE_ID<TAB>skip|run<TAB>FIRST_PATH[ (+N more)][<TAB>shard S STATE] (a Lance \
+                fragment set: DATASET (version V, fragments ...)), then a summary line. \
                 Paths are hashed exactly as given, so list them as the pipeline's reader saw them. \
                 The union holds what the pipeline's start reads from each writer file (a damaged \
                 file it still reads counts; one it skips or fails on does not: Docs/ReaderModel.md); \
@@ -63,11 +64,13 @@ extension Lineage {
             // Groups that run again while their shard is marked completed: resubmitting only
             // the missing shards never runs them (the shard's manifest says it finished).
             var stranded = CuratorStranded(limit: 1)
-            try CuratorCommand.forEachGroup(in: groups ?? files ?? "-", form: groups != nil ? .groups : .files) { paths in
+            try CuratorCommand.forEachGroup(in: groups ?? files ?? "-", form: groups != nil ? .groups : .files) { paths, lance in
                 let decision = plan.decide(paths)
                 let first = plan.summary.groups == 1
                 let shard = stranded.note(decision, slurm: checkpoint.slurm)
-                Console.withBuffer { CuratorPlanRenderer.appendGroup(decision, paths: paths, first: first, format: rows, shard: shard, to: &$0) }
+                Console.withBuffer {
+                    CuratorPlanRenderer.appendGroup(decision, paths: paths, lance: lance, first: first, format: rows, shard: shard, to: &$0)
+                }
                 if WorkProgress.isDue(plan.summary.groups) {
                     report?(WorkProgress(phase: "planning", done: plan.summary.groups, total: nil, unit: "groups"))
                 }

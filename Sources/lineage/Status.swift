@@ -99,7 +99,7 @@ extension Lineage {
             if let input = groups ?? files {
                 var plan = CuratorPlan(checkpoint)
                 var found = CuratorStranded(limit: examples)
-                try CuratorCommand.forEachGroup(in: input, form: groups != nil ? .groups : .files) { paths in
+                try CuratorCommand.forEachGroup(in: input, form: groups != nil ? .groups : .files) { paths, _ in
                     found.note(plan.decide(paths), slurm: checkpoint.slurm)
                 }
                 stranded = found

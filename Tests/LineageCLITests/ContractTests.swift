@@ -516,6 +516,15 @@ struct ContractTests {
         let rows = try result.recordLines(kind: "curator")
         #expect(rows.map { $0["source_id"] as? String } == ["d130fe98e0f7", "ead520a8e8d8"])
         #expect(rows.map { $0["action"] as? String } == ["run", "skip"])
+        // The Lance row names the dataset, its version and fragments, not paths.
+        let lance = try #require(rows.first?["lance"] as? [String: Any])
+        #expect(lance["dataset"] as? String == "s3://bucket/ds.lance" && lance["version"] as? Int == 7 && lance["fragments"] as? [Int] == [3, 1, 2])
+        #expect(rows.last?["lance"] == nil)
+        let text = try CLI.run(["plan", Self.curator, "--groups", "-"], stdin: input)
+        #expect(text.text.lines.first?.hasPrefix("d130fe98e0f7\trun\ts3://bucket/ds.lance (version 7, fragments 3,1,2)\tshard ") == true, "\(text)")
+        let json = try CLI.run(["plan", Self.curator, "--groups", "-", "--format", "json"], stdin: input)
+        let outcome = try StatusStatsSchemaTests.validate(schema: "curator-plan.schema.json", [("lance", json.stdout)])
+        #expect(outcome == ["lance": true])
         let bad = try CLI.run(["plan", Self.curator, "--groups", "-"], stdin: #"{"lance": "x", "version": "7", "fragments": [1]}"# + "\n")
         #expect(bad.status == 64 && bad.stderr.contains("stdin line 1: \"version\" must be an integer"), "\(bad)")
     }

@@ -31,7 +31,16 @@ public struct CuratorGroupInput: Sendable {
     }
 
     /// How lines spell groups.
+    /// A Lance fragment set as a group line gives it (NeMo Curator 26.09).
+    public struct Lance: Sendable, Equatable {
+        public let dataset: String
+        public let version: Int
+        public let fragments: [Int]
+    }
+
     public let form: Form
+    /// The Lance fragment set of the last group read; `nil` when it was a list of paths.
+    public private(set) var lance: Lance?
     /// The input's name for errors.
     public let file: String
     /// Lines read so far.
@@ -55,6 +64,7 @@ public struct CuratorGroupInput: Sendable {
     /// call from another module would go through the unspecialised code, byte by byte).
     public mutating func group(line: ArraySlice<UInt8>) throws(LineError) -> [String]? {
         lineNumber += 1
+        lance = nil
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
         switch form {
         case .files:
@@ -77,7 +87,7 @@ public struct CuratorGroupInput: Sendable {
     /// A Lance line, `{"lance": PATH, "version": V, "fragments": [F, ...]}`, as the strings
     /// its source id is hashed over: the path, then `str()` of the version and of each
     /// fragment id (`LanceReadTask`'s `[path, str(version), *map(str, fragment_ids)]`).
-    private func lance(_ bytes: [UInt8]) throws(LineError) -> [String] {
+    private mutating func lance(_ bytes: [UInt8]) throws(LineError) -> [String] {
         guard case .object(let fields)? = CuratorJSON.parse(bytes) else {
             throw failure("expected a JSON object {\"lance\": ..., \"version\": ..., \"fragments\": [...]}")
         }
@@ -86,11 +96,12 @@ public struct CuratorGroupInput: Sendable {
         guard case .array(let items)? = fields["fragments"], !items.isEmpty else {
             throw failure("\"fragments\" must be a non-empty array of integers")
         }
-        var fragments: [String] = []
+        var fragments: [Int] = []
         for item in items {
             guard let id = item.integer else { throw failure("\"fragments\" must be a non-empty array of integers") }
-            fragments.append(String(id))
+            fragments.append(id)
         }
-        return [path, String(version)] + fragments
+        lance = Lance(dataset: path, version: version, fragments: fragments)
+        return [path, String(version)] + fragments.map(String.init)
     }
 }

@@ -104,28 +104,39 @@ public struct CuratorWriter: Sendable, Equatable {
         }
         let size = file.bytes.count
         let walker = StructureWalker(file: file)
-        var sources = CuratorSourceList()
-        let resume = ReaderModel(bytes: file.bytes).predict { key in _ = sources.append(key) }
-        if case .read = resume { sources = sources.sortedUnique() } else { sources = CuratorSourceList() }
-        func result(_ state: State, _ structure: StructureReport? = nil) -> Inspection {
+        let model = ReaderModel(bytes: file.bytes)
+        // The pipeline's reading of a file the walk did not read whole: the model replays it.
+        func predicted() -> (ReaderModel.Outcome, CuratorSourceList) {
+            var keys = CuratorSourceList()
+            let outcome = model.predict { key in _ = keys.append(key) }
+            if case .read = outcome { return (outcome, keys.sortedUnique()) }
+            return (outcome, CuratorSourceList())
+        }
+        func result(_ state: State, _ structure: StructureReport? = nil, _ read: (ReaderModel.Outcome, CuratorSourceList)) -> Inspection {
             Inspection(
-                writer: CuratorWriter(name: name, path: path, size: size, state: state, resume: resume, sources: sources),
+                writer: CuratorWriter(name: name, path: path, size: size, state: state, resume: read.0, sources: read.1),
                 structure: structure, databases: walker.databases)
         }
-        if isNeverCommitted(walker) { return result(.noSubDatabase) }
+        if isNeverCommitted(walker) { return result(.noSubDatabase, nil, predicted()) }
         switch walker.metaCheck.notCheckpointReason {
-        case .notLMDB?: return result(.unreadable("not an LMDB file"))
-        case .noMetaPage?, .unsupportedVersion?: return result(.unreadable("no usable meta page"))
+        case .notLMDB?: return result(.unreadable("not an LMDB file"), nil, predicted())
+        case .noMetaPage?, .unsupportedVersion?: return result(.unreadable("no usable meta page"), nil, predicted())
         case .damaged?, nil: break
         }
+        var sources = CuratorSourceList()
         var entries = 0
+        var allUTF8 = true
         // Every tree is walked, so a page no tree reaches is found whichever databases exist.
         var walks = [walker.walkFreeList()]
         for named in walker.databases {
             if named.name == databaseName {
+                // Room for the entries the record claims, as far as the file could hold them
+                // (an entry takes 12 bytes at least) and up to 4 M ids; past that the list grows.
+                sources.reserve(Int(min(named.record.entries, UInt64(size / 12), 1 << 22)))
                 walks.append(
                     walker.walk(database: named.name) { key, value in
                         entries += 1
+                        if !sources.append(key) { allUTF8 = false }
                         visit?(key, value)
                     })
             } else {
@@ -133,9 +144,16 @@ public struct CuratorWriter: Sendable, Equatable {
             }
         }
         let report = walker.report(combining: walks)
-        if let first = report.findings.first { return result(.damaged(first), report) }
-        guard walker.databases.contains(where: { $0.name == databaseName }) else { return result(.noSubDatabase, report) }
-        return result(entries == 0 ? .empty : .ok, report)
+        if let first = report.findings.first { return result(.damaged(first), report, predicted()) }
+        guard walker.databases.contains(where: { $0.name == databaseName }) else { return result(.noSubDatabase, report, predicted()) }
+        // A sound file whose keys are all UTF-8: the pipeline reads exactly the walk's keys,
+        // in order; only its open and open_db are replayed.
+        guard allUTF8 else { return result(entries == 0 ? .empty : .ok, report, predicted()) }
+        let outcome = model.predict(walked: entries) { _ in }
+        if case .read = outcome {
+            return result(entries == 0 ? .empty : .ok, report, (outcome, sources))
+        }
+        return result(entries == 0 ? .empty : .ok, report, (outcome, CuratorSourceList()))
     }
 
     /// Whether the file is as LMDB creates it before the first commit (both meta pages at

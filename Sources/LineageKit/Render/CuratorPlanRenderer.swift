@@ -25,8 +25,8 @@ public enum CuratorPlanRenderer {
     /// `shard`: in a job array, the shard that processes the group and what its manifest
     /// says (`completed` or `missing`): a fourth text column, `shard` and `shard_state` in JSON.
     public static func appendGroup(
-        _ decision: CuratorPlan.Decision, paths: [String], first: Bool, format: Format, shard: (index: Int, state: String)? = nil,
-        to out: inout [UInt8]
+        _ decision: CuratorPlan.Decision, paths: [String], lance: CuratorGroupInput.Lance? = nil, first: Bool, format: Format,
+        shard: (index: Int, state: String)? = nil, to out: inout [UInt8]
     ) {
         switch format {
         case .text:
@@ -34,8 +34,14 @@ public enum CuratorPlanRenderer {
             out.append(0x09)
             out.append(contentsOf: decision.action.rawValue.utf8)
             out.append(0x09)
-            CuratorSourcesRenderer.appendText(paths.first ?? "", to: &out)
-            if paths.count > 1 { out.append(contentsOf: " (+\(paths.count - 1) more)".utf8) }
+            if let lance {
+                // A Lance fragment set: the dataset, its version and fragments, not "paths".
+                CuratorSourcesRenderer.appendText(lance.dataset, to: &out)
+                out.append(contentsOf: " (version \(lance.version), fragments \(lance.fragments.map(String.init).joined(separator: ",")))".utf8)
+            } else {
+                CuratorSourcesRenderer.appendText(paths.first ?? "", to: &out)
+                if paths.count > 1 { out.append(contentsOf: " (+\(paths.count - 1) more)".utf8) }
+            }
             if let shard { out.append(contentsOf: "\tshard \(shard.index) \(shard.state)".utf8) }
             out.append(0x0a)
         case .jsonLines, .json:
@@ -47,6 +53,12 @@ public enum CuratorPlanRenderer {
             out.append(contentsOf: decision.action.rawValue.utf8)
             out.append(contentsOf: #"", "paths": "#.utf8)
             CuratorSourcesRenderer.appendJSONStrings(paths, to: &out)
+            if let lance {
+                out.append(contentsOf: #", "lance": {"dataset": "#.utf8)
+                out.append(contentsOf: Escaping.jsonString(lance.dataset).utf8)
+                out.append(
+                    contentsOf: ", \"version\": \(lance.version), \"fragments\": [\(lance.fragments.map(String.init).joined(separator: ", "))]}".utf8)
+            }
             if let shard { out.append(contentsOf: #", "shard": \#(shard.index), "shard_state": "\#(shard.state)""#.utf8) }
             out.append(UInt8(ascii: "}"))
             if case .jsonLines = format { out.append(0x0a) }

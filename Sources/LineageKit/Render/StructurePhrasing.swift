@@ -105,6 +105,8 @@ public enum StructurePhrasing {
 
         case .branchWithoutChildren:
             return "the branch page has no children"
+        case .branchWithOneChild:
+            return "the branch page has one child (LMDB asserts two or more on every search)"
         case .leafWithoutEntries:
             return "the leaf page holds no entries"
         case .nodeOutsidePage(let node, let onBranch):
@@ -134,6 +136,8 @@ public enum StructurePhrasing {
 
         case .noSuchSubDatabase:
             return "the main DB names no such sub-database"
+        case .recordRefused(let flags, let reason):
+            return "the database record (flags 0x\(String(flags, radix: 16))) is one LMDB refuses: \(reason)"
         case .subDatabaseRecordSize(let name, let size):
             return "the record of sub-database \"\(Escaping.text(name))\" is \(size) bytes, not 48"
         case .nestedRecordSize(let node, let size):

@@ -53,10 +53,17 @@ public struct ReaderModel {
 
     /// Replays the pipeline's read of `completed_sources`, handing every key it gets to
     /// `visit` (raw bytes, valid during the call only; already checked to be UTF-8).
-    public func predict(visit: (UnsafeRawBufferPointer) -> Void) -> Outcome {
+    ///
+    /// `walked`: the number of entries of `completed_sources` a structure walk of this file
+    /// read with no finding at all, every key UTF-8; then the cursor walk, which the
+    /// structure walk's rules cover (a test holds them together), is not replayed: the
+    /// outcome is `.read(keys: walked)` once the open and `open_db` succeed on a plain
+    /// database, and `visit` is not called.
+    public func predict(walked: Int? = nil, visit: (UnsafeRawBufferPointer) -> Void) -> Outcome {
         do {
             let env = try open()
             guard let database = try openDatabase(env) else { return .noDatabase("no completed_sources sub-database") }
+            if let walked, database.flags & (Record.dupSort | Record.valid) == 0 { return .read(keys: walked) }
             return try iterate(env, database, visit: visit)
         } catch let stop as Stop {
             return stop.outcome

@@ -115,6 +115,9 @@ extension StructureFinding {
 
         /// A branch page without a single child.
         case branchWithoutChildren
+        /// The branch page has one child: LMDB asserts two or more on every search (and
+        /// py-lmdb's build aborts there).
+        case branchWithOneChild
         /// A leaf page (other than the main DB's) without entries.
         case leafWithoutEntries
         /// The header of node `node` lies outside the page.
@@ -147,6 +150,10 @@ extension StructureFinding {
 
         /// The main DB names no sub-database of the finding's database name.
         case noSuchSubDatabase
+        /// A database record's flags, fixed key size or depth are ones LMDB refuses (a flag
+        /// that needs `MDB_DUPSORT` without it, the in-memory `MDB_VALID` bit, a key size past
+        /// a page, more than 32 levels), or the main DB's flags hide the named databases.
+        case recordRefused(flags: UInt16, reason: String)
         /// A sub-database's record in the main DB is not 48 bytes; `name` is the raw key.
         case subDatabaseRecordSize(name: [UInt8], size: Int)
         /// The nested duplicate record of leaf node `node` is not 48 bytes.

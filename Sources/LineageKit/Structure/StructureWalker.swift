@@ -137,6 +137,7 @@ public struct StructureWalker: Sendable {
         }
 
         let meta = metaCheck.meta
+        if let meta { recordFindings(meta, &log) }
         let pageCount = walks.map(\.pages.pageCount).max() ?? 0
         var reachable = [UInt64](repeating: 0, count: Int((pageCount + 63) / 64))
         var freeListed = [UInt64](repeating: 0, count: reachable.count)
@@ -210,5 +211,36 @@ public struct StructureWalker: Sendable {
             meta: meta, main: mainSummary, freeList: freeSummary, databases: summaries, findings: log.kept,
             findingCount: log.total, pagesReachable: reachableCount, pagesOnFreeList: freeCount,
             filePages: meta?.filePages ?? 0)
+    }
+
+    /// The database records LMDB refuses: the meta page's two (`mdb_txn_renew0`), a main DB
+    /// whose flags hide the named databases (`mdb_dbi_open` finds none under `MDB_DUPSORT` or
+    /// `MDB_INTEGERKEY`), and each named record (`mdb_dbi_open`, and the read transaction's
+    /// re-read, which drops `MDB_VALID` and finds the flags changed).
+    func recordFindings(_ meta: MetaInfo, _ log: inout FindingLog) {
+        func refused(_ record: DatabaseRecord) -> String? {
+            let dupSortOnly: UInt16 = DatabaseFlag.dupFixed | 0x20 | 0x40
+            if record.flags & dupSortOnly != 0, record.flags & DatabaseFlag.dupSort == 0 { return "a flag that needs MDB_DUPSORT without it" }
+            return nil
+        }
+        for (name, record) in [(StructureWalker.freeListName, meta.freeDatabase), (StructureWalker.mainName, meta.mainDatabase)] {
+            if let reason = refused(record) {
+                log.add(.subdbRecord, page: UInt64(meta.metaPage), database: name, .recordRefused(flags: record.flags, reason: reason))
+            }
+        }
+        if !databases.isEmpty, meta.mainDatabase.flags & (DatabaseFlag.dupSort | 0x08) != 0 {
+            log.add(
+                .subdbRecord, page: UInt64(meta.metaPage), database: StructureWalker.mainName,
+                .recordRefused(flags: meta.mainDatabase.flags, reason: "MDB_DUPSORT or MDB_INTEGERKEY on the main DB, which then names no database"))
+        }
+        for named in databases {
+            let record = named.record
+            let reason =
+                refused(record)
+                ?? (record.flags & 0x8000 != 0 ? "the in-memory MDB_VALID bit (0x8000) is set" : nil)
+                ?? (UInt64(record.pad) > UInt64(meta.pageSize - Layout.pageHeaderSize) ? "a fixed key size of \(record.pad), past a page" : nil)
+                ?? (record.depth > 32 ? "\(record.depth) levels, more than a cursor holds (32)" : nil)
+            if let reason { log.add(.subdbRecord, database: named.name, .recordRefused(flags: record.flags, reason: reason)) }
+        }
     }
 }

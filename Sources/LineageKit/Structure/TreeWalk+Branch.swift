@@ -15,6 +15,8 @@ extension TreeWalk {
             log.add(.pageBounds, page: pgno, database: database, .branchWithoutChildren)
             return
         }
+        // mdb_page_search_root asserts two children or more, but on the free list.
+        if count == 1, tree.role != .free { log.add(.pageBounds, page: pgno, database: database, .branchWithOneChild) }
         let page = nodes.page
         let orderKind: StructureFinding.Kind = tree.role == .duplicates ? .dupOrder : .keyOrder
         var previous: ByteRun?
@@ -33,7 +35,8 @@ extension TreeWalk {
                 continue
             }
             let child =
-                UInt64(page.u16(offset + NodeField.low)) | UInt64(page.u16(offset + NodeField.high)) << 16 | UInt64(page.u16(offset + NodeField.flags)) << 32
+                UInt64(page.u16(offset + NodeField.low)) | UInt64(page.u16(offset + NodeField.high)) << 16 | UInt64(
+                    page.u16(offset + NodeField.flags)) << 32
             var childLower = lower
             if index > 0 {
                 // LMDB never compares the first key of a branch page; the others bound their children.

@@ -153,3 +153,42 @@ struct ReaderModelOracleTests {
         }
     }
 }
+
+/// The shortcut `CuratorWriter` takes on a sound file (the structure walk's keys, the cursor
+/// walk not replayed) gives what the whole replay gives: on random mutations of writer files,
+/// wherever the walk finds nothing and every key is UTF-8, the writer's outcome and sources
+/// are the full model's. (The structure walk's rules cover everything the cursor walk
+/// checks: a case where they do not fails here.)
+@Suite(.enabled(if: CuratorPipelineReader.isAvailable, "needs python3 with py-lmdb to write the larger file"))
+struct ReaderModelShortcutTests {
+    @Test func aSoundWalkGivesWhatTheReplayGives() throws {
+        try withTemporaryDirectory { directory in
+            let sources = try WriterFiles.make(in: directory, fixtures: CuratorFixture.metadata)
+            var random = SplitMix64(state: 0x5407)
+            var sound = 0
+            for round in 0..<1500 {
+                let source = sources.all[round % sources.all.count]
+                var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source)))
+                let pages = bytes.count / 4096
+                for _ in 0..<Int.random(in: 1...3, using: &random) {
+                    let page = Int.random(in: 0..<pages, using: &random)
+                    let offset = Bool.random(using: &random) ? Int.random(in: 0..<64, using: &random) : Int.random(in: 0..<4096, using: &random)
+                    bytes[page * 4096 + offset] = UInt8.random(in: 0...255, using: &random)
+                }
+                let path = directory.appendingPathComponent("shortcut.mdb").path
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                let writer = CuratorWriter.read(path: path)
+                guard writer.state == .ok || writer.state == .empty else { continue }
+                let file = try MappedFile(path: path)
+                var keys: [String] = []
+                let replayed = ReaderModel(bytes: file.bytes).predict { keys.append(String(decoding: $0, as: UTF8.self)) }
+                if case .read = replayed { sound += 1 }
+                #expect(writer.resume == replayed, "mutation \(round): \(writer.resume) against the replay's \(replayed)")
+                if case .read = replayed {
+                    #expect(Array(writer.sources) == Set(keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "mutation \(round)")
+                }
+            }
+            #expect(sound > 500, "only \(sound) sound mutations")
+        }
+    }
+}
