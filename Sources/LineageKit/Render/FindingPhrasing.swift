@@ -48,7 +48,7 @@ public enum FindingPhrasing {
             let dupSort = flags & 0x04 != 0 ? " (MDB_DUPSORT)" : ""
             return "\(CuratorWriter.databaseName) has flags 0x\(hex(flags))\(dupSort), expected 0 (plain keys)"
         case .keyNotUTF8(let key):
-            return "source id \(Escaping.jsonString(key)) is not valid UTF-8"
+            return "source id \(Escaping.jsonString(key)) is not valid UTF-8: the pipeline's key.decode() raises on it, so its resumed start fails on this writer file"
         case .keyControlCharacter(let key):
             return "source id \(Escaping.jsonString(key)) holds a control character"
         case .sourceValue(let key, let value):

@@ -33,7 +33,7 @@ struct FindingPhrasingTests {
         case .unreadable: return (.writerStructure, "completed_sources", "cannot be read: too short")
         case .unexpectedSubDatabase: return (.writerSchema, "(main)", "names the sub-database \"notes\"")
         case .writerFlags: return (.writerSchema, "completed_sources", "has flags 0x4 (MDB_DUPSORT), expected 0")
-        case .keyNotUTF8: return (.sourceKeys, "completed_sources", "source id \"x\\\"\\n\\\\\\u00ff\" is not valid UTF-8")
+        case .keyNotUTF8: return (.sourceKeys, "completed_sources", "source id \"x\\\"\\n\\\\\\u00ff\" is not valid UTF-8: the pipeline's key.decode() raises on it, so its resumed start fails on this writer file")
         case .keyControlCharacter: return (.sourceKeys, "completed_sources", "holds a control character")
         case .sourceValue: return (.sourceValues, "completed_sources", "has value \"2\", not \"1\"")
         case .runMissing: return (.slurmRun, "run.json", "missing, yet 2 completion manifests exist")
