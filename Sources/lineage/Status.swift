@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import LineageKit
 
 extension Lineage {
@@ -70,6 +71,13 @@ extension Lineage {
                 try runCurator(curator)
                 return
             }
+            if retryFields || groups != nil || files != nil {
+                // A path that names nothing is said as such, not as a misused option.
+                if !FileManager.default.fileExists(atPath: location.path) {
+                    let error = CheckpointError.missing(path: location.path)
+                    throw location.origin == .environment ? CheckpointFromEnvironment(error: error) as any Error : error
+                }
+            }
             if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
             if groups != nil || files != nil { throw UsageError("--groups and --files apply to a Curator checkpoint (a Slurm job array).") }
             let answer = try options.location.analyse { path throws(CheckpointError) in
@@ -98,7 +106,8 @@ extension Lineage {
             var stranded: CuratorStranded?
             if let input = groups ?? files {
                 var plan = CuratorPlan(checkpoint)
-                var found = CuratorStranded(limit: examples)
+                // One example at least, for the warning; the report shows --max-examples of them.
+                var found = CuratorStranded(limit: max(1, examples), known: checkpoint.slurm != nil)
                 try CuratorCommand.forEachGroup(in: input, form: groups != nil ? .groups : .files) { paths, _ in
                     found.note(plan.decide(paths), slurm: checkpoint.slurm)
                 }

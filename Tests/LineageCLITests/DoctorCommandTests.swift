@@ -56,7 +56,7 @@ struct DoctorCommandTests {
         }
     }
 
-    @Test("leftover lock and temporary files, an odd writer name, a writer the resumed start fails on: warned, failed, exit 1")
+    @Test("leftover lock and temporary files, an odd writer name, a writer the resumed start fails on: warned, failed, named on stderr, exit 2")
     func findings() throws {
         try CuratorPipelineReadTests.withDamage(failing: true) { checkpoint, metadata in
             try Data().write(to: metadata.appendingPathComponent("node-a-1001.mdb-lock"))
@@ -64,7 +64,8 @@ struct DoctorCommandTests {
             try FileManager.default.copyItem(
                 at: metadata.appendingPathComponent("node-c-3003.mdb"), to: metadata.appendingPathComponent("node-c-3003 copy.mdb"))
             let result = try CLI.run(["doctor", checkpoint.path, "--format", "json"])
-            #expect(result.status == 1, "\(result)")
+            // A writer file the start fails on decides the status as on every command.
+            #expect(result.status == 2 && result.stderr.contains("node-b-2002.mdb: "), "\(result)")
             let checks = try Self.checks(result)
             #expect(checks["leftovers"]?.status == "warn")
             #expect(checks["leftovers"]?.details == ["node-a-1001.mdb-lock", ".slurm_array_completion/.completed_slurm_array_7.json.tmp"])
@@ -72,7 +73,7 @@ struct DoctorCommandTests {
             #expect(checks["pipeline-read"]?.status == "fail", "\(String(describing: checks["pipeline-read"]))")
             #expect(checks["pipeline-read"]?.details.first?.hasPrefix("node-b-2002.mdb: the resumed start stops on it") == true)
             let text = try CLI.run(["doctor", checkpoint.path])
-            #expect(text.status == 1 && text.text.hasSuffix(Self.verdict(checks)), "\(text)")
+            #expect(text.status == 2 && text.text.hasSuffix(Self.verdict(checks)), "\(text)")
             #expect(checks.values.filter { $0.status == "fail" }.count == 1 + (checks["filesystem"]?.status == "fail" ? 1 : 0))
         }
     }
@@ -113,13 +114,32 @@ struct DoctorCommandTests {
             try FileManager.default.copyItem(atPath: CLI.fixture("four_stage"), toPath: file.path)
             let clean = try CLI.run(["doctor", file.path, "--format", "json"])
             let cleanChecks = try Self.checks(clean)
-            #expect(cleanChecks.keys.sorted() == ["filesystem", "free-space", "leftovers", "permissions"])
+            #expect(cleanChecks.keys.sorted() == ["filesystem", "free-space", "leftovers", "permissions", "structure"])
+            #expect(cleanChecks["structure"]?.status == "pass")
             #expect(cleanChecks["leftovers"]?.status == "pass" && cleanChecks["permissions"]?.status == "pass", "\(clean)")
             try Data().write(to: directory.appendingPathComponent("ckpt.mdb-lock"))
             let locked = try Self.checks(try CLI.run(["doctor", file.path, "--format", "json"]))
             #expect(locked["leftovers"]?.status == "warn" && locked["leftovers"]?.details == ["ckpt.mdb-lock"])
             let missing = try CLI.run(["doctor", directory.appendingPathComponent("nope.mdb").path])
             #expect(missing.status == 2 && missing.stderr.contains("nope.mdb"), "\(missing)")
+            // Read as every DAG command reads it: not LMDB is an error; a truncated file
+            // gets the checks, a failed structure check, and exit 2 with the usual sentence.
+            let text = directory.appendingPathComponent("text.mdb")
+            try Data("not lmdb".utf8).write(to: text)
+            #expect(try CLI.run(["doctor", text.path]).status == 2)
+            let truncated = directory.appendingPathComponent("truncated.mdb")
+            try Data(try Data(contentsOf: file).prefix(10_000)).write(to: truncated)
+            let damaged = try CLI.run(["doctor", truncated.path, "--format", "json"])
+            #expect(damaged.status == 2 && damaged.stderr.contains("run `lineage verify"), "\(damaged)")
+            #expect(try Self.checks(damaged)["structure"]?.status == "fail")
+            // A directory holding data.mdb: its lock file is lock.mdb, beside it.
+            let folder = directory.appendingPathComponent("env")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent("data.mdb"))
+            try Data().write(to: folder.appendingPathComponent("lock.mdb"))
+            let environment = try Self.checks(try CLI.run(["doctor", folder.path, "--format", "json"]))
+            #expect(environment["leftovers"]?.details == ["lock.mdb"], "\(String(describing: environment["leftovers"]))")
+            #expect(try CLI.run(["doctor", CuratorStatusCommandTests.checkpoint, "--kind", "dag"]).status == 64)
         }
     }
 }

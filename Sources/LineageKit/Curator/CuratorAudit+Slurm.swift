@@ -19,7 +19,8 @@ enum SlurmChecks {
         if minimum == nil { tally.add(.notInteger(field: "minimum_shard_index"), file: file) }
         if total == nil { tally.add(.notInteger(field: "total_shards"), file: file) }
         guard let minimum, let total else { return nil }
-        guard total > 0, minimum >= 0 else {
+        // The shards are minimum ..< minimum + total: past Int.max there is no such range.
+        guard total > 0, minimum >= 0, !minimum.addingReportingOverflow(total).overflow else {
             tally.add(.runRange(minimumShardIndex: minimum, totalShards: total), file: file)
             return nil
         }

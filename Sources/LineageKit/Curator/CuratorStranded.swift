@@ -10,13 +10,19 @@ public struct CuratorStranded: Sendable, Equatable {
     public private(set) var examples: [Example] = []
     /// How many examples are kept.
     public let limit: Int
+    /// Whether the shards are known: without a usable `run.json` the pipeline's shard of a
+    /// source cannot be told, and nothing is counted.
+    public let known: Bool
 
     public struct Example: Sendable, Equatable {
         public let sourceID: String
         public let shard: Int
     }
 
-    public init(limit: Int) { self.limit = limit }
+    public init(limit: Int, known: Bool = true) {
+        self.limit = limit
+        self.known = known
+    }
 
     /// Counts the group of `decision` if it runs again on a shard marked completed; returns
     /// the shard with what its manifests say (`nil` without a job array).

@@ -10,6 +10,8 @@ public struct CuratorWhy: Sendable {
     /// Writer files the pipeline's start fails on (or may): while they are in the folder
     /// the resumed run does not start at all.
     public let blockingWriters: [String]
+    /// Whether the start surely fails on one of them (else it only may).
+    public let blockingSurely: Bool
     /// Writer files being written during every read (BUSY): not read.
     public let busyWriters: [String]
     /// In a job array: the shard that processes the source and what its manifests say.
@@ -32,6 +34,7 @@ public struct CuratorWhy: Sendable {
         }
         skippedWriters = checkpoint.skippedWriters.map(\.name)
         blockingWriters = checkpoint.blockingWriters.map(\.name)
+        blockingSurely = checkpoint.blockingWriters.contains(where: \.failsResumeSurely)
         busyWriters = checkpoint.busyWriters.map(\.name)
         if let slurm = checkpoint.slurm {
             let index = slurm.shard(ofSource: source)
@@ -58,7 +61,7 @@ public struct CuratorWhy: Sendable {
         let blocked =
             blockingWriters.isEmpty
             ? ""
-            : "; but the resumed pipeline stops before it starts on \(blockingWriters.joined(separator: ", ")): move "
+            : "; but the resumed pipeline \(blockingSurely ? "stops" : "may stop") before it starts on \(blockingWriters.joined(separator: ", ")): move "
                 + "\(blockingWriters.count == 1 ? "it" : "them") out of the metadata folder first"
         return answer + blocked
     }

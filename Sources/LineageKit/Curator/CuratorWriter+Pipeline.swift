@@ -18,6 +18,13 @@ extension CuratorWriter {
         }
     }
 
+    /// Whether the model is sure the pipeline's start fails on the file (not merely may).
+    public var failsResumeSurely: Bool {
+        if state.isBusy { return false }
+        if case .failsResume = resume { return true }
+        return false
+    }
+
     /// Whether a command's answer on this checkpoint must end with exit 2: the file is
     /// damaged or unreadable, or the pipeline skips it, or its start fails on it.
     public var needsAttention: Bool { state.isSkipped || isSkippedByPipeline || blocksResume }

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// One writer process's LMDB file in a Curator checkpoint and the sources it completed,
 /// read through the structure walk (never liblmdb, never a lock file).
 public struct CuratorWriter: Sendable, Equatable {
@@ -93,6 +95,15 @@ public struct CuratorWriter: Sendable, Equatable {
     /// sources are those `ReaderModel` predicts the pipeline reads.
     static func inspect(path: String, visit: EntryVisitor?) -> Inspection {
         let name = CuratorLocation.lastComponent(of: path)
+        // The pipeline opens every *.mdb with subdir=False: a directory of that name fails
+        // to open (liblmdb's open of a directory), so the pipeline skips it.
+        var isDirectory = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
+            let writer = CuratorWriter(
+                name: name, path: path, size: nil, state: .unreadable("a directory, not a file"),
+                resume: .skipped("lmdb.open raises: it is a directory"), sources: CuratorSourceList())
+            return Inspection(writer: writer, structure: nil, databases: [])
+        }
         let file: MappedFile
         do {
             file = try MappedFile(path: path)

@@ -37,42 +37,75 @@ public enum Doctor {
         return DoctorReport(checkpoint: location.path, kind: "curator", checks: checks)
     }
 
-    /// Examines a task-lineage DAG file.
-    public static func examine(dagFile path: String) -> DoctorReport {
-        let folder = parent(of: path)
+    /// Examines a task-lineage DAG file (`file`, in `folder`; `checkpoint` as given), whose
+    /// LMDB lock file would be `lockName`; `damaged` when its read found the structure damaged.
+    public static func examine(dagFile file: String, checkpoint: String, folder: String, lockName: String, damaged: Bool) -> DoctorReport {
+        let structure: DoctorReport.Check =
+            damaged
+            ? .init("structure", .fail, "the file's structure is damaged: run lineage verify for the report; do not resume from it")
+            : .init("structure", .pass, "a readable lineage checkpoint")
         let checks = [
-            fileSystem(folder), permissions(folder, files: [path]), space(folder, files: [path]),
-            leftovers(folder, slurmFolder: nil, lockOf: CuratorLocation.lastComponent(of: path)),
+            structure, fileSystem(folder), permissions(folder, files: [file]), space(folder, files: [file]),
+            leftovers(folder, slurmFolder: nil, lockName: lockName),
         ]
-        return DoctorReport(checkpoint: path, kind: "dag", checks: checks)
+        return DoctorReport(checkpoint: checkpoint, kind: "dag", checks: checks)
     }
 
-    static func parent(of path: String) -> String {
+    /// The folder holding `path`.
+    public static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     // MARK: - The checks
 
-    static func fileSystem(_ folder: String) -> DoctorReport.Check {
-        guard let kind = FileSystemKind.of(path: folder) else {
-            return .init("filesystem", .warn, "the file system of \(folder) could not be told (no /proc/self/mountinfo)")
+    /// `folder`, or its nearest ancestor that exists (the pipeline creates the metadata
+    /// folder on its first run), with a note when it is not `folder` itself.
+    static func existing(_ folder: String) -> (path: String, note: String) {
+        var path = folder
+        while !FileManager.default.fileExists(atPath: path) {
+            let up = parent(of: path)
+            guard up != path else { break }
+            path = up
         }
-        let place = kind.isLocal ? "a local file system" : "a network or user-space file system"
-        guard let hazard = kind.hazard else { return .init("filesystem", .pass, "\(kind.name): \(place)") }
-        return .init("filesystem", kind.isUnsafe ? .fail : .warn, "\(kind.name): \(hazard)")
+        return (path, path == folder ? "" : " (\(folder) does not exist yet: checked at \(path))")
+    }
+
+    static func fileSystem(_ folder: String) -> DoctorReport.Check {
+        let (place, note) = existing(folder)
+        guard let kind = FileSystemKind.of(path: place) else {
+            return .init("filesystem", .warn, "the file system of \(place) could not be told (/proc/self/mountinfo names no mount for it)")
+        }
+        guard let hazard = kind.hazard else {
+            let what = kind.isKnown ? (kind.isLocal ? "a local file system" : "a network file system") : "a file system lineage has no notes on"
+            return .init("filesystem", .pass, "\(kind.name): \(what)\(note)")
+        }
+        return .init("filesystem", kind.isUnsafe ? .fail : .warn, "\(kind.name): \(hazard)\(note)")
     }
 
     /// Whether this user can create files in `folder` (a resumed writer creates its own)
     /// and write the existing ones (a pid-recycled writer reopens its file).
     static func permissions(_ folder: String, files: [String]) -> DoctorReport.Check {
         let user = "uid \(getuid())"
+        let (place, note) = existing(folder)
+        guard place == folder else {
+            guard access(place, W_OK | X_OK) == 0 else {
+                return .init("permissions", .fail, "this user (\(user)) cannot create \(folder) in \(place): the pipeline's first writer fails")
+            }
+            return .init("permissions", .pass, "this user (\(user)) can create files here\(note)")
+        }
+        guard access(folder, R_OK | X_OK) == 0 else {
+            return .init(
+                "permissions", .fail,
+                "this user (\(user)) cannot list \(folder): lineage (and a pipeline running as this user) sees no writer files in it")
+        }
         guard access(folder, W_OK | X_OK) == 0 else {
             return .init(
                 "permissions", .fail,
                 "this user (\(user)) cannot create files in \(folder): a resumed writer fails to open its file")
         }
-        let readOnly = files.filter { access($0, W_OK) != 0 }
+        // A file that is there (a dangling link is not) and that this user cannot write.
+        let readOnly = files.filter { access($0, F_OK) == 0 && access($0, W_OK) != 0 }
         guard readOnly.isEmpty else {
             return .init(
                 "permissions", .warn,
@@ -85,7 +118,8 @@ public enum Doctor {
     /// Free space against the map size a writer file may grow to.
     static func space(_ folder: String, files: [String]) -> DoctorReport.Check {
         var info = statvfs()
-        guard statvfs(folder, &info) == 0 else { return .init("free-space", .warn, "the free space of \(folder) could not be read") }
+        let place = existing(folder).path
+        guard statvfs(place, &info) == 0 else { return .init("free-space", .warn, "the free space of \(place) could not be read") }
         let free = UInt64(info.f_bavail) * UInt64(info.f_frsize)
         var apparent: UInt64 = 0
         var allocated: UInt64 = 0
@@ -111,9 +145,9 @@ public enum Doctor {
 
     /// LMDB lock files (the pipeline opens without one: another tool made them) and
     /// temporary files a writer left behind.
-    static func leftovers(_ folder: String, slurmFolder: String?, lockOf name: String? = nil) -> DoctorReport.Check {
+    static func leftovers(_ folder: String, slurmFolder: String?, lockName: String? = nil) -> DoctorReport.Check {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        let locks = names.filter { $0.hasSuffix("-lock") && (name == nil || $0 == name! + "-lock") }
+        let locks = names.filter { lockName == nil ? $0.hasSuffix("-lock") : $0 == lockName }
         var temporary = names.filter { $0.hasSuffix(".tmp") }
         if let slurmFolder {
             let inner = ((try? FileManager.default.contentsOfDirectory(atPath: slurmFolder)) ?? []).sorted()
@@ -123,7 +157,7 @@ public enum Doctor {
         var parts: [String] = []
         if !locks.isEmpty {
             parts.append(
-                "\(locks.count) LMDB lock file\(locks.count == 1 ? "" : "s") (made by a tool that opened a writer file with locking, not by the pipeline)"
+                "\(locks.count) LMDB lock file\(locks.count == 1 ? "" : "s") (made by a tool that opened a file here with locking, not by the pipeline)"
             )
         }
         if !temporary.isEmpty { parts.append("\(temporary.count) temporary file\(temporary.count == 1 ? "" : "s") a writer left behind") }
@@ -162,30 +196,47 @@ public enum Doctor {
 
     /// What the pipeline's start does with each writer file (`ReaderModel`).
     static func pipelineRead(_ checkpoint: CuratorCheckpoint) -> DoctorReport.Check {
-        let blocking = checkpoint.blockingWriters
-        let skipped = checkpoint.skippedWriters
-        let damaged = checkpoint.writers.filter { $0.state.isSkipped && !$0.isSkippedByPipeline && !$0.blocksResume }
-        let busy = checkpoint.busyWriters
-        func lines(_ writers: [CuratorWriter], _ verb: String) -> [String] {
-            writers.map { "\($0.name): \(verb)\($0.pipelineDetail.map { " (\($0))" } ?? "")" }
+        var failing: [String] = []
+        var mayFail: [String] = []
+        var skipped: [String] = []
+        var nothing: [String] = []
+        var damagedRead: [String] = []
+        var busy: [String] = []
+        for writer in checkpoint.writers {
+            let detail = writer.pipelineDetail.map { " (\($0))" } ?? ""
+            if writer.state.isBusy {
+                busy.append("\(writer.name): being written, not read")
+                continue
+            }
+            switch writer.resume {
+            case .failsResume: failing.append("\(writer.name): the resumed start stops on it\(detail)")
+            case .undecided: mayFail.append("\(writer.name): the resumed start may stop on it\(detail)")
+            case .skipped: skipped.append("\(writer.name): skipped, its sources run again\(detail)")
+            case .noDatabase where writer.state.isSkipped:
+                nothing.append("\(writer.name): \(writer.state.label), the pipeline reads nothing from it\(detail)")
+            case .read where writer.state.isSkipped:
+                damagedRead.append("\(writer.name): \(writer.state.label), still read (\(writer.sources.count) sources)")
+            case .read, .noDatabase: break
+            }
         }
-        let details =
-            lines(blocking, "the resumed start stops on it") + lines(skipped, "skipped, its sources run again")
-            + damaged.map { "\($0.name): \($0.state.label), still read (\($0.sources.count) sources)" }
-            + busy.map { "\($0.name): being written, not read" }
-        if !blocking.isEmpty {
+        let details = failing + mayFail + skipped + nothing + damagedRead + busy
+        func count(_ list: [String], _ what: String) -> String? { list.isEmpty ? nil : "\(list.count) \(what)" }
+        let parts = [
+            count(failing, "it stops on"), count(mayFail, "it may stop on"), count(skipped, "it skips"),
+            count(nothing, "damaged it reads nothing from"), count(damagedRead, "damaged it still reads"), count(busy, "being written"),
+        ].compactMap { $0 }
+        let total = checkpoint.writers.count
+        if !failing.isEmpty || !mayFail.isEmpty {
             return .init(
                 "pipeline-read", .fail,
-                "the resumed pipeline stops before it starts on \(blocking.count) writer file\(blocking.count == 1 ? "" : "s"): move \(blocking.count == 1 ? "it" : "them") out of the metadata folder",
+                "the resumed pipeline \(failing.isEmpty ? "may stop" : "stops") before it starts; writer files: \(parts.joined(separator: ", ")): move those out of the metadata folder",
                 details: details)
         }
-        if !skipped.isEmpty || !damaged.isEmpty || !busy.isEmpty {
+        if !parts.isEmpty {
             return .init(
-                "pipeline-read", .warn,
-                "the pipeline skips \(skipped.count), reads \(damaged.count) damaged, and \(busy.count) \(busy.count == 1 ? "is" : "are") being written",
-                details: details)
+                "pipeline-read", .warn, "of \(total) writer file\(total == 1 ? "" : "s"): \(parts.joined(separator: ", "))", details: details)
         }
-        return .init("pipeline-read", .pass, "the pipeline's start reads all \(checkpoint.writers.count) writer files")
+        return .init("pipeline-read", .pass, "the pipeline's start reads all \(total) writer file\(total == 1 ? "" : "s")")
     }
 
     /// A byte count in the largest binary unit that keeps it at 1 or more.

@@ -17,12 +17,15 @@ public struct FileSystemKind: Sendable, Equatable {
     public let hazard: String?
     /// Whether the hazard makes the checkpoint unusable rather than slow.
     public let isUnsafe: Bool
+    /// Whether lineage knows this file system type (otherwise it says nothing of it).
+    public var isKnown: Bool { Self.known[name] != nil || name == "fuse" || name.hasPrefix("fuse.") || name == "fuseblk" }
 
     /// What is known of each file system type, by the name `/proc/self/mountinfo` gives.
     static let known: [String: (isLocal: Bool, hazard: String?, isUnsafe: Bool)] = [
         "ext4": (true, nil, false), "ext3": (true, nil, false), "xfs": (true, nil, false), "btrfs": (true, nil, false),
         "zfs": (true, nil, false),
         "tmpfs": (true, "memory only: the checkpoint is lost when the node reboots or the job's temporary space is cleaned", false),
+        "ramfs": (true, "memory only: the checkpoint is lost when the node reboots", false),
         "overlay": (true, "a container's overlay: the checkpoint is lost with the container unless this is a mounted volume", false),
         "nfs": (false, nfs, true), "nfs4": (false, nfs, true),
         "cifs": (false, smb, true), "smb3": (false, smb, true),

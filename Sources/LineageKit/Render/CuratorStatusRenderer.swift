@@ -47,13 +47,17 @@ public enum CuratorStatusRenderer {
             let more = checkpoint.failedAttempts.count - status.examples
             if more > 0 { lines.append("                   ... and \(more) more (--max-examples N shows more; --format json lists all)") }
         }
-        if let stranded {
+        if let stranded, !stranded.known {
+            lines.append("  stranded groups  unknown: no usable run.json, so the shard the pipeline gives each source is unknown")
+        } else if let stranded {
             lines.append(
                 "  stranded groups  \(stranded.count)"
                     + (stranded.count == 0
                         ? " (no given group runs again on a shard marked completed)"
                         : " run again on shards marked completed (\(ShardRanges(stranded.shards).expression)): resubmit those by hand"))
-            for example in stranded.examples { lines.append("                   \(example.sourceID) shard \(example.shard)") }
+            for example in stranded.examples.prefix(status.examples) {
+                lines.append("                   \(example.sourceID) shard \(example.shard)")
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -88,8 +92,11 @@ public enum CuratorStatusRenderer {
         let blocking = checkpoint.blockingWriters
         if !blocking.isEmpty {
             let names = blocking.prefix(3).map { Escaping.text($0.name) }.joined(separator: ", ") + (blocking.count > 3 ? ", ..." : "")
+            // Sure when one file surely fails it; "may" when the model cannot decide them all.
+            let sure = blocking.contains(where: \.failsResumeSurely)
             lines.append(
-                "resume fails: the pipeline's start stops on \(names); move \(blocking.count == 1 ? "it" : "them") out of the metadata folder")
+                "\(sure ? "resume fails: the pipeline's start stops" : "resume may fail: the pipeline's start may stop") on \(names); "
+                    + "move \(blocking.count == 1 ? "it" : "them") out of the metadata folder")
         }
         lines.append(answer)
         if skipped > 0 {
@@ -100,8 +107,10 @@ public enum CuratorStatusRenderer {
 
     /// The writers line's parenthesis: how many the pipeline skips, and how many it fails on.
     static func writersSummary(_ checkpoint: CuratorCheckpoint) -> String {
-        let blocking = checkpoint.blockingWriters.count
-        return "\(checkpoint.skippedWriters.count) skipped" + (blocking > 0 ? ", \(blocking) failing the resume" : "")
+        let sure = checkpoint.writers.filter(\.failsResumeSurely).count
+        let maybe = checkpoint.blockingWriters.count - sure
+        return "\(checkpoint.skippedWriters.count) skipped" + (sure > 0 ? ", \(sure) failing the resume" : "")
+            + (maybe > 0 ? ", \(maybe) that may fail it" : "")
     }
 
     /// The warning for a Slurm `run.json` that cannot be used, for stderr; `nil` when there is none.
@@ -156,8 +165,12 @@ public enum CuratorStatusRenderer {
             return id
         }
         fields.append("\"local_failed_attempts\": \(strings(local))")
-        if let stranded {
-            let examples = stranded.examples.map { "{\"source_id\": \(Escaping.jsonString($0.sourceID)), \"shard\": \($0.shard)}" }
+        if let stranded, !stranded.known {
+            fields.append("\"stranded\": null")
+        } else if let stranded {
+            let examples = stranded.examples.prefix(status.examples).map {
+                "{\"source_id\": \(Escaping.jsonString($0.sourceID)), \"shard\": \($0.shard)}"
+            }
             fields.append(
                 "\"stranded\": {\"count\": \(stranded.count), \"shards\": \(rangesJSON(ShardRanges(stranded.shards))), "
                     + "\"examples\": [\(examples.joined(separator: ", "))]}")

@@ -12,7 +12,7 @@ public enum CuratorWhyRenderer {
         }
         if !why.blockingWriters.isEmpty {
             lines.append(
-                "failing writers  \(why.blockingWriters.map { Escaping.text($0) }.joined(separator: ", ")) (the resumed start stops on them)")
+                "failing writers  \(why.blockingWriters.map { Escaping.text($0) }.joined(separator: ", ")) (the resumed start \(why.blockingSurely ? "stops" : "may stop") on them)")
         }
         if let shard = why.shard {
             lines.append("shard            \(shard.index) (\(shard.state))")

@@ -61,7 +61,7 @@ public enum FindingPhrasing {
         case .notInteger(let field):
             return "\(field) is missing or not an integer"
         case .runRange(let minimum, let total):
-            return "minimum_shard_index \(minimum) and total_shards \(total): total_shards must be > 0 and minimum_shard_index >= 0"
+            return "minimum_shard_index \(minimum) and total_shards \(total): total_shards must be > 0, minimum_shard_index >= 0, and the last shard within 2^63 - 1"
         case .status(let status):
             return "status is \(status.map(Escaping.jsonString) ?? "missing or not a string"), not \"completed\""
         case .identity(let field, let manifest, let run):

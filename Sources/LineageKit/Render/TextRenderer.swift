@@ -90,20 +90,23 @@ public enum TextRenderer {
         var reads: [String] = []
         var lost: [String] = []
         var failing: [String] = []
+        var mayFail: [String] = []
         for name in writers.damagedWriters + writers.unreadableWriters {
             switch writers.pipeline[name] {
             case .read?: reads.append(name)
-            case .failsResume?, .undecided?: failing.append(name)
+            case .failsResume?: failing.append(name)
+            case .undecided?: mayFail.append(name)
             case .skipped?, .noDatabase?, nil: lost.append(name)
             }
         }
         // One kind: "it" or "them"; several: the files by name.
-        let single = [reads, lost, failing].filter { !$0.isEmpty }.count == 1
+        let single = [reads, lost, failing, mayFail].filter { !$0.isEmpty }.count == 1
         func named(_ files: [String]) -> String { single ? (files.count == 1 ? "it" : "them") : list(files) }
         var parts: [String] = []
         if !reads.isEmpty { parts.append("still reads \(named(reads))") }
         if !lost.isEmpty { parts.append("skips \(named(lost)), so \(lost.count == 1 ? "its" : "their") sources run again") }
         if !failing.isEmpty { parts.append("fails to start on \(named(failing))") }
+        if !mayFail.isEmpty { parts.append("may fail to start on \(named(mayFail))") }
         return "the pipeline " + parts.joined(separator: "; it ")
     }
 }
