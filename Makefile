@@ -7,7 +7,7 @@ RUNS ?= 5
 BENCH_DIR := bench/data
 FUZZ_ITERATIONS ?= 200000
 
-.PHONY: help deps test-deps build release test doc-check doc-update demo bench bench-curator bench-live fuzz lint format clean \
+.PHONY: help deps test-deps build release portable test doc-check doc-update demo bench bench-curator bench-live fuzz lint format clean \
 	install uninstall generated check-generated check-release
 
 help:
@@ -75,6 +75,31 @@ $(BUILD_INFO):
 release: deps $(BUILD_INFO)
 	$(SWIFT) build $(RELEASE_FLAGS)
 
+# The portable executable: the release build relinked with zig's linker driver against
+# glibc 2.28's symbols, liblmdb, libstdc++ and the unwinder linked statically, so that it
+# runs on RHEL 8 and later and on any machine without liblmdb (scripts/portable/link.py).
+# ziglang (zig as a PyPI package) is installed into .build/portable-tools.
+PORTABLE := .build/portable/lineage
+PORTABLE_TOOLS := .build/portable-tools
+ZIGLANG_VERSION := 0.17.1
+$(PORTABLE_TOOLS)/ok:
+	rm -rf $(PORTABLE_TOOLS) && python3 -m venv $(PORTABLE_TOOLS)
+	$(PORTABLE_TOOLS)/bin/pip install --quiet ziglang==$(ZIGLANG_VERSION)
+	touch $@
+
+portable: deps $(BUILD_INFO) $(PORTABLE_TOOLS)/ok
+	@mkdir -p .build/portable
+	printf 'const char lineage_linkage[] = "static, glibc 2.28+";\n' > .build/portable/linkage.c
+	$(PORTABLE_TOOLS)/bin/python -m ziglang cc -target x86_64-linux-gnu.2.28 -O2 -c -o .build/portable/linkage.o .build/portable/linkage.c
+	$(PORTABLE_TOOLS)/bin/python -m ziglang cc -target x86_64-linux-gnu.2.28 -O2 -c -o .build/portable/shims.o scripts/portable/shims.c
+	@# Relink the release binary so that swift build prints its link command.
+	rm -f .build/release/lineage
+	$(SWIFT) build $(RELEASE_FLAGS) -v > .build/portable/build.log 2>&1 || { tail -20 .build/portable/build.log; exit 1; }
+	$(PORTABLE_TOOLS)/bin/python scripts/portable/link.py .build/portable/build.log $(PORTABLE) \
+		.build/portable/shims.o .build/portable/linkage.o
+	strip $(PORTABLE)
+	sh scripts/portable/check.sh $(PORTABLE)
+
 # The CLI tests run the release binary (LINEAGE_TEST_BINARY): a debug build spends most of
 # each of its thousands of starts validating its own argument definitions. A plain
 # `swift test` runs them against the debug build, slower, with the same results.
@@ -82,7 +107,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory release
 	LINEAGE_TEST_BINARY=$(CURDIR)/.build/release/lineage $(SWIFT) test --skip-build
-	$(MAKE) doc-check check-generated check-release
+	$(MAKE) doc-check check-generated check-release portable
 
 # Every console example in README.md and Docs/*.md, run against the debug build: the
 # docs show what the binary prints. `make doc-update` rewrites them from the binary.

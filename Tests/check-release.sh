@@ -16,7 +16,7 @@ fi
 
 # Runs with an empty environment, and says which revision and liblmdb it is.
 version=$(env -i "$binary" --version)
-pattern='^[0-9]+\.[0-9]+\.[0-9]+ \(revision ([0-9a-f]+|unknown), liblmdb ([0-9]+\.[0-9]+\.[0-9]+)\)$'
+pattern='^[0-9]+\.[0-9]+\.[0-9]+ \(revision ([0-9a-f]+|unknown), liblmdb ([0-9]+\.[0-9]+\.[0-9]+), (dynamic|static, glibc 2\.28\+)\)$'
 [[ $version =~ $pattern ]] || fail "unexpected --version output: $version"
 [[ ${BASH_REMATCH[1]} == "$revision" ]] || fail "--version says revision ${BASH_REMATCH[1]}, built from $revision"
 env -i "$binary" verify "$fixture" > /dev/null || fail "verify $fixture failed under env -i"

@@ -12,7 +12,7 @@ struct ShippingTests {
         let result = try CLI.run(["--version"])
         #expect(result.status == 0, "\(result)")
         let match = try #require(
-            result.text.wholeMatch(of: /(\d+)\.(\d+)\.(\d+) \(revision ([0-9a-f]{7,}|unknown), liblmdb (\d+\.\d+\.\d+)\)\n/),
+            result.text.wholeMatch(of: /(\d+)\.(\d+)\.(\d+) \(revision ([0-9a-f]{7,}|unknown), liblmdb (\d+\.\d+\.\d+), (dynamic|static, glibc 2\.28\+)\)\n/),
             "\(result)")
         // mdb_stat -V prints the same liblmdb's version: "LMDB 0.9.24: (July 24, 2019)".
         let mdbStat = try CLI.exec("/usr/bin/mdb_stat", ["-V"])
