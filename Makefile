@@ -7,7 +7,7 @@ RUNS ?= 5
 BENCH_DIR := bench/data
 FUZZ_ITERATIONS ?= 200000
 
-.PHONY: help deps test-deps build release portable test doc-check doc-update demo bench bench-curator bench-live fuzz lint format clean \
+.PHONY: help deps test-deps build release portable wheel dist check-packages test doc-check doc-update demo bench bench-curator bench-live fuzz lint format clean \
 	install uninstall generated check-generated check-release
 
 help:
@@ -84,7 +84,7 @@ PORTABLE_TOOLS := .build/portable-tools
 ZIGLANG_VERSION := 0.17.1
 $(PORTABLE_TOOLS)/ok:
 	rm -rf $(PORTABLE_TOOLS) && python3 -m venv $(PORTABLE_TOOLS)
-	$(PORTABLE_TOOLS)/bin/pip install --quiet ziglang==$(ZIGLANG_VERSION)
+	$(PORTABLE_TOOLS)/bin/pip install --quiet ziglang==$(ZIGLANG_VERSION) auditwheel uv
 	touch $@
 
 portable: deps $(BUILD_INFO) $(PORTABLE_TOOLS)/ok
@@ -100,6 +100,22 @@ portable: deps $(BUILD_INFO) $(PORTABLE_TOOLS)/ok
 	strip $(PORTABLE)
 	sh scripts/portable/check.sh $(PORTABLE)
 
+# The packages of the portable executable, for uv, pipx and pip users and for
+# administrators (scripts/portable/package.py): the wheel lineage-cli, and a tarball with
+# SHA256SUMS. VERSION is the tool's (Sources/lineage/Version.swift).
+VERSION := $(shell sed -n 's/.*static let number = "\(.*\)"/\1/p' Sources/lineage/Version.swift)
+wheel: portable
+	rm -f dist/lineage_cli-*.whl
+	$(PORTABLE_TOOLS)/bin/python scripts/portable/package.py wheel $(PORTABLE) $(VERSION) dist
+
+dist: wheel
+	rm -f dist/lineage-*-linux-x86_64.tar.gz dist/SHA256SUMS
+	$(PORTABLE_TOOLS)/bin/python scripts/portable/package.py dist $(PORTABLE) $(VERSION) dist
+
+# The wheel and the tarball, installed and run as users would (run by make test).
+check-packages: dist
+	sh scripts/portable/check-packages.sh $(PORTABLE_TOOLS) dist
+
 # The CLI tests run the release binary (LINEAGE_TEST_BINARY): a debug build spends most of
 # each of its thousands of starts validating its own argument definitions. A plain
 # `swift test` runs them against the debug build, slower, with the same results.
@@ -107,7 +123,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory release
 	LINEAGE_TEST_BINARY=$(CURDIR)/.build/release/lineage $(SWIFT) test --skip-build
-	$(MAKE) doc-check check-generated check-release portable
+	$(MAKE) doc-check check-generated check-release check-packages
 
 # Every console example in README.md and Docs/*.md, run against the debug build: the
 # docs show what the binary prints. `make doc-update` rewrites them from the binary.
