@@ -12,8 +12,9 @@ extension Lineage {
                 --fragments 1,2,3. Answers which readable writer files hold it, the writer files \
                 the pipeline skips, its Slurm shard (as the pipeline assigns it) with what the \
                 manifests say and the failed attempts on it, the risks of its id, and the \
-                conclusion. Exit 0 when answered; 1 when a prefix names no id or several; 2 when \
-                a writer file is damaged or unreadable (after the answer).
+                conclusion (with the writer files the resumed start fails on, if any). Exit 0 when \
+                answered; 1 when a prefix names no id or several; 2 when a writer file is damaged, \
+                unreadable, skipped or failing (after the answer).
                 """)
 
         @OptionGroup var options: CheckpointOptions

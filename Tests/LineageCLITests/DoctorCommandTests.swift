@@ -143,3 +143,45 @@ struct DoctorCommandTests {
         }
     }
 }
+
+/// `Docs/doctor.schema.json` and `Docs/why.schema.json` against the commands' JSON.
+@Suite("doctor and why JSON schemas")
+struct DoctorWhySchemaTests {
+    @Test("doctor's document on both kinds, sound and with findings, and each jsonl line, validate; a broken one does not")
+    func doctor() throws {
+        var documents: [(label: String, json: Data)] = []
+        documents.append(("curator", try CLI.run(["doctor", CuratorStatusCommandTests.checkpoint, "--format", "json"]).stdout))
+        documents.append(("dag", try CLI.run(["doctor", CLI.fixture("four_stage"), "--format", "json"]).stdout))
+        try CuratorPipelineReadTests.withDamage(failing: true) { checkpoint, _ in
+            documents.append(("failing", try CLI.run(["doctor", checkpoint.path, "--format", "json"]).stdout))
+        }
+        let broken = String(decoding: documents[0].json, as: UTF8.self).replacingOccurrences(of: "\"status\": \"pass\"", with: "\"status\": \"ok\"")
+        documents.append(("broken", Data(broken.utf8)))
+        let outcome = try StatusStatsSchemaTests.validate(schema: "doctor.schema.json", documents)
+        #expect(outcome == ["curator": true, "dag": true, "failing": true, "broken": false])
+        // Each jsonl line is the schema's `line`: validated as a document of that shape.
+        let lines = try CLI.run(["doctor", CuratorStatusCommandTests.checkpoint, "--format", "jsonl"]).text.split(separator: "\n")
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == ["schema_version", "kind", "checkpoint", "id", "status", "summary", "details"])
+        }
+    }
+
+    @Test("why's answer validates for a skipped id, a group that runs again, a Lance set; a broken one does not")
+    func why() throws {
+        let checkpoint = CuratorStatusCommandTests.checkpoint
+        var documents: [(label: String, json: Data)] = [
+            ("id", try CLI.run(["why", checkpoint, "fdc0", "--format", "json"]).stdout),
+            ("paths", try CLI.run(["why", checkpoint, "/lustre/datasets/cc-2024/part-00007-0.jsonl", "--format", "json"]).stdout),
+            (
+                "lance",
+                try CLI.run(["why", checkpoint, "--lance", "s3://b/d.lance", "--dataset-version", "7", "--fragments", "3,1,2", "--format", "json"])
+                    .stdout
+            ),
+        ]
+        let broken = String(decoding: documents[0].json, as: UTF8.self).replacingOccurrences(of: "\"from\": \"id\"", with: "\"from\": \"guess\"")
+        documents.append(("broken", Data(broken.utf8)))
+        let outcome = try StatusStatsSchemaTests.validate(schema: "why.schema.json", documents)
+        #expect(outcome == ["id": true, "paths": true, "lance": true, "broken": false])
+    }
+}
