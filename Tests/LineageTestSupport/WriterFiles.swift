@@ -55,6 +55,18 @@ public enum WriterFiles {
         (bytes[slot], bytes[slot + 1], bytes[slot + 2], bytes[slot + 3]) = (bytes[slot + 2], bytes[slot + 3], bytes[slot], bytes[slot + 1])
     }
 
+    /// One to three random bytes of `bytes` set to random values: half of them in the first
+    /// 64 bytes of a page (page and node headers, where a byte changes what liblmdb does),
+    /// the others anywhere in the page.
+    public static func mutate(_ bytes: inout [UInt8], using random: inout SplitMix64) {
+        let pages = bytes.count / 4096
+        for _ in 0..<Int.random(in: 1...3, using: &random) {
+            let page = Int.random(in: 0..<pages, using: &random)
+            let offset = Bool.random(using: &random) ? Int.random(in: 0..<64, using: &random) : Int.random(in: 0..<4096, using: &random)
+            bytes[page * 4096 + offset] = UInt8.random(in: 0...255, using: &random)
+        }
+    }
+
     /// Pages whose header says they are branch pages (the live tree's and older snapshots').
     public static func branchPages(of bytes: [UInt8]) -> [Int] {
         (2..<bytes.count / 4096).filter { page in

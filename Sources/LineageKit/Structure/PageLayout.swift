@@ -74,6 +74,8 @@ enum PageFlag {
     static let meta: UInt16 = 0x08
     static let leaf2: UInt16 = 0x20
     static let subpage: UInt16 = 0x40
+    /// In memory only: a page found with it on disk is refused (py-lmdb's CVE-2019-16225 patch).
+    static let dirty: UInt16 = 0x10
     /// The bits that say what a page is; others (dirty, loose, keep) are in-memory state.
     static let typeMask: UInt16 = branch | leaf | overflow | meta | leaf2 | subpage
 }
@@ -93,6 +95,13 @@ enum DatabaseFlag {
     static let dupFixed: UInt16 = 0x10
     static let integerDup: UInt16 = 0x20
     static let reverseDup: UInt16 = 0x40
+    /// `MDB_VALID`: set in memory only; `PERSISTENT_FLAGS` leaves it out.
+    static let valid: UInt16 = 0x8000
+
+    /// `BAD_DB_FLAGS`: a flag that is only valid with `MDB_DUPSORT`, without it.
+    static func needsDupSort(_ flags: UInt16) -> Bool {
+        flags & (dupFixed | integerDup | reverseDup) != 0 && flags & dupSort == 0
+    }
 }
 
 extension UnsafeRawPointer {

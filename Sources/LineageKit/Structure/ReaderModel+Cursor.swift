@@ -1,12 +1,4 @@
 extension ReaderModel {
-    static let branchPage: UInt16 = 0x01
-    static let leafPage: UInt16 = 0x02
-    static let dirtyPage: UInt16 = 0x10
-    static let leaf2Page: UInt16 = 0x20
-    static let bigData: UInt16 = 0x01
-    static let subData: UInt16 = 0x02
-    static let dupData: UInt16 = 0x04
-    static let noRoot = UInt64.max
     static let databaseName = Array("completed_sources".utf8)
 
     /// One level of the cursor's stack: a page's offset in the map and the cursor's index in it.
@@ -20,12 +12,12 @@ extension ReaderModel {
 
     /// `NUMKEYS`: an int from the page's lower bound, compared as unsigned by the cursor.
     func keyCount(_ page: UInt64) throws(Stop) -> UInt32 {
-        UInt32(bitPattern: Int32((Int(try u16(page + 12)) - Self.pageHeader) >> 1))
+        UInt32(bitPattern: Int32((Int(try u16(page + 12)) - Layout.pageHeaderSize) >> 1))
     }
 
     /// `NODEPTR`: the node whose offset is slot `index` of the page's pointer array.
     func node(_ page: UInt64, _ index: UInt16) throws(Stop) -> UInt64 {
-        page + UInt64(try u16(page + UInt64(Self.pageHeader) + 2 * UInt64(index)))
+        page + UInt64(try u16(page + UInt64(Layout.pageHeaderSize) + 2 * UInt64(index)))
     }
 
     func keySize(_ node: UInt64) throws(Stop) -> Int { Int(try u16(node + 6)) }
@@ -39,14 +31,14 @@ extension ReaderModel {
         guard number < env.nextPage else { throw fail(stage, .pageNotFound, "page \(number)") }
         let page = env.pageSize &* number
         let flags = try flags(page)
-        guard flags & Self.dirtyPage == 0 else { throw fail(stage, .corrupted, "page \(number) is marked dirty") }
-        if flags & (Self.branchPage | Self.leafPage | Self.leaf2Page) != 0 {
+        guard flags & PageFlag.dirty == 0 else { throw fail(stage, .corrupted, "page \(number) is marked dirty") }
+        if flags & (PageFlag.branch | PageFlag.leaf | PageFlag.leaf2) != 0 {
             let lower = UInt64(try u16(page + 12))
             let upper = UInt64(try u16(page + 14))
-            guard lower >= UInt64(Self.pageHeader), upper <= env.pageSize, lower <= upper else {
+            guard lower >= UInt64(Layout.pageHeaderSize), upper <= env.pageSize, lower <= upper else {
                 throw fail(stage, .corrupted, "page \(number)'s bounds")
             }
-            if flags & Self.leaf2Page != 0 {
+            if flags & PageFlag.leaf2 != 0 {
                 // py-lmdb's validate-leaf2-keysize: a key size of 0 is refused. The pipeline's
                 // databases have none; another size is a format the model does not follow.
                 guard pad != 0, try u16(page + 8) != 0 else { throw fail(stage, .corrupted, "page \(number)'s fixed key size") }
@@ -56,19 +48,19 @@ extension ReaderModel {
         return page
     }
 
-    func isBranch(_ page: UInt64) throws(Stop) -> Bool { try flags(page) & Self.branchPage != 0 }
-    func isLeaf(_ page: UInt64) throws(Stop) -> Bool { try flags(page) & Self.leafPage != 0 }
+    func isBranch(_ page: UInt64) throws(Stop) -> Bool { try flags(page) & PageFlag.branch != 0 }
+    func isLeaf(_ page: UInt64) throws(Stop) -> Bool { try flags(page) & PageFlag.leaf != 0 }
 
     /// `mdb_node_read`: where a leaf node's value is and how long it is.
     func value(_ page: UInt64, _ node: UInt64, _ env: Environment, _ stage: Stage) throws(Stop) -> (offset: UInt64, count: UInt64) {
         let size = try dataSize(node)
         let start = node + 8 + UInt64(try keySize(node))
-        if try u16(node + 4) & Self.bigData == 0 {
+        if try u16(node + 4) & NodeFlag.bigData == 0 {
             guard start + size <= page + env.pageSize else { throw fail(stage, .corrupted, "a value runs past its page") }
             return (start, size)
         }
         let overflow = try self.page(try u64(start), env, stage, pad: env.main.pad)
-        return (overflow + UInt64(Self.pageHeader), size)
+        return (overflow + UInt64(Layout.pageHeaderSize), size)
     }
 
     // MARK: - open_db(b"completed_sources")
@@ -77,12 +69,12 @@ extension ReaderModel {
     /// sub-database's record, or `nil` when it is not there (py-lmdb raises; nothing counts).
     func openDatabase(_ env: Environment) throws(Stop) -> Record? {
         let main = env.main
-        if main.flags & (Record.dupSort | Record.integerKey) != 0 { throw fail(.database, .incompatible, "the main database's flags") }
-        guard main.root != Self.noRoot else { return nil }
+        if main.flags & (DatabaseFlag.dupSort | DatabaseFlag.integerKey) != 0 { throw fail(.database, .incompatible, "the main database's flags") }
+        guard main.root != Layout.invalidPage else { return nil }
         guard main.root >= 2 else { throw fail(.database, .corrupted, "the main database's root") }
         var top = try page(main.root, env, .database, pad: main.pad)
         var depth = 1
-        let reverse = main.flags & Record.reverseKey != 0
+        let reverse = main.flags & DatabaseFlag.reverseKey != 0
         // mdb_page_search_root, with its assertions (py-lmdb compiles them in: a failed one
         // aborts the process).
         while try isBranch(top) {
@@ -104,9 +96,9 @@ extension ReaderModel {
         guard found, exact else { return nil }
         let node = try node(top, index)
         let flags = try u16(node + 4)
-        guard flags & Self.dupData == 0 else { throw fail(.database, .corrupted, "the sub-database's node") }
+        guard flags & NodeFlag.dupData == 0 else { throw fail(.database, .corrupted, "the sub-database's node") }
         let (offset, _) = try value(top, node, env, .database)
-        guard flags & (Self.dupData | Self.subData) == Self.subData else {
+        guard flags & (NodeFlag.dupData | NodeFlag.subData) == NodeFlag.subData else {
             throw fail(.database, .incompatible, "completed_sources is not a sub-database")
         }
         let record = try Record(self, at: offset)
@@ -133,7 +125,7 @@ extension ReaderModel {
         if order > 0 {
             index += 1
             // NODEPTR(mp, i) reads the pointer slot even past the last key.
-            _ = try u16(page + UInt64(Self.pageHeader) + 2 * UInt64(UInt16(truncatingIfNeeded: index)))
+            _ = try u16(page + UInt64(Layout.pageHeaderSize) + 2 * UInt64(UInt16(truncatingIfNeeded: index)))
         }
         let slot = UInt16(truncatingIfNeeded: index)
         return (UInt32(truncatingIfNeeded: index) < count, slot, order == 0 && count > 0)
@@ -160,11 +152,11 @@ extension ReaderModel {
     func iterate(_ env: Environment, _ record: Record, visit: (UnsafeRawBufferPointer) -> Void) throws(Stop) -> Outcome {
         // The read transaction re-reads the record (the database is "stale" in it) and
         // compares its flags with what open_db kept, which drops MDB_VALID (0x8000).
-        guard record.flags & Record.valid == 0 else { throw fail(.cursor, .incompatible, "completed_sources' flags claim 0x8000") }
-        guard record.flags & Record.dupSort == 0 else {
+        guard record.flags & DatabaseFlag.valid == 0 else { throw fail(.cursor, .incompatible, "completed_sources' flags claim 0x8000") }
+        guard record.flags & DatabaseFlag.dupSort == 0 else {
             return .undecided("completed_sources is a sorted-duplicates database, which the pipeline never writes")
         }
-        guard record.root != Self.noRoot else { return .read(keys: 0) }
+        guard record.root != Layout.invalidPage else { return .read(keys: 0) }
         guard record.root >= 2 else { throw fail(.cursor, .corrupted, "completed_sources' root") }
         let pad = record.pad
         var stack = [Frame(page: try page(record.root, env, .cursor, pad: pad), index: 0)]
@@ -215,10 +207,10 @@ extension ReaderModel {
         let page = Int(frame.page)
         let end = page + pageSize
         func load(_ offset: Int) -> Int { Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) }
-        let slot = page + Self.pageHeader + 2 * Int(frame.index)
+        let slot = page + Layout.pageHeaderSize + 2 * Int(frame.index)
         guard slot + 2 <= end else { return false }
         let node = page + load(slot)
-        guard node + 8 <= end, load(node + 4) & Int(Self.bigData | Self.dupData) == 0 else { return false }
+        guard node + 8 <= end, load(node + 4) & Int(NodeFlag.bigData | NodeFlag.dupData) == 0 else { return false }
         let keySize = load(node + 6)
         guard node + 8 + keySize + (load(node) | load(node + 2) << 16) <= end else { return false }
         let key = UnsafeRawBufferPointer(start: base + node + 8, count: keySize)
@@ -231,7 +223,7 @@ extension ReaderModel {
     /// py-lmdb copies it.
     func entry(_ frame: Frame, _ env: Environment, visit: (UnsafeRawBufferPointer) -> Void) throws(Stop) {
         let node = try node(frame.page, frame.index)
-        guard try u16(node + 4) & Self.dupData == 0 else { throw fail(.cursor, .corrupted, "a node claims duplicates") }
+        guard try u16(node + 4) & NodeFlag.dupData == 0 else { throw fail(.cursor, .corrupted, "a node claims duplicates") }
         let value = try value(frame.page, node, env, .cursor)
         let keyCount = try keySize(node)
         let key = try read(node + 8, keyCount)

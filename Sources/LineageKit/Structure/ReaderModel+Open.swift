@@ -22,21 +22,11 @@ extension ReaderModel {
             root = try model.u64(offset + 40)
         }
 
-        static let reverseKey: UInt16 = 0x02
-        static let dupSort: UInt16 = 0x04
-        static let integerKey: UInt16 = 0x08
-        static let dupSortOnly: UInt16 = 0x10 | 0x20 | 0x40
-        /// `MDB_VALID`: set in memory only; `PERSISTENT_FLAGS` leaves it out.
-        static let valid: UInt16 = 0x8000
-
         /// `BAD_DB_FLAGS`: a flag that needs `MDB_DUPSORT` without it.
-        var badFlags: Bool { flags & Self.dupSortOnly != 0 && flags & Self.dupSort == 0 }
+        var badFlags: Bool { DatabaseFlag.needsDupSort(flags) }
         /// `BAD_MD_PAD`: a fixed key size larger than a page's room.
-        func badPad(pageSize: UInt64) -> Bool { UInt64(pad) > pageSize - UInt64(ReaderModel.pageHeader) }
+        func badPad(pageSize: UInt64) -> Bool { UInt64(pad) > pageSize - UInt64(Layout.pageHeaderSize) }
     }
-
-    static let metaMagic: UInt32 = 0xBEEF_C0DE
-    static let pageFlagMeta: UInt16 = 0x08
 
     /// `lmdb.open(path, subdir=False, readonly=True, lock=False, max_dbs=1)`.
     func open() throws(Stop) -> Environment {
@@ -44,7 +34,7 @@ extension ReaderModel {
         let header = try readHeader()
         let pageSize = UInt64(try u32(header + 40))
         // mdb_env_open2: the page size of the chosen meta must be a power of two in range.
-        guard pageSize >= UInt64(Self.pageHeader), pageSize <= UInt64(Self.maxPageSize), pageSize & (pageSize - 1) == 0 else {
+        guard pageSize >= UInt64(Layout.pageHeaderSize), pageSize <= UInt64(Self.maxPageSize), pageSize & (pageSize - 1) == 0 else {
             throw fail(.open, .invalid, "its meta page gives the page size \(pageSize)")
         }
         // The map: py-lmdb's 10 MiB, or what the meta's last page needs (a wrapping product).
@@ -73,7 +63,7 @@ extension ReaderModel {
         let scanned = min(64, bytes.count)
         var offset = 0
         while offset + 8 <= scanned {
-            if try u32(UInt64(offset)) == Self.metaMagic {
+            if try u32(UInt64(offset)) == Layout.magic {
                 let version = try u32(UInt64(offset + 4))
                 switch version {
                 // 0: not a version py-lmdb knows, so it takes its default engine, LMDB 0.9.
@@ -99,10 +89,10 @@ extension ReaderModel {
             guard offset <= UInt64(Int32.max), offset + UInt64(Self.metaReadSize) <= UInt64(bytes.count) else {
                 throw fail(.open, .invalid, "the file ends before meta page \(index)")
             }
-            guard try u16(offset + 10) & Self.pageFlagMeta != 0 else {
+            guard try u16(offset + 10) & PageFlag.meta != 0 else {
                 throw fail(.open, .invalid, "meta page \(index) lacks the meta flag")
             }
-            guard try u32(offset + 16) == Self.metaMagic else { throw fail(.open, .invalid, "meta page \(index)'s magic") }
+            guard try u32(offset + 16) == Layout.magic else { throw fail(.open, .invalid, "meta page \(index)'s magic") }
             guard try u32(offset + 20) == 1 else { throw fail(.open, .versionMismatch, "meta page \(index)") }
             let newer = try u64(offset + 144) > u64(chosen + 144)
             if index == 0 || newer { chosen = offset }

@@ -38,9 +38,10 @@ public struct ReaderModel {
     /// The page size of the machines the pipeline runs on: past the file's last such page
     /// a read of the map faults.
     static let osPageSize = 4096
+    /// `CURSOR_STACK`: the levels a cursor holds.
     static let cursorStack = 32
+    /// LMDB 0.9's `MAX_PAGESIZE` (the structure walk accepts up to 64 KiB).
     static let maxPageSize: UInt32 = 0x8000
-    static let pageHeader = 16
 
     let bytes: UnsafeRawBufferPointer
     /// Bytes the map can read: the file rounded up to the OS page size.
@@ -63,7 +64,7 @@ public struct ReaderModel {
         do {
             let env = try open()
             guard let database = try openDatabase(env) else { return .noDatabase("no completed_sources sub-database") }
-            if let walked, database.flags & (Record.dupSort | Record.valid) == 0 { return .read(keys: walked) }
+            if let walked, database.flags & (DatabaseFlag.dupSort | DatabaseFlag.valid) == 0 { return .read(keys: walked) }
             return try iterate(env, database, visit: visit)
         } catch let stop as Stop {
             return stop.outcome

@@ -219,16 +219,14 @@ public struct StructureWalker: Sendable {
     /// re-read, which drops `MDB_VALID` and finds the flags changed).
     func recordFindings(_ meta: MetaInfo, _ log: inout FindingLog) {
         func refused(_ record: DatabaseRecord) -> String? {
-            let dupSortOnly: UInt16 = DatabaseFlag.dupFixed | 0x20 | 0x40
-            if record.flags & dupSortOnly != 0, record.flags & DatabaseFlag.dupSort == 0 { return "a flag that needs MDB_DUPSORT without it" }
-            return nil
+            DatabaseFlag.needsDupSort(record.flags) ? "a flag that needs MDB_DUPSORT without it" : nil
         }
         for (name, record) in [(StructureWalker.freeListName, meta.freeDatabase), (StructureWalker.mainName, meta.mainDatabase)] {
             if let reason = refused(record) {
                 log.add(.subdbRecord, page: UInt64(meta.metaPage), database: name, .recordRefused(flags: record.flags, reason: reason))
             }
         }
-        if !databases.isEmpty, meta.mainDatabase.flags & (DatabaseFlag.dupSort | 0x08) != 0 {
+        if !databases.isEmpty, meta.mainDatabase.flags & (DatabaseFlag.dupSort | DatabaseFlag.integerKey) != 0 {
             log.add(
                 .subdbRecord, page: UInt64(meta.metaPage), database: StructureWalker.mainName,
                 .recordRefused(flags: meta.mainDatabase.flags, reason: "MDB_DUPSORT or MDB_INTEGERKEY on the main DB, which then names no database"))
@@ -237,7 +235,7 @@ public struct StructureWalker: Sendable {
             let record = named.record
             let reason =
                 refused(record)
-                ?? (record.flags & 0x8000 != 0 ? "the in-memory MDB_VALID bit (0x8000) is set" : nil)
+                ?? (record.flags & DatabaseFlag.valid != 0 ? "the in-memory MDB_VALID bit (0x8000) is set" : nil)
                 ?? (UInt64(record.pad) > UInt64(meta.pageSize - Layout.pageHeaderSize) ? "a fixed key size of \(record.pad), past a page" : nil)
                 ?? (record.depth > 32 ? "\(record.depth) levels, more than a cursor holds (32)" : nil)
             if let reason { log.add(.subdbRecord, database: named.name, .recordRefused(flags: record.flags, reason: reason)) }

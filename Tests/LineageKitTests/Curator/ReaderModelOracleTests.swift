@@ -133,17 +133,11 @@ struct ReaderModelOracleTests {
             let sources = try WriterFiles.make(in: directory, fixtures: CuratorFixture.metadata)
             var random = SplitMix64(state: 19)
             var cases: [Case] = []
+            let originals = try sources.all.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
             for round in 0..<300 {
                 let source = sources.all[round % sources.all.count]
-                var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source)))
-                let pages = bytes.count / 4096
-                for _ in 0..<Int.random(in: 1...3, using: &random) {
-                    // Mostly page headers and node headers, where a flipped byte changes what
-                    // liblmdb does; sometimes anywhere.
-                    let page = Int.random(in: 0..<pages, using: &random)
-                    let offset = Bool.random(using: &random) ? Int.random(in: 0..<64, using: &random) : Int.random(in: 0..<4096, using: &random)
-                    bytes[page * 4096 + offset] = UInt8.random(in: 0...255, using: &random)
-                }
+                var bytes = originals[round % originals.count]
+                WriterFiles.mutate(&bytes, using: &random)
                 let path = directory.appendingPathComponent("random-\(round).mdb").path
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
                 cases.append(Case(name: "random mutation \(round) of \(URL(fileURLWithPath: source).lastPathComponent)", path: path))
@@ -166,15 +160,10 @@ struct ReaderModelShortcutTests {
             let sources = try WriterFiles.make(in: directory, fixtures: CuratorFixture.metadata)
             var random = SplitMix64(state: 0x5407)
             var sound = 0
+            let originals = try sources.all.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
             for round in 0..<1500 {
-                let source = sources.all[round % sources.all.count]
-                var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source)))
-                let pages = bytes.count / 4096
-                for _ in 0..<Int.random(in: 1...3, using: &random) {
-                    let page = Int.random(in: 0..<pages, using: &random)
-                    let offset = Bool.random(using: &random) ? Int.random(in: 0..<64, using: &random) : Int.random(in: 0..<4096, using: &random)
-                    bytes[page * 4096 + offset] = UInt8.random(in: 0...255, using: &random)
-                }
+                var bytes = originals[round % originals.count]
+                WriterFiles.mutate(&bytes, using: &random)
                 let path = directory.appendingPathComponent("shortcut.mdb").path
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
                 let writer = CuratorWriter.read(path: path)
