@@ -60,6 +60,7 @@ enum ErrorPresentation {
         case let error as SubgraphTooLarge: Presentation(message: message(for: error), exitCode: ExitStatus.no)
         case let error as MermaidRefused: Presentation(message: message(for: error), exitCode: ExitStatus.no)
         case let error as CommandFailure: Presentation(message: message(for: error), exitCode: ExitStatus.no)
+        case let error as WatchFailure: Presentation(message: error.description, exitCode: error.exitCode)
         case let error as TaskLookupError: Presentation(message: message(for: error), exitCode: ExitStatus.no)
         case let error as CuratorFailure: curator(error)
         default: nil

@@ -19,7 +19,7 @@ struct Lineage: ParsableCommand {
         version: Version.description,
         subcommands: [
             Status.self, Show.self, Edges.self, Types.self, Verify.self, Export.self, ExportDot.self, Ancestors.self, Descendants.self, Path.self,
-            Stats.self, Diff.self, Udid.self, Fixture.self, Sources.self, Plan.self, Why.self, Doctor.self, SourceID.self,
+            Stats.self, Diff.self, Udid.self, Fixture.self, Sources.self, Plan.self, Why.self, Doctor.self, Watch.self, SourceID.self,
         ]
     )
 

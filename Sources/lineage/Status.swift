@@ -11,9 +11,11 @@ extension Lineage {
                 children of pending tasks (the frontier) are re-emitted, then dropped. Tasks the \
                 interrupted run never reached are not in the file, so the real rerun can be larger. \
                 Exit 1 with --fail-if-incomplete when any task is pending; 2 when the checkpoint \
-                cannot be read or is damaged; 75 when the pipeline writes it too fast for a \
-                consistent read (a live run read consistently gets a last line saying so, with its \
-                transaction ids). On a NeMo Curator checkpoint (detected from the path, \
+                cannot be read or is damaged. A live run read consistently gets a last line saying \
+                so, with its transaction ids; one written too fast for a consistent whole-file read \
+                gets the exact totals of the sub-databases' records (tasks, completed, pending, \
+                edges), a line naming the parts that need the whole file, and exit 0; 75 only when \
+                even those cannot be read consistently. On a NeMo Curator checkpoint (detected from the path, \
                 or --kind curator) it reports the writer files with what the pipeline's start does \
                 with each (reads it, skips it, or fails on it: the first line then says so), the \
                 union of completed sources and the Slurm shards to resubmit; with --groups/--files \
@@ -80,8 +82,22 @@ extension Lineage {
             }
             if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
             if groups != nil || files != nil { throw UsageError("--groups and --files apply to a Curator checkpoint (a Slurm job array).") }
-            let answer = try options.location.analyse { path throws(CheckpointError) in
-                try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
+            let answer: ConsistentAnswer<StatusReport>
+            do {
+                answer = try options.location.analyse { path throws(CheckpointError) in
+                    try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
+                }
+            } catch let busy as CheckpointBusy {
+                // Written too fast for a whole-file read: the exact totals, and what is missing.
+                let totals = try options.location.totals(after: busy)
+                switch format {
+                case .text: Console.print(StatusRenderer.text(totals, busy: busy) + "\n" + Lineage.totalsNote(totals))
+                case .json, .jsonl:
+                    Console.print(StatusRenderer.json(totals))
+                    Console.error(Lineage.totalsNote(totals))
+                }
+                if failIfIncomplete && totals.tasks.pending > 0 { throw ExitCode(ExitStatus.no) }
+                return
             }
             let report = answer.value
             switch format {

@@ -5,7 +5,13 @@ extension Lineage {
     struct Types: ParsableCommand, UsageChecked {
         static let configuration = CommandConfiguration(
             commandName: "types",
-            abstract: "List every task UDID<TAB>TYPE<TAB>completed|pending, or counts with --summary.")
+            abstract: "List every task UDID<TAB>TYPE<TAB>completed|pending, or counts with --summary.",
+            discussion: """
+                On a checkpoint the pipeline writes too fast for a consistent whole-file read, \
+                --summary (without --type) answers with the total row from the sub-databases' \
+                own counts, a line saying the rows per type are unavailable, and a live note; \
+                other reads end BUSY (exit 75).
+                """)
 
         @OptionGroup var options: CheckpointOperand
 
@@ -33,8 +39,25 @@ extension Lineage {
         func run() throws {
             defer { Console.flush() }
             if summary {
-                let answer = try options.location.readAnswer { reader in
-                    try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
+                let answer: ConsistentAnswer<TypeSummary>
+                do {
+                    answer = try options.location.readAnswer { reader in
+                        try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
+                    }
+                } catch let busy as CheckpointBusy where type == nil {
+                    // Written too fast for a whole-file read: the totals, without the types.
+                    let totals = try options.location.totals(after: busy)
+                    let kept = completed ? totals.tasks.completed : pending ? totals.tasks.pending : totals.tasks.total
+                    let done = pending ? 0 : totals.tasks.completed
+                    switch format {
+                    case .text:
+                        Console.print(TextRenderer.typeSummaryTotals(total: kept, completed: done, transaction: totals.txnid))
+                        Console.print(Lineage.totalsNote(totals))
+                    case .json, .jsonl:
+                        Console.print(JSONRenderer.typeSummaryTotals(total: kept, completed: done, checkpoint: try options.location.path))
+                        Console.error(Lineage.totalsNote(totals))
+                    }
+                    return
                 }
                 switch format {
                 case .text: Console.print(TextRenderer.typeSummary(answer.value))

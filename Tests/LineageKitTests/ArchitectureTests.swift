@@ -16,7 +16,7 @@ struct ArchitectureTests {
         ["Findings", "DAGStatus"],
         ["Graph"],
         ["Audit", "Curator", "Analysis"],
-        ["Verification", "Doctor"],
+        ["Verification", "Doctor", "Watch"],
         ["Render"],
     ]
 

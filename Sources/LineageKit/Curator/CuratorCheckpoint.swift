@@ -60,6 +60,26 @@ public struct CuratorCheckpoint: Sendable {
         return checkpoint
     }
 
+    /// The checkpoint at `location` with its writer files already read (`writers`, as
+    /// `read` would give them): reads only the Slurm manifests and failed-task markers.
+    public static func read(_ location: CuratorLocation, writers: [CuratorWriter]) -> CuratorCheckpoint {
+        guard let folder = location.metadataDirectory else {
+            return CuratorCheckpoint(location: location, writers: writers, slurm: nil, slurmProblem: nil, failedAttempts: [])
+        }
+        let result = CuratorSlurm.readResult(metadataDirectory: folder)
+        let attempts = CuratorFailedAttempt.read(metadataDirectory: folder)
+        var slurm: CuratorSlurm?
+        var problem: CuratorSlurm.Problem?
+        switch result {
+        case .success(let read)?: slurm = read
+        case .failure(let failure)?: problem = failure
+        case nil: break
+        }
+        var checkpoint = CuratorCheckpoint(location: location, writers: writers, slurm: slurm, slurmProblem: problem, failedAttempts: attempts)
+        if slurm == nil, !attempts.isEmpty { checkpoint.completedWithoutRun = CuratorSlurm.completedWithoutRun(metadataDirectory: folder) }
+        return checkpoint
+    }
+
     /// The writer files at `paths`, in order, read on two threads (each half of the files:
     /// one file's walk is independent of the others).
     static func readWriters(_ paths: [String], wait: Double, progress: ProgressHandler?) -> [CuratorWriter] {

@@ -65,6 +65,12 @@ public enum JSONRenderer {
             + "\"by_type\": {\(types.joined(separator: ", "))}}"
     }
 
+    /// `types --summary` from the records' totals: `by_type` is `null` and named under `unavailable`.
+    public static func typeSummaryTotals(total: Int, completed: Int, checkpoint: String) -> String {
+        "{\"schema_version\": \(Rows.schemaVersion), \"kind\": \"dag\", \"checkpoint\": \(Escaping.jsonString(checkpoint)), "
+            + "\"total\": \(total), \"completed\": \(completed), \"pending\": \(total - completed), \"by_type\": null, \"unavailable\": [\"by_type\"]}"
+    }
+
     /// `lineage verify --format json` for one checkpoint of either format: one line, so
     /// that the reports on several checkpoints are JSON Lines (see
     /// Docs/verify-report.schema.json). The same fields in the same order for both

@@ -50,7 +50,8 @@ public enum StatusRenderer {
         let tasks = report.tasks
         if tasks.total == 0 { return "empty: no task recorded yet, a resume starts from the beginning" }
         if tasks.pending == 0 { return "complete: a resume has nothing to do (\(grouped(tasks.total)) tasks completed)" }
-        return "incomplete: \(grouped(tasks.pending)) of \(grouped(tasks.total)) tasks will run again (\(grouped(tasks.completed)) completed are kept)"
+        return
+            "incomplete: \(grouped(tasks.pending)) of \(grouped(tasks.total)) tasks will run again (\(grouped(tasks.completed)) completed are kept)"
     }
 
     /// `n` with thousands separators: 1,234,567.
@@ -126,5 +127,47 @@ public enum StatusRenderer {
             "{\"stage\": \($0.stage), \"tasks\": \($0.counts.total), \"completed\": \($0.counts.completed), \"pending\": \($0.counts.pending)}"
         }
         return "[\(rows.joined(separator: ", "))]"
+    }
+}
+
+// MARK: Totals only: a checkpoint written too fast for a whole-file read
+
+extension StatusRenderer {
+    /// `status` when only the records' totals could be read consistently: the headline
+    /// from the totals, the counts, and a line naming what is missing and why.
+    public static func text(_ totals: DAGTotals, busy: CheckpointBusy) -> String {
+        let tasks = totals.tasks
+        let headline: String
+        if tasks.total == 0 {
+            headline = "empty: no task recorded yet, a resume starts from the beginning"
+        } else if tasks.pending == 0 {
+            headline = "complete: a resume has nothing to do (\(grouped(tasks.total)) tasks completed)"
+        } else {
+            headline =
+                "incomplete: \(grouped(tasks.pending)) of \(grouped(tasks.total)) tasks will run again (\(grouped(tasks.completed)) completed are kept)"
+        }
+        return [
+            headline, "", "checkpoint         \(Escaping.text(totals.checkpoint))",
+            "tasks              \(tasks.total) (\(tasks.completed) completed, \(tasks.pending) pending)",
+            "edges              \(totals.edges)", "",
+            "unavailable: types, stages, leaves, sources and the resume plan need a whole-file read, and the",
+            "pipeline committed during each one (\(busy.attempts) tried, transaction \(busy.firstTxnid) -> \(busy.lastTxnid) in the last);",
+            "the totals above are the sub-databases' own counts at transaction \(totals.txnid).",
+        ].joined(separator: "\n")
+    }
+
+    /// The same as one JSON object (`status.schema.json`): the counts, `edges`, the fields
+    /// a whole-file read gives as `null`, and their names under `unavailable`.
+    public static func json(_ totals: DAGTotals) -> String {
+        let missing = DAGTotals.unavailableStatusFields
+        let fields =
+            [
+                "\"schema_version\": 1", "\"kind\": \"dag\"", "\"checkpoint\": \(Escaping.jsonString(totals.checkpoint))",
+                "\"tasks\": \(totals.tasks.total)", "\"completed\": \(totals.tasks.completed)", "\"pending\": \(totals.tasks.pending)",
+            ] + missing.map { "\"\($0)\": null" } + [
+                "\"edges\": \(totals.edges)", "\"transaction\": \(totals.txnid)",
+                "\"unavailable\": [\(missing.map { "\"\($0)\"" }.joined(separator: ", "))]",
+            ]
+        return "{\(fields.joined(separator: ", "))}"
     }
 }

@@ -33,6 +33,17 @@ public enum TextRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// `types --summary` when only the records' totals could be read consistently: the
+    /// total row, and a line saying the rows per type need a whole-file read.
+    public static func typeSummaryTotals(total: Int, completed: Int, transaction: UInt64) -> String {
+        [
+            "type         completed  pending    total",
+            "\("total".padding(11))  \(String(completed).leftPadding(9))  \(String(total - completed).leftPadding(7))  \(String(total).leftPadding(7))",
+            "unavailable: the rows per type need a whole-file read, and the pipeline committed during each one;",
+            "the total is the sub-databases' own count at transaction \(transaction).",
+        ].joined(separator: "\n")
+    }
+
     /// `lineage verify` on one checkpoint of either format: what was read, one line per
     /// check with up to a few examples, then the verdict.
     public static func audit(_ report: VerifyReport) -> String {
