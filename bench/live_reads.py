@@ -43,7 +43,7 @@ with tempfile.TemporaryDirectory() as d:
     seconds = time.time() - start
     writer.send_signal(signal.SIGTERM)
     writer.wait()
-    committed = [tuple(map(int, line.split())) for line in open(log) if line.strip()]
+    committed = [tuple(map(int, line.split()[:2])) for line in open(log) if line.strip()]
     tasks = {t for t, _ in committed}
     pairs = set(committed)
     problems = []

@@ -28,9 +28,11 @@ extension CheckpointRecorder {
         }
 
         /// Marks completion inside the batch's transaction; see
-        /// `CheckpointRecorder.markCompletedAndPropagate(_:)`.
+        /// `CheckpointRecorder.markCompletedAndPropagate(_:)`. Returns how many tasks it marked.
         /// - Throws: `LMDBError`.
-        public func markCompletedAndPropagate(_ udids: [UDID]) throws {
+        @discardableResult
+        public func markCompletedAndPropagate(_ udids: [UDID]) throws -> Int {
+            var marked = 0
             var queue = udids.map { Array($0.string.utf8) }
             var next = 0
             var seen = Set<[UInt8]>()
@@ -49,8 +51,10 @@ extension CheckpointRecorder {
                 }
                 if unfinishedChild { continue }
                 try txn.put(databases.completed, key: key, value: Self.completedMark)
+                marked += 1
                 queue += try txn.values(databases.inEdges, key: key)
             }
+            return marked
         }
 
         /// The type edge presence gives `key` now: FORMAT.md's rule, as `TaskType` states it.

@@ -58,8 +58,10 @@ public final class CheckpointRecorder {
     ///
     /// A task without a `task_type` entry, or already completed, is skipped and not walked
     /// past; the walk stops on a branch whose task still has an unfinished child.
+    /// Returns how many tasks it marked.
     /// - Throws: `LMDBError`, `RecorderError.closed`.
-    public func markCompletedAndPropagate(_ udids: [UDID]) throws {
+    @discardableResult
+    public func markCompletedAndPropagate(_ udids: [UDID]) throws -> Int {
         try batch { try $0.markCompletedAndPropagate(udids) }
     }
 

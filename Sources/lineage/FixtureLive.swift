@@ -14,8 +14,9 @@ extension Lineage.Fixture {
                 per emission (no lock file, as the pipeline) at --rate transactions per second \
                 (0: as fast as possible) until --duration seconds have passed, --commits transactions \
                 were written or SIGTERM stops it. \
-                With --log, a line TASKS EDGES is appended after every commit, so a reader's \
-                counts can be checked against a committed prefix.
+                With --log, a line TASKS EDGES COMPLETED SECONDS is appended after every commit \
+                (SECONDS: the wall clock, since the epoch), so a reader's counts can be checked \
+                against a committed prefix and its rates against the writer's pace.
                 """,
             shouldDisplay: false)
 
@@ -40,7 +41,7 @@ extension Lineage.Fixture {
         @Option(help: "Stop adding tasks at this many; later transactions mark tasks completed, newest first.")
         var maxTasks = Int.max
 
-        @Option(help: ArgumentHelp("Append TASKS EDGES after every commit to this file.", valueName: "file"))
+        @Option(help: ArgumentHelp("Append TASKS EDGES COMPLETED SECONDS after every commit to this file.", valueName: "file"))
         var log: String?
 
         func validate() throws {
@@ -55,9 +56,13 @@ extension Lineage.Fixture {
             let logFile = log.map { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644) } ?? -1
             defer { if logFile >= 0 { close(logFile) } }
             var tasks = 1
+            var completed = 0
             func note() {
                 guard logFile >= 0 else { return }
-                let line = Array("\(tasks) \(tasks - 1)\n".utf8)
+                var now = timespec()
+                clock_gettime(CLOCK_REALTIME, &now)
+                let seconds = FixedPoint.text(Double(now.tv_sec) + Double(now.tv_nsec) / 1e9, digits: 3)
+                let line = Array("\(tasks) \(tasks - 1) \(completed) \(seconds)\n".utf8)
                 _ = line.withUnsafeBytes { write(logFile, $0.baseAddress, $0.count) }
             }
             // Task k > 0 is a child of task (k - 1) / 8: a tree, so edges = tasks - 1.
@@ -81,7 +86,7 @@ extension Lineage.Fixture {
                     try recorder.recordEmission(parents: [udid((tasks - 1) / 8)], children: [udid(tasks)])
                     tasks += 1
                 } else if let next = nextCompleted ?? Optional(tasks - 1), next >= 0 {
-                    try recorder.markCompletedAndPropagate([udid(next)])
+                    completed += try recorder.markCompletedAndPropagate([udid(next)])
                     nextCompleted = next - 1
                 } else {
                     // Everything is written and completed: nothing to commit, nothing to log.

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import LineageKit
+
+/// The watch's arithmetic on made-up observations: rates, ETA ranges, stalls, idleness.
+@Suite("watch: rates, ETA ranges, stalls")
+struct WatchModelTests {
+    @Test("a steady count: the rate is its pace, the last interval's too, and the bounds hold it")
+    func steady() throws {
+        var series = ProgressSeries(window: 10)
+        #expect(series.rate == nil)
+        for step in 0...12 { series.add(time: Double(step) * 2, count: step * 100) }
+        let rate = try #require(series.rate)
+        #expect(abs(rate.perMinute - 3000) < 1e-9)
+        #expect(abs(rate.lastPerMinute - 3000) < 1e-9)
+        #expect(rate.intervals == 10)
+        // Identical intervals still get the minimum spread, never one number.
+        #expect(abs(rate.low - 2700) < 1e-6 && abs(rate.high - 3300) < 1e-6)
+        let eta = try #require(rate.eta(remaining: 3000))
+        #expect(eta.low < 60 && (eta.high ?? 0) > 60)
+        #expect(rate.eta(remaining: 0) == ETA(low: 0, high: 0))
+    }
+
+    @Test("a jittery pace: the ETA range holds the true remaining time; a stalled one has no upper bound")
+    func jitter() throws {
+        var series = ProgressSeries(window: 10)
+        // 50 per second on average, observed at uneven times with uneven counts.
+        var generator = SystemRandomNumberGenerator()
+        var time = 0.0
+        for _ in 0...20 {
+            time += Double.random(in: 0.15...0.25, using: &generator)
+            series.add(time: time, count: Int(time * 50) + Int.random(in: -3...3, using: &generator))
+        }
+        let rate = try #require(series.rate)
+        #expect(abs(rate.perMinute - 3000) / 3000 < 0.2, "\(rate)")
+        let eta = try #require(rate.eta(remaining: 6000))
+        #expect(eta.low <= 120 && 120 <= (eta.high ?? .infinity), "\(eta)")
+
+        var halting = ProgressSeries(window: 4)
+        for (time, count) in [(0.0, 0), (1.0, 50), (2.0, 50), (3.0, 50), (4.0, 50)] { halting.add(time: time, count: count) }
+        let slow = try #require(halting.rate)
+        #expect(slow.low == 0)
+        #expect(slow.eta(remaining: 100)?.high == nil)
+        var still = ProgressSeries(window: 4)
+        for time in 0..<4 { still.add(time: Double(time), count: 7) }
+        #expect(still.rate?.eta(remaining: 100) == nil, "nothing moves: no ETA at all")
+    }
+
+    @Test("a count that goes down (a file replaced) gives no rate; points out of order are ignored")
+    func oddPoints() {
+        var series = ProgressSeries(window: 3)
+        series.add(time: 1, count: 100)
+        series.add(time: 2, count: 10)
+        #expect(series.rate == nil)
+        series.add(time: 1.5, count: 500)
+        #expect(series.points.count == 2)
+    }
+
+    @Test("a part still while another moves is stalled; when nothing moves, nothing is")
+    func stalls() {
+        var tracker = StallTracker()
+        tracker.update(time: 0, counts: [("a", 0, true), ("b", 0, true), ("done", 5, false)])
+        tracker.update(time: 10, counts: [("a", 5, true), ("b", 0, true), ("done", 5, false)])
+        #expect(tracker.stalled(at: 10, after: 20).isEmpty, "not still long enough")
+        tracker.update(time: 25, counts: [("a", 9, true), ("b", 0, true), ("done", 5, false)])
+        #expect(tracker.stalled(at: 25, after: 20) == [StallTracker.Stall(name: "b", since: 0)])
+        // Nothing has moved for 20 seconds at 50: idle, not stalled.
+        #expect(tracker.stalled(at: 50, after: 20).isEmpty)
+        tracker.update(time: 60, counts: [("a", 9, true), ("b", 1, true), ("c", 0, true)])
+        #expect(tracker.lastChange(of: "b") == 60)
+    }
+
+    @Test("DAG snapshots: the rate, the ETA for the tasks recorded, complete, idle since the last change")
+    func dagState() throws {
+        var state = WatchState(checkpoint: "ck.mdb", stallSeconds: 60)
+        func totals(_ completed: Int, modified: Double) -> DAGTotals {
+            DAGTotals(checkpoint: "ck.mdb", tasks: CompletionCounts(total: 1000, completed: completed), edges: 999, txnid: UInt64(completed + 10), modified: modified)
+        }
+        let stages = [StageCounts(stage: 0, counts: CompletionCounts(total: 1, completed: 0)), StageCounts(stage: 1, counts: CompletionCounts(total: 999, completed: 0))]
+        let first = state.dag(totals(0, modified: 1000), stages: stages, time: 1000, monotonic: 0)
+        #expect(first.number == 1 && first.rate == nil && first.eta == nil && first.complete == false)
+        #expect(first.dag?.stages == stages)
+        var last = first
+        for step in 1...5 { last = state.dag(totals(step * 100, modified: 1000 + Double(step)), stages: nil, time: 1000 + Double(step), monotonic: Double(step)) }
+        #expect(last.completed == 500 && last.pending == 500 && last.completedLastInterval == 100)
+        let rate = try #require(last.rate)
+        #expect(abs(rate.perMinute - 6000) < 1e-6)
+        let eta = try #require(last.eta)
+        #expect(eta.low <= 5 && 5 <= (eta.high ?? 0))
+        #expect(last.dag?.stagesTime == 1000, "the stages are the last whole read's, with its time")
+        #expect(last.idleSince == nil)
+        let idle = state.dag(totals(500, modified: 1005), stages: nil, time: 1100, monotonic: 100)
+        #expect(idle.idleSince == 1005)
+        let done = state.dag(totals(1000, modified: 1200), stages: nil, time: 1300, monotonic: 300)
+        #expect(done.complete == true && done.eta == ETA(low: 0, high: 0) && done.idleSince == nil)
+        #expect(state.busySnapshots == 0)
+        state.noteBusy()
+        #expect(state.dag(totals(1000, modified: 1200), stages: nil, time: 1301, monotonic: 301).busySnapshots == 1)
+    }
+
+    @Test("stages are judged stalled at their own reads, never from stale counts")
+    func stageStalls() throws {
+        var state = WatchState(checkpoint: "ck.mdb", stallSeconds: 10)
+        func stages(_ a: Int, _ b: Int) -> [StageCounts] {
+            [StageCounts(stage: 0, counts: CompletionCounts(total: 100, completed: a)), StageCounts(stage: 1, counts: CompletionCounts(total: 100, completed: b))]
+        }
+        func totals(_ completed: Int) -> DAGTotals {
+            DAGTotals(checkpoint: "ck.mdb", tasks: CompletionCounts(total: 200, completed: completed), edges: 0, txnid: 1, modified: 0)
+        }
+        _ = state.dag(totals(0), stages: stages(0, 0), time: 0, monotonic: 0)
+        _ = state.dag(totals(10), stages: stages(10, 0), time: 5, monotonic: 5)
+        // No whole read for a long time: the stage counts are old, nothing is called stalled.
+        let stale = state.dag(totals(40), stages: nil, time: 100, monotonic: 100)
+        #expect(stale.stalled.isEmpty)
+        let fresh = state.dag(totals(50), stages: stages(50, 0), time: 101, monotonic: 101)
+        #expect(fresh.stalled.map(\.name) == ["stage 1"])
+        #expect(fresh.dag?.stageChanges == [0: 40, 1: 0])
+    }
+}
