@@ -11,7 +11,7 @@ FUZZ_ITERATIONS ?= 200000
 	install uninstall generated check-generated check-release
 
 help:
-	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config; jsonschema, lmdb and networkx from PyPI)"
+	@echo "make deps    install what building and testing need (liblmdb-dev lmdb-utils graphviz pkg-config; jsonschema, lmdb, networkx and prometheus_client from PyPI)"
 	@echo "make test    build and run the whole test suite, then check the docs' console examples"
 	@echo "make demo    build, then verify, show and draw the four-stage fixture (demo/four_stage.svg); status and plan on the Curator fixture"
 	@echo "make bench   release build + benchmark table against the floor, bench/floor.c (SIZE=100k, 1m or 10m;"
@@ -42,7 +42,7 @@ deps:
 # trees, other key orders) with py-lmdb, an independent writer. The export tests read
 # the node-link JSON back with NetworkX.
 # Debian's Python refuses pip installs outside a virtual environment unless told otherwise.
-PYTHON_TEST_PACKAGES := jsonschema lmdb networkx
+PYTHON_TEST_PACKAGES := jsonschema lmdb networkx prometheus_client
 
 # make check-release renders the man page with man.
 DEBIAN_TEST_PACKAGES := man-db mandoc
@@ -51,7 +51,7 @@ test-deps: deps
 	@if ! dpkg -s $(DEBIAN_TEST_PACKAGES) >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_TEST_PACKAGES); \
 	fi
-	@python3 -c 'import jsonschema, lmdb, networkx' 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES) 2>/dev/null \
+	@python3 -c 'import jsonschema, lmdb, networkx, prometheus_client' 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES) 2>/dev/null \
 		|| python3 -m pip install --quiet --break-system-packages $(PYTHON_TEST_PACKAGES)
 
 build: deps

@@ -127,7 +127,7 @@ struct WatchSink {
 /// SIGINT and SIGTERM handlers (which write a prepared string, then die of the signal).
 enum ScreenSignals {
     nonisolated(unsafe) private static let restore: UnsafeMutablePointer<CChar> = strdup("\u{1b}[?25h\u{1b}[?1049l")!
-    nonisolated(unsafe) private static let enterText: UnsafeMutablePointer<CChar> = strdup("\u{1b}[?1049h\u{1b}[?25l\u{1b}[H\u{1b}[2J")!
+    nonisolated(unsafe) private static let enterText: UnsafeMutablePointer<CChar> = strdup("\u{1b}[?1049h\u{1b}[?25l\u{1b}[2J")!
 
     static func enter() {
         _ = restore

@@ -32,7 +32,7 @@ enum PseudoTerminal {
     /// what the terminal has shown so far.
     static func run(
         _ arguments: [String], stdout: Stdout = .discard, term: String? = "xterm", columns: UInt16 = 200,
-        interrupt: (signal: Int32, when: (String) -> Bool)? = nil
+        environment extra: [String: String] = [:], interrupt: (signal: Int32, when: (String) -> Bool)? = nil
     ) throws -> Run {
         var master: Int32 = -1
         var slave: Int32 = -1
@@ -47,6 +47,8 @@ enum PseudoTerminal {
         environment["LINEAGE_CHECKPOINT"] = nil
         environment["LINEAGE_PROGRESS_DELAY"] = "0"
         environment["TERM"] = term
+        environment["NO_COLOR"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardError = terminal
