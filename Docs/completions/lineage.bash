@@ -173,13 +173,13 @@ _lineage() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|show|edges|types|verify|export|export-dot|ancestors|descendants|path|stats|diff|udid|fixture|sources|plan|why|doctor|source-id|help)
+    status|show|edges|types|verify|export|export-dot|ancestors|descendants|path|stats|diff|udid|fixture|sources|plan|why|doctor|watch|source-id|help)
         # Offer subcommand argument completions
         "_lineage_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status show edges types verify export export-dot ancestors descendants path stats diff udid fixture sources plan why doctor source-id help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status show edges types verify export export-dot ancestors descendants path stats diff udid fixture sources plan why doctor watch source-id help' -- "${cur}"))
         ;;
     esac
 }
@@ -913,6 +913,59 @@ _lineage_doctor() {
         ;;
     '--format')
         __lineage_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    esac
+}
+
+_lineage_watch() {
+    repeating_flags=()
+    non_repeating_flags=(--once --until-complete --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-c --checkpoint --wait --interval --timeout --stall --format --output --kind --groups --files)
+    __lineage_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-c'|'--checkpoint')
+        __lineage_add_completions -o plusdirs -fX '!*.@(mdb)'
+        return
+        ;;
+    '--wait')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--stall')
+        return
+        ;;
+    '--format')
+        __lineage_add_completions -W 'text'$'\n''jsonl'$'\n''json'$'\n''prom'
+        return
+        ;;
+    '--output')
+        return
+        ;;
+    '--kind')
+        __lineage_add_completions -W 'dag'$'\n''curator'
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--files')
         return
         ;;
     esac

@@ -16,6 +16,22 @@ extension CheckpointLocation {
     }
 }
 
+extension CheckpointLocation {
+    /// Runs `read` (a whole-file read of this DAG checkpoint), marking the command as one
+    /// that answers from the totals when the writer tears every read: a read that faults
+    /// with no time left runs the command again (`CrashWatch`), and that run skips the
+    /// whole-file read and throws `CheckpointBusy` at once, for the caller's fallback.
+    func readOrFallBack<T>(_ read: () throws -> T) throws -> T {
+        CrashWatch.totalsFallback = true
+        defer { CrashWatch.totalsFallback = false }
+        if CrashWatch.inheritedTotals {
+            let now = MetaSnapshot.read(path: path)?.txnid ?? 0
+            throw CheckpointBusy(path: path, firstTxnid: now, lastTxnid: now, attempts: 0)
+        }
+        return try read()
+    }
+}
+
 extension Lineage {
     /// The last line of a totals-only answer: the run is being written, and these are the
     /// counts of one transaction.

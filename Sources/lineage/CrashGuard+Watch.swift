@@ -26,6 +26,22 @@ enum CrashWatch {
     /// The variable that carries `retryUntil` into the command run anew.
     static let retryVariable = "LINEAGE_RETRY_UNTIL"
 
+    /// Set by `status` and `types --summary`, which answer from the records' totals when no
+    /// whole-file read is consistent: a faulted read with no time left runs the command
+    /// again to do so, instead of ending BUSY.
+    nonisolated(unsafe) static var totalsFallback = false
+
+    /// The variable that tells the command run anew to answer from the totals at once.
+    static let totalsVariable = "LINEAGE_RETRY_TOTALS"
+
+    /// Whether this process is the run anew of a command whose read faulted with no time
+    /// left, and should answer from the totals without reading the whole file; read once.
+    static let inheritedTotals: Bool = {
+        guard getenv(totalsVariable) != nil else { return false }
+        unsetenv(totalsVariable)
+        return (inheritedWait ?? 1) <= 0
+    }()
+
     /// The seconds left to retry when this process is a retry of a faulted read, read once.
     static let inheritedWait: Double? = {
         guard let value = getenv(retryVariable).map({ String(cString: $0) }), let until = Double(value) else { return nil }
@@ -45,7 +61,7 @@ enum CrashWatch {
         StatusSignals.eraseFromHandler()
         // Nothing shown yet and time left: run the same command line again, from a fresh
         // mapping (execv and sigprocmask may be called here; the variable was set before).
-        if Console.flushedBytes == flushedAtStart, ConsistentRead.monotonicSeconds() < retryUntil {
+        if Console.flushedBytes == flushedAtStart, ConsistentRead.monotonicSeconds() < retryUntil || totalsFallback {
             var all = sigset_t()
             sigfillset(&all)
             sigprocmask(SIG_UNBLOCK, &all, nil)
@@ -80,6 +96,7 @@ extension CrashGuard {
         CrashWatch.retryUntil = retryUntil
         CrashWatch.flushedAtStart = Console.flushedBytes
         setenv(CrashWatch.retryVariable, String(retryUntil), 1)
+        if CrashWatch.totalsFallback { setenv(CrashWatch.totalsVariable, "1", 1) }
         var info = stat()
         let isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         CrashWatch.dataFile = strdup(isDirectory ? PathJoin.join(path, "data.mdb") : path)
@@ -95,6 +112,7 @@ extension CrashGuard {
     static func stopWatching() {
         CrashWatch.before = nil
         unsetenv(CrashWatch.retryVariable)
+        unsetenv(CrashWatch.totalsVariable)
         free(CrashWatch.dataFile)
         free(CrashWatch.busyPrefix)
         free(CrashWatch.busyBetween)

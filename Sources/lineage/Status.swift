@@ -84,8 +84,10 @@ extension Lineage {
             if groups != nil || files != nil { throw UsageError("--groups and --files apply to a Curator checkpoint (a Slurm job array).") }
             let answer: ConsistentAnswer<StatusReport>
             do {
-                answer = try options.location.analyse { path throws(CheckpointError) in
-                    try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
+                answer = try options.location.readOrFallBack {
+                    try options.location.analyse { path throws(CheckpointError) in
+                        try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
+                    }
                 }
             } catch let busy as CheckpointBusy {
                 // Written too fast for a whole-file read: the exact totals, and what is missing.

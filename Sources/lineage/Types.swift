@@ -41,9 +41,14 @@ extension Lineage {
             if summary {
                 let answer: ConsistentAnswer<TypeSummary>
                 do {
-                    answer = try options.location.readAnswer { reader in
-                        try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
+                    let location = try options.location
+                    let read = {
+                        try location.readAnswer { reader in
+                            try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
+                        }
                     }
+                    // With --type the totals cannot answer: no fallback, BUSY as before.
+                    answer = type == nil ? try location.readOrFallBack(read) : try read()
                 } catch let busy as CheckpointBusy where type == nil {
                     // Written too fast for a whole-file read: the totals, without the types.
                     let totals = try options.location.totals(after: busy)

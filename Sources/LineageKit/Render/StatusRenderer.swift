@@ -151,7 +151,9 @@ extension StatusRenderer {
             "tasks              \(tasks.total) (\(tasks.completed) completed, \(tasks.pending) pending)",
             "edges              \(totals.edges)", "",
             "unavailable: types, stages, leaves, sources and the resume plan need a whole-file read, and the",
-            "pipeline committed during each one (\(busy.attempts) tried, transaction \(busy.firstTxnid) -> \(busy.lastTxnid) in the last);",
+            busy.attempts > 0
+                ? "pipeline committed during each one (\(busy.attempts) tried, transaction \(busy.firstTxnid) -> \(busy.lastTxnid) in the last);"
+                : "pipeline committed during each one (the last faulted in liblmdb, the pages changing under it);",
             "the totals above are the sub-databases' own counts at transaction \(totals.txnid).",
         ].joined(separator: "\n")
     }
