@@ -33,7 +33,8 @@ public struct WatchState: Sendable {
     /// `time` is wall-clock seconds, `monotonic` the monotonic clock's.
     public mutating func dag(_ totals: DAGTotals, stages fresh: [StageCounts]?, time: Double, monotonic: Double) -> WatchSnapshot {
         if let fresh {
-            let before = Dictionary(uniqueKeysWithValues: (lastStages?.stages ?? []).map { ($0.stage, $0.counts.completed) })
+            // The first read has nothing to compare with: no change.
+            let before = Dictionary(uniqueKeysWithValues: (lastStages?.stages ?? fresh).map { ($0.stage, $0.counts.completed) })
             stageChanges = Dictionary(uniqueKeysWithValues: fresh.map { ($0.stage, $0.counts.completed - (before[$0.stage] ?? 0)) })
             lastStages = (fresh, time)
             parts.update(time: time, counts: fresh.map { ("stage \($0.stage)", $0.counts.completed, $0.counts.pending > 0) })
