@@ -108,9 +108,8 @@ extension Lineage {
                 let snapshot: WatchSnapshot
                 do {
                     snapshot = try take(&state)
-                } catch let busy as CheckpointBusy where !once {
+                } catch is CheckpointBusy where !once {
                     // The writer tore every read of the totals: said so, never shown as zero progress.
-                    _ = busy
                     state.noteBusy()
                     try sink.busy(state.busySnapshots)
                     due = pause(after: due, started: started)

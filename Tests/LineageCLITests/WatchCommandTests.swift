@@ -265,9 +265,8 @@ struct WatchCommandTests {
                     let lastCommit = Self.log(logs[0]).last?.time ?? 0
                     #expect(time >= lastCommit + 1.2 - 0.25, "the moving writer was called stalled: \(snapshot)")
                 }
-                if let pausedAt, stalledSeenAt == nil, stalled.contains("host-b-22.mdb") {
+                if pausedAt != nil, stalledSeenAt == nil, stalled.contains("host-b-22.mdb") {
                     stalledSeenAt = time
-                    _ = pausedAt
                     kill(writers[1].processIdentifier, SIGCONT)
                 }
                 if pausedAt == nil, snapshots.count == 12 {

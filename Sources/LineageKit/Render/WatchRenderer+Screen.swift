@@ -8,13 +8,12 @@ extension WatchRenderer {
         let right = "\(clock) UTC, every \(duration(interval) == "0s" ? decimal(interval, 2) + "s" : duration(interval))"
         lines.append(
             title.count + right.count + 2 <= width ? title + String(repeating: " ", count: width - title.count - right.count) + right : title)
-        if let dag = s.dag {
+        if s.dag != nil {
             let total = s.total ?? 0
             let share = total > 0 ? " (\(decimal(Double(s.completed) * 100 / Double(total), 1))% done)" : ""
             lines.append(
                 "tasks      \(StatusRenderer.grouped(total)) recorded, \(StatusRenderer.grouped(s.completed)) completed, \(StatusRenderer.grouped(s.pending ?? 0)) pending\(share)"
             )
-            _ = dag
         }
         if let curator = s.curator {
             let age = s.time - curator.sourcesTime

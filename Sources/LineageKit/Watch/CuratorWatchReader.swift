@@ -18,6 +18,9 @@ public struct CuratorWatchReader: Sendable {
         public let writers: [WatchSnapshot.Writer]
         /// Whether every writer file's keys are of this moment (no busy file): the union is current.
         public let isCurrent: Bool
+        /// Whether any writer file was read again, appeared or went since the last reading:
+        /// when none was, the union and the groups' counts are those of the last reading.
+        public let changed: Bool
     }
 
     private struct Identity: Equatable {
@@ -37,6 +40,7 @@ public struct CuratorWatchReader: Sendable {
     public let wait: Double
     private var cache: [String: Cached] = [:]
     private var seen: Set<String> = []
+    private var lastPaths: [String] = []
     private var readings = 0
 
     /// A reader of `location`, whose whole reads of a writer file are retried for `wait` seconds.
@@ -52,7 +56,10 @@ public struct CuratorWatchReader: Sendable {
         var writers: [CuratorWriter] = []
         var rows: [WatchSnapshot.Writer] = []
         var current = true
-        for path in location.writerPaths {
+        let paths = location.writerPaths
+        var changed = paths != lastPaths
+        lastPaths = paths
+        for path in paths {
             let name = CuratorLocation.lastComponent(of: path)
             var info = stat()
             let identity: Identity? =
@@ -68,6 +75,7 @@ public struct CuratorWatchReader: Sendable {
                 writer = cached.writer
                 count = writer.sources.count
             } else {
+                changed = true
                 switch CuratorWriter.readConsistently(path: path, wait: wait) {
                 case .consistent(let read):
                     writer = read
@@ -87,6 +95,6 @@ public struct CuratorWatchReader: Sendable {
                     pipeline: writer.pipelineLabel, isNew: isNew))
         }
         let checkpoint = CuratorCheckpoint.read(location, writers: writers)
-        return Reading(checkpoint: checkpoint, writers: rows, isCurrent: current)
+        return Reading(checkpoint: checkpoint, writers: rows, isCurrent: current, changed: changed)
     }
 }

@@ -16,6 +16,7 @@ public struct WatchState: Sendable {
     private var lastStages: (stages: [StageCounts], time: Double)?
     private var stageChanges: [Int: Int] = [:]
     private var lastSources: (count: Int, time: Double)?
+    private var lastUnion: (union: Int, groups: (total: Int, completed: Int)?)?
 
     /// A watch of `checkpoint` with rates over `window` intervals.
     public init(checkpoint: String, stallSeconds: Double, window: Int = 10) {
@@ -58,11 +59,17 @@ public struct WatchState: Sendable {
         let checkpoint = reading.checkpoint
         let union: Int
         var groupCounts: (total: Int, completed: Int)?
-        if let groups {
-            let plan = CuratorPlan(checkpoint)
-            groupCounts = (groups.count, groups.reduce(0) { $0 + (plan.isCompleted($1) ? 1 : 0) })
+        if !reading.changed, let last = lastUnion {
+            // No writer file changed: the union and the groups' counts stand.
+            (union, groupCounts) = last
+        } else {
+            if let groups {
+                let plan = CuratorPlan(checkpoint)
+                groupCounts = (groups.count, groups.reduce(0) { $0 + (plan.isCompleted($1) ? 1 : 0) })
+            }
+            union = CuratorStatus.unionCount(checkpoint.readableLists)
+            lastUnion = (union, groupCounts)
         }
-        union = CuratorStatus.unionCount(checkpoint.readableLists)
         if reading.isCurrent || lastSources == nil { lastSources = (union, time) }
         let completed = groupCounts?.completed ?? union
         var snapshot = next(completed: completed, total: groupCounts?.total, time: time, monotonic: monotonic)
