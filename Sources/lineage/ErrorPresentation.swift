@@ -54,7 +54,8 @@ enum ErrorPresentation {
     static func presentation(of error: any Error) -> Presentation? {
         switch error {
         case let error as CheckpointError: Presentation(message: message(for: error), exitCode: ExitStatus.unreadable)
-        case let error as CheckpointFromEnvironment: Presentation(message: message(for: error.error, fromEnvironment: true), exitCode: ExitStatus.unreadable)
+        case let error as CheckpointFromEnvironment:
+            Presentation(message: message(for: error.error, fromEnvironment: true), exitCode: ExitStatus.unreadable)
         case let error as UsageError: Presentation(message: error.message, exitCode: ExitStatus.usage, showsUsage: true)
         case let busy as CheckpointBusy: Presentation(message: message(for: busy), exitCode: ExitStatus.busy)
         case let error as SubgraphTooLarge: Presentation(message: message(for: error), exitCode: ExitStatus.no)
@@ -107,7 +108,8 @@ enum ErrorPresentation {
 
     /// The sentence for an export refused as too large (exit 1).
     static func message(for error: SubgraphTooLarge) -> String {
-        sentence(error.description, "draw the stages with --by-stage (any size), narrow the export with --around UDID --depth N, or raise --max-nodes.")
+        sentence(
+            error.description, "draw the stages with --by-stage (any size), narrow the export with --around UDID --depth N, or raise --max-nodes.")
     }
 
     /// The sentence for a Mermaid export too large for Mermaid to draw (exit 1).

@@ -18,8 +18,19 @@ enum SelfRun {
         posix_spawn_file_actions_addclose(&actions, pipe[1])
         let argv = (["lineage"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The environment as it is, less the test's stop hook (which would stop the child
+        // where no test waits for it) and a retry's deadline meant for this process.
+        var variables: [UnsafeMutablePointer<CChar>?] = []
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if !text.hasPrefix("LINEAGE_TEST_STOP_IN_READ="), !text.hasPrefix("LINEAGE_RETRY_") { variables.append(strdup(pointer)) }
+            entry += 1
+        }
+        variables.append(nil)
+        defer { variables.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/proc/self/exe", &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, "/proc/self/exe", &actions, nil, argv, variables)
         close(pipe[1])
         defer { close(pipe[0]) }
         guard spawned == 0 else { return (-1, []) }

@@ -75,7 +75,8 @@ struct LiveReadTests {
             #expect(result.status == 75, "\(command): \(result)")
             #expect(result.stdout.isEmpty, "\(command) printed a torn read: \(result.text)")
             #expect(
-                result.stderr == "lineage: \(path): the pipeline is writing this checkpoint: transaction \(txnid) -> \(txnid + 2) during the read; try again, or give --wait SECONDS to wait longer.\n",
+                result.stderr
+                    == "lineage: \(path): the pipeline is writing this checkpoint: transaction \(txnid) -> \(txnid + 2) during the read; try again, or give --wait SECONDS to wait longer.\n",
                 "\(command): \(result.stderr)")
         }
     }
@@ -153,7 +154,9 @@ struct LiveReadTests {
         }
     }
 
-    @Test("a fault in a torn read of status or types --summary with no time left: the command runs again and answers from the totals", arguments: [["status"], ["types", "--summary"]])
+    @Test(
+        "a fault in a torn read of status or types --summary with no time left: the command runs again and answers from the totals",
+        arguments: [["status"], ["types", "--summary"]])
     func faultThenTotals(command: [String]) throws {
         try Self.withDAGCopy { path, txnid, pageSize in
             let (result, stops) = try Self.runStoppedInRead(command + ["-c", path, "--wait", "0"], name: "ckpt.mdb") { pid in
@@ -163,7 +166,9 @@ struct LiveReadTests {
             #expect(stops == 2, "the faulted read, then the totals' read: \(stops)")
             #expect(result.status == 0, "\(result)")
             #expect(result.text.contains("unavailable: "), "\(result)")
-            #expect(result.text.contains("live: the pipeline is still writing this checkpoint (transaction \(txnid + 2) when its totals were read)"), "\(result)")
+            #expect(
+                result.text.contains("live: the pipeline is still writing this checkpoint (transaction \(txnid + 2) when its totals were read)"),
+                "\(result)")
             if command == ["status"] { #expect(result.text.contains("the last faulted in liblmdb"), "\(result)") }
         }
     }
@@ -254,7 +259,8 @@ struct LiveReadTests {
             #expect(json.status == 0, "\(json)")
             #expect(json.stdout == quiet.stdout, "the document is the one a quiet read gives")
             let live = try #require(json.stderr.split(separator: "\n").first { $0.contains("live:") }, "\(json.stderr)")
-            #expect(live.contains("node-b-2002.mdb at transaction \(txnid + 1)") || live.contains("node-b-2002.mdb at transaction \(txnid)"), "\(live)")
+            #expect(
+                live.contains("node-b-2002.mdb at transaction \(txnid + 1)") || live.contains("node-b-2002.mdb at transaction \(txnid)"), "\(live)")
         }
     }
 
@@ -369,7 +375,9 @@ struct LiveReadTests {
             while process.isRunning, (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0) ?? 0 < 16384 {
                 sched_yield()
             }
-            #expect(process.isRunning, "the py-lmdb writer stopped early (pip install lmdb): \(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))")
+            #expect(
+                process.isRunning,
+                "the py-lmdb writer stopped early (pip install lmdb): \(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))")
             let reads: [(String, [String])] = [
                 ("sources", ["sources", "--writer", "live-9999.mdb", checkpoint.path, "--wait", "2"]),
                 ("status", ["status", "--format", "json", checkpoint.path, "--wait", "0"]),
@@ -390,7 +398,9 @@ struct LiveReadTests {
                 let first = lines.first.map { String($0.prefix { $0 != "\t" }) }
                 let last = lines.last.map { String($0.prefix { $0 != "\t" }) }
                 #expect(first == (lines.isEmpty ? nil : "k00000000"), "\(first ?? "")")
-                #expect(last == (lines.isEmpty ? nil : String(format: "k%08d", lines.count - 1)), "not a committed prefix: \(lines.count) rows, last \(last ?? "")")
+                #expect(
+                    last == (lines.isEmpty ? nil : String(format: "k%08d", lines.count - 1)),
+                    "not a committed prefix: \(lines.count) rows, last \(last ?? "")")
             }
             let after = try CLI.run(["verify", checkpoint.path])
             #expect(after.status == 0, "\(after)")

@@ -106,13 +106,16 @@ struct WatchCommandTests {
 
     // MARK: - Beside lineage fixture live, 200,000 tasks at 50 transactions a second
 
-    @Test("200,000 tasks at 50 tx/s: status and types --summary answer with exact totals; watch has a snapshot per interval, the writer's rate, an ETA range holding the truth")
+    @Test(
+        "200,000 tasks at 50 tx/s: status and types --summary answer with exact totals; watch has a snapshot per interval, the writer's rate, an ETA range holding the truth"
+    )
     func fastDAGWriter() throws {
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("live.mdb").path
             let logPath = directory.appendingPathComponent("log.txt").path
             let writer = try Self.startLive([
-                file, "--initial-tasks", "200000", "--max-tasks", "200000", "--rate", "50", "--commits", "1500", "--duration", "600", "--log", logPath,
+                file, "--initial-tasks", "200000", "--max-tasks", "200000", "--rate", "50", "--commits", "1500", "--duration", "600", "--log",
+                logPath,
             ])
             defer { if writer.isRunning { writer.terminate() } }
             // The paced phase, which completes tasks, has begun once the log counts a completion.
@@ -124,7 +127,9 @@ struct WatchCommandTests {
                 let result = try CLI.run(command + [file, "--wait", "0.5"])
                 let completed = Set(Self.log(logPath).map(\.count))
                 #expect(result.status == 0, "\(command): \(result)")
-                #expect(result.stderr.contains("live: the pipeline is still writing this checkpoint") || result.text.contains("live: "), "\(command): \(result)")
+                #expect(
+                    result.stderr.contains("live: the pipeline is still writing this checkpoint") || result.text.contains("live: "),
+                    "\(command): \(result)")
                 if command.contains("json") {
                     let report = try #require(try result.json() as? [String: Any])
                     #expect((report["tasks"] ?? report["total"]) as? Int == 200_000, "\(command): \(result)")
@@ -159,7 +164,9 @@ struct WatchCommandTests {
                 #expect(log.contains { $0.count == done }, "snapshot \(index + 1): \(done) is no committed state")
                 guard index >= 10 else { continue }
                 // The writer's pace over the same window, from its own log.
-                let truth = Double(Self.count(in: log, at: times[index]) - Self.count(in: log, at: times[index - 10])) / (times[index] - times[index - 10]) * 60
+                let truth =
+                    Double(Self.count(in: log, at: times[index]) - Self.count(in: log, at: times[index - 10])) / (times[index] - times[index - 10])
+                    * 60
                 let rate = try #require(snapshot["rate_per_minute"] as? Double)
                 #expect(abs(rate - truth) <= 0.2 * truth, "snapshot \(index + 1): rate \(rate)/min, the writer's \(truth)/min")
                 let eta = try #require(snapshot["eta_seconds"] as? [String: Any], "\(snapshot)")
@@ -179,7 +186,9 @@ struct WatchCommandTests {
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("live.mdb").path
             let logPath = directory.appendingPathComponent("log.txt").path
-            let writer = try Self.startLive([file, "--initial-tasks", "300", "--max-tasks", "300", "--rate", "200", "--commits", "2000", "--duration", "600", "--log", logPath])
+            let writer = try Self.startLive([
+                file, "--initial-tasks", "300", "--max-tasks", "300", "--rate", "200", "--commits", "2000", "--duration", "600", "--log", logPath,
+            ])
             defer { if writer.isRunning { writer.terminate() } }
             while writer.isRunning, Self.log(logPath).isEmpty { usleep(10_000) }
             let result = try CLI.run(["watch", file, "--until-complete", "--interval", "0.1", "--timeout", "120", "--format", "jsonl"])
@@ -237,7 +246,9 @@ struct WatchCommandTests {
             for (index, name) in ["host-a-11.mdb", "host-b-22.mdb"].enumerated() {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["python3", "-c", Self.curatorWriter, metadata.appendingPathComponent(name).path, "0.02"] + Array(ids[(index * 300)..<(index * 300 + 300)])
+                process.arguments =
+                    ["python3", "-c", Self.curatorWriter, metadata.appendingPathComponent(name).path, "0.02"]
+                    + Array(ids[(index * 300)..<(index * 300 + 300)])
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try CLI.start(process)
@@ -303,10 +314,13 @@ struct WatchCommandTests {
         var frames = 0
         let run = try PseudoTerminal.run(
             ["watch", CLI.fixture("killed_midrun"), "--interval", "0.05"], stdout: .terminal, columns: 80,
-            interrupt: (SIGINT, { screen in
-                frames = screen.components(separatedBy: "\u{1b}[H").count - 1
-                return frames >= 3
-            }))
+            interrupt: (
+                SIGINT,
+                { screen in
+                    frames = screen.components(separatedBy: "\u{1b}[H").count - 1
+                    return frames >= 3
+                }
+            ))
         #expect(run.killedBySignal && run.status == SIGINT, "\(run)")
         #expect(run.screen.hasPrefix("\u{1b}[?1049h\u{1b}[?25l"), "\(run)")
         #expect(run.screen.hasSuffix("\u{1b}[?25h\u{1b}[?1049l"), "the terminal was not restored: \(run)")
@@ -388,7 +402,8 @@ struct WatchCommandTests {
             let dag = try CLI.run(["watch", CLI.fixture("killed_midrun"), "--once", "--format", "prom", "--output", output])
             #expect(dag.status == 0 && dag.stdout.isEmpty, "\(dag)")
             let metrics = try Self.parsePrometheus(output)
-            #expect(metrics["lineage_up"] == 1 && metrics["lineage_completed"] == 0 && metrics["lineage_total"] == 9 && metrics["lineage_pending"] == 9)
+            #expect(
+                metrics["lineage_up"] == 1 && metrics["lineage_completed"] == 0 && metrics["lineage_total"] == 9 && metrics["lineage_pending"] == 9)
             #expect(metrics["lineage_stage_tasks{stage=2,state=pending}"] == 5, "\(metrics)")
             #expect(metrics["lineage_busy_snapshots_total"] == 0 && metrics["lineage_idle"] == 1, "\(metrics)")
             #expect(metrics["lineage_last_change_timestamp_seconds"] != nil)
@@ -402,10 +417,15 @@ struct WatchCommandTests {
             #expect(parsed["lineage_shards{state=missing}"] == 2, "\(parsed)")
 
             // A running watch replaces the file whole each time: no temporary file is left beside it.
-            let running = try CLI.run(["watch", CLI.fixture("four_stage_completed"), "--until-complete", "--interval", "0.05", "--format", "prom", "--output", output])
+            let running = try CLI.run([
+                "watch", CLI.fixture("four_stage_completed"), "--until-complete", "--interval", "0.05", "--format", "prom", "--output", output,
+            ])
             #expect(running.status == 0, "\(running)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["lineage.prom"])
-            let unwritable = try CLI.run(["watch", CLI.fixture("four_stage"), "--once", "--format", "prom", "--output", directory.appendingPathComponent("no/such/dir.prom").path])
+            let unwritable = try CLI.run([
+                "watch", CLI.fixture("four_stage"), "--once", "--format", "prom", "--output",
+                directory.appendingPathComponent("no/such/dir.prom").path,
+            ])
             #expect(unwritable.status == 2 && unwritable.stderr.hasPrefix("lineage: cannot write "), "\(unwritable)")
         }
     }
@@ -441,7 +461,9 @@ struct WatchCommandTests {
     func totalsFallback() throws {
         for command in [["status", "--format", "json"], ["types", "--summary", "--format", "json"], ["status"], ["types", "--summary"]] {
             try LiveReadTests.withDAGCopy { path, txnid, pageSize in
-                let (result, stops) = try LiveReadTests.runStoppedInRead(Array(command.prefix(1)) + ["-c", path] + Array(command.dropFirst()) + ["--wait", "0"], name: "ckpt.mdb") { _ in
+                let (result, stops) = try LiveReadTests.runStoppedInRead(
+                    Array(command.prefix(1)) + ["-c", path] + Array(command.dropFirst()) + ["--wait", "0"], name: "ckpt.mdb"
+                ) { _ in
                     try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize)
                 }
                 #expect(stops >= 2, "\(command): the totals were not read after the torn read")
@@ -466,10 +488,52 @@ struct WatchCommandTests {
         }
     }
 
+    /// Runs `watch` with the stop hook, advancing the file's transaction ids by two at the
+    /// stops numbered in `tearing` (1 is the opening read, 2 the first snapshot's totals).
+    static func watchStopped(_ arguments: [String], path: String, pageSize: Int, tearing: Set<Int>) throws -> ProcessOutput {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LINEAGE_CHECKPOINT"] = nil
+        environment["LINEAGE_TEST_STOP_IN_READ"] = "ckpt.mdb"
+        var stops = 0
+        return try runProcess(CLI.binary, arguments, environment: environment) { process in
+            while process.isRunning {
+                guard LiveReadTests.isStopped(process.processIdentifier) else {
+                    sched_yield()
+                    continue
+                }
+                stops += 1
+                if tearing.contains(stops) { try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize) }
+                kill(process.processIdentifier, SIGCONT)
+            }
+        }
+    }
+
+    @Test("a snapshot whose totals the writer tore: counted as busy, not shown; --once ends 75")
+    func busySnapshot() throws {
+        try LiveReadTests.withDAGCopy { path, _, pageSize in
+            let result = try Self.watchStopped(
+                ["watch", path, "--wait", "0", "--interval", "0.05", "--until-complete", "--timeout", "0.5"], path: path, pageSize: pageSize,
+                tearing: [2])
+            let lines = try result.jsonLines()
+            // four_stage is incomplete: the watch runs to --timeout (exit 1); its first line is the one after the torn read.
+            #expect(result.status == 1, "\(result)")
+            let first = try #require(lines.first, "\(result)")
+            #expect(first["snapshot"] as? Int == 1 && first["busy_snapshots"] as? Int == 1, "\(first)")
+            #expect(first["tasks"] as? Int == (try FixtureExpectation.load("four_stage")).records.count)
+        }
+        try LiveReadTests.withDAGCopy { path, _, pageSize in
+            let once = try Self.watchStopped(["watch", path, "--wait", "0", "--once"], path: path, pageSize: pageSize, tearing: [2])
+            #expect(once.status == 75 && once.stdout.isEmpty, "\(once)")
+            #expect(once.stderr.contains("the pipeline is writing this checkpoint"), "\(once)")
+        }
+    }
+
     @Test("with --type, types --summary cannot answer from the totals: BUSY")
     func typeFilterStaysBusy() throws {
         try LiveReadTests.withDAGCopy { path, _, pageSize in
-            let (result, _) = try LiveReadTests.runStoppedInRead(["types", "--summary", "--type", "leaf", "-c", path, "--wait", "0"], name: "ckpt.mdb") { _ in
+            let (result, _) = try LiveReadTests.runStoppedInRead(
+                ["types", "--summary", "--type", "leaf", "-c", path, "--wait", "0"], name: "ckpt.mdb"
+            ) { _ in
                 try advanceTransactionIDs(ofFileAt: path, by: 2, pageSize: pageSize)
             }
             #expect(result.status == 75, "\(result)")

@@ -75,14 +75,21 @@ struct WatchModelTests {
     func dagState() throws {
         var state = WatchState(checkpoint: "ck.mdb", stallSeconds: 60)
         func totals(_ completed: Int, modified: Double) -> DAGTotals {
-            DAGTotals(checkpoint: "ck.mdb", tasks: CompletionCounts(total: 1000, completed: completed), edges: 999, txnid: UInt64(completed + 10), modified: modified)
+            DAGTotals(
+                checkpoint: "ck.mdb", tasks: CompletionCounts(total: 1000, completed: completed), edges: 999, txnid: UInt64(completed + 10),
+                modified: modified)
         }
-        let stages = [StageCounts(stage: 0, counts: CompletionCounts(total: 1, completed: 0)), StageCounts(stage: 1, counts: CompletionCounts(total: 999, completed: 0))]
+        let stages = [
+            StageCounts(stage: 0, counts: CompletionCounts(total: 1, completed: 0)),
+            StageCounts(stage: 1, counts: CompletionCounts(total: 999, completed: 0)),
+        ]
         let first = state.dag(totals(0, modified: 1000), stages: stages, time: 1000, monotonic: 0)
         #expect(first.number == 1 && first.rate == nil && first.eta == nil && first.complete == false)
         #expect(first.dag?.stages == stages)
         var last = first
-        for step in 1...5 { last = state.dag(totals(step * 100, modified: 1000 + Double(step)), stages: nil, time: 1000 + Double(step), monotonic: Double(step)) }
+        for step in 1...5 {
+            last = state.dag(totals(step * 100, modified: 1000 + Double(step)), stages: nil, time: 1000 + Double(step), monotonic: Double(step))
+        }
         #expect(last.completed == 500 && last.pending == 500 && last.completedLastInterval == 100)
         let rate = try #require(last.rate)
         #expect(abs(rate.perMinute - 6000) < 1e-6)
@@ -103,7 +110,10 @@ struct WatchModelTests {
     func stageStalls() throws {
         var state = WatchState(checkpoint: "ck.mdb", stallSeconds: 10)
         func stages(_ a: Int, _ b: Int) -> [StageCounts] {
-            [StageCounts(stage: 0, counts: CompletionCounts(total: 100, completed: a)), StageCounts(stage: 1, counts: CompletionCounts(total: 100, completed: b))]
+            [
+                StageCounts(stage: 0, counts: CompletionCounts(total: 100, completed: a)),
+                StageCounts(stage: 1, counts: CompletionCounts(total: 100, completed: b)),
+            ]
         }
         func totals(_ completed: Int) -> DAGTotals {
             DAGTotals(checkpoint: "ck.mdb", tasks: CompletionCounts(total: 200, completed: completed), edges: 0, txnid: 1, modified: 0)
