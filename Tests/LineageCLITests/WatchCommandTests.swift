@@ -94,6 +94,15 @@ struct WatchCommandTests {
         return Double(timegm(&parts)) + Double(numbers[6]) / 1000
     }
 
+    /// A copy of the fixture `name` in `directory` last changed an hour ago, so a watch
+    /// calls it idle whatever the clone's file times are.
+    static func idleCopy(_ name: String, in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent("\(name).mdb").path
+        try FileManager.default.copyItem(atPath: CLI.fixture(name), toPath: path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+        return path
+    }
+
     static func startLive(_ arguments: [String]) throws -> Process {
         let writer = Process()
         writer.executableURL = CLI.binary
@@ -311,9 +320,13 @@ struct WatchCommandTests {
 
     @Test("on a terminal: one screen redrawn in place within 80 columns; Ctrl-C restores the terminal and dies of SIGINT")
     func screen() throws {
+        try withTemporaryDirectory { directory in try screen(idle: try Self.idleCopy("killed_midrun", in: directory)) }
+    }
+
+    func screen(idle checkpoint: String) throws {
         var frames = 0
         let run = try PseudoTerminal.run(
-            ["watch", CLI.fixture("killed_midrun"), "--interval", "0.05"], stdout: .terminal, columns: 80,
+            ["watch", checkpoint, "--interval", "0.05"], stdout: .terminal, columns: 80,
             interrupt: (
                 SIGINT,
                 { screen in
@@ -343,12 +356,12 @@ struct WatchCommandTests {
         #expect(run.screen.contains("\u{1b}[1midle"), "\(run)")
         // ...but never under NO_COLOR.
         let plain = try PseudoTerminal.run(
-            ["watch", CLI.fixture("killed_midrun"), "--interval", "0.05"], stdout: .terminal, columns: 80, environment: ["NO_COLOR": "1"],
+            ["watch", checkpoint, "--interval", "0.05"], stdout: .terminal, columns: 80, environment: ["NO_COLOR": "1"],
             interrupt: (SIGINT, { $0.components(separatedBy: "\u{1b}[H").count > 2 }))
         #expect(plain.screen.contains("idle ") && !plain.screen.contains("\u{1b}[1m"), "\(plain)")
         // A terminal without escape sequences gets plain snapshots one after another.
         let dumb = try PseudoTerminal.run(
-            ["watch", CLI.fixture("killed_midrun"), "--interval", "0.05"], stdout: .terminal, term: "dumb",
+            ["watch", checkpoint, "--interval", "0.05"], stdout: .terminal, term: "dumb",
             interrupt: (SIGINT, { $0.components(separatedBy: "lineage watch:").count > 2 }))
         #expect(!dumb.screen.contains("\u{1b}"), "\(dumb)")
     }
@@ -399,7 +412,7 @@ struct WatchCommandTests {
     func prometheus() throws {
         try withTemporaryDirectory { directory in
             let output = directory.appendingPathComponent("lineage.prom").path
-            let dag = try CLI.run(["watch", CLI.fixture("killed_midrun"), "--once", "--format", "prom", "--output", output])
+            let dag = try CLI.run(["watch", try Self.idleCopy("killed_midrun", in: directory), "--once", "--format", "prom", "--output", output])
             #expect(dag.status == 0 && dag.stdout.isEmpty, "\(dag)")
             let metrics = try Self.parsePrometheus(output)
             #expect(
@@ -421,7 +434,7 @@ struct WatchCommandTests {
                 "watch", CLI.fixture("four_stage_completed"), "--until-complete", "--interval", "0.05", "--format", "prom", "--output", output,
             ])
             #expect(running.status == 0, "\(running)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["lineage.prom"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["killed_midrun.mdb", "lineage.prom"])
             let unwritable = try CLI.run([
                 "watch", CLI.fixture("four_stage"), "--once", "--format", "prom", "--output",
                 directory.appendingPathComponent("no/such/dir.prom").path,
