@@ -34,10 +34,24 @@ extension Lineage.Watch {
             var hasher = CuratorSourceID.Hasher()
             var list: [CuratorSourceID] = []
             try CuratorCommand.forEachGroup(in: input, form: groups != nil ? .groups : .files) { paths, _ in list.append(hasher.id(of: paths)) }
+            // No group is no total: "complete" would be true of nothing.
+            if list.isEmpty {
+                throw UsageError(
+                    "\(input == "-" ? "stdin" : input) lists no file group: give the rerun's inputs to \(groups != nil ? "--groups" : "--files").")
+            }
             ids = list
         }
         var reader = CuratorWatchReader(location: location, wait: min(wait, 0.25))
+        // The metadata folder (or writer file) may not exist yet when a run is about to start;
+        // once seen, its going away ends the watch.
+        let watched = location.metadataDirectory ?? location.writerFile ?? location.path
+        var existed = false
         return { [ids] state in
+            if access(watched, F_OK) == 0 {
+                existed = true
+            } else if existed {
+                throw WatchFailure.gone(path: location.path)
+            }
             let time = WallClock.now
             let monotonic = ConsistentRead.monotonicSeconds()
             return state.curator(reader.read(), groups: ids, time: time, monotonic: monotonic)

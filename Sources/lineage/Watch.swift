@@ -42,6 +42,9 @@ extension Lineage {
 
         @OptionGroup var options: CheckpointOperand
 
+        /// The longest --interval, --timeout (seconds) and --stall (as seconds): 365 days.
+        static let year = 365.0 * 86_400
+
         @Option(help: ArgumentHelp("Seconds between snapshots; fractions allowed.", valueName: "seconds"))
         var interval = 10.0
 
@@ -78,9 +81,16 @@ extension Lineage {
         @OptionGroup var progress: ProgressOptions
 
         func checkUsage() throws {
-            guard interval > 0, interval.isFinite else { throw UsageError("--interval must be more than 0 seconds (got \(interval)).") }
-            guard stall > 0, stall.isFinite else { throw UsageError("--stall must be more than 0 minutes (got \(stall)).") }
-            if let timeout, !(timeout >= 0) { throw UsageError("--timeout must be 0 or more seconds (got \(timeout)).") }
+            // A year at most: a longer wait is a mistake, and the numbers stay far from overflow.
+            guard interval >= 0.001, interval <= Self.year else {
+                throw UsageError("--interval must be from 0.001 to \(Int(Self.year)) seconds (got \(interval)).")
+            }
+            guard stall > 0, stall <= Self.year / 60 else {
+                throw UsageError("--stall must be more than 0 and at most \(Int(Self.year / 60)) minutes (got \(stall)).")
+            }
+            if let timeout, !(timeout >= 0 && timeout <= Self.year) {
+                throw UsageError("--timeout must be from 0 to \(Int(Self.year)) seconds (got \(timeout)).")
+            }
             if timeout != nil, !untilComplete { throw UsageError("--timeout needs --until-complete.") }
             if groups != nil, files != nil { throw UsageError("Give either --groups or --files, not both.") }
             if format == .json, !once { throw UsageError("--format json is one document: give --once, or use --format jsonl for a stream.") }
@@ -112,6 +122,7 @@ extension Lineage {
                     // The writer tore every read of the totals: said so, never shown as zero progress.
                     state.noteBusy()
                     try sink.busy(state.busySnapshots)
+                    if let timeout, ConsistentRead.monotonicSeconds() - started >= timeout { throw ExitCode(ExitStatus.no) }
                     due = pause(after: due, started: started)
                     continue
                 }
@@ -128,9 +139,14 @@ extension Lineage {
         private func pause(after due: Double, started: Double) -> Double {
             let now = ConsistentRead.monotonicSeconds()
             let next = max(due + interval, now)
-            var sleep = next - now
-            if let timeout { sleep = max(0, min(sleep, started + timeout - now)) }
-            if sleep > 0 { usleep(UInt32(min(sleep, 4000) * 1_000_000)) }
+            var until = next
+            if let timeout { until = min(until, started + timeout) }
+            // In steps of at most an hour, each well within usleep's range.
+            while true {
+                let left = until - ConsistentRead.monotonicSeconds()
+                guard left > 0 else { break }
+                usleep(UInt32(min(left, 3600) * 1_000_000))
+            }
             return next
         }
     }

@@ -13,8 +13,11 @@ struct WrongKind: Error, Equatable {
     /// The commands that read each kind, in `lineage --help` order (a test runs every
     /// command on both kinds against this table).
     static let commands: [CheckpointFormat: [String]] = [
-        .dag: ["status", "show", "edges", "types", "verify", "export", "export-dot", "ancestors", "descendants", "path", "stats", "diff", "doctor"],
-        .curator: ["status", "show", "verify", "export", "sources", "plan", "why", "doctor"],
+        .dag: [
+            "status", "show", "edges", "types", "verify", "export", "export-dot", "ancestors", "descendants", "path", "stats", "diff", "doctor",
+            "watch",
+        ],
+        .curator: ["status", "show", "verify", "export", "sources", "plan", "why", "doctor", "watch"],
     ]
 
     /// The kind's name in a sentence.

@@ -27,6 +27,7 @@ struct ContractTests {
         ("sources", { ["sources", $0] }, false, true),
         ("plan", { ["plan", $0, "--groups", ContractTests.groups] }, false, true),
         ("why", { ["why", $0, "ead520a8e8d8"] }, false, true),
+        ("watch", { ["watch", $0, "--once"] }, true, true),
     ]
 
     @Test("a command given a kind it does not read says so in one sentence naming the commands that do, exit 64")
@@ -53,7 +54,7 @@ struct ContractTests {
 
     @Test("--kind dag on a Curator checkpoint says to drop it, exit 64")
     func forcedKind() throws {
-        for arguments in [["status"], ["export"], ["sources"], ["show", "--kind", "dag", Self.curator, "fdc0"]] {
+        for arguments in [["status"], ["export"], ["sources"], ["watch"], ["show", "--kind", "dag", Self.curator, "fdc0"]] {
             let command = arguments.count == 1 ? arguments + [Self.curator, "--kind", "dag"] : arguments
             let result = try CLI.run(command)
             #expect(result.status == 64 && result.stderr.contains("drop --kind dag"), "\(command): \(result)")

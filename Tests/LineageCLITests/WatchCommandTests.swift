@@ -446,8 +446,9 @@ struct WatchCommandTests {
     @Test(
         "usage errors exit 64",
         arguments: [
-            ["--interval", "0"], ["--format", "json"], ["--timeout", "5"], ["--format", "prom"], ["--output", "x.prom"], ["--stall", "-1"],
-            ["--format", "jsonl", "--output", "x.prom"],
+            ["--interval", "0"], ["--interval", "0.0004"], ["--interval", "1e19"], ["--interval", "nan"], ["--format", "json"],
+            ["--timeout", "5"], ["--until-complete", "--timeout", "1e300"], ["--format", "prom"], ["--output", "x.prom"], ["--stall", "-1"],
+            ["--stall", "1e300"], ["--format", "jsonl", "--output", "x.prom"],
         ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(["watch", CLI.fixture("four_stage")] + arguments)
@@ -457,6 +458,12 @@ struct WatchCommandTests {
 
     @Test("a Curator checkpoint without a total cannot be waited on; --groups on a DAG is refused; a missing path exits 2")
     func refusals() throws {
+        try withTemporaryDirectory { directory in
+            let empty = directory.appendingPathComponent("empty.txt")
+            try Data().write(to: empty)
+            let result = try CLI.run(["watch", CuratorStatusCommandTests.checkpoint, "--files", empty.path, "--until-complete", "--once"])
+            #expect(result.status == 64 && result.stderr.contains("lists no file group"), "\(result)")
+        }
         try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
             try FileManager.default.removeItem(at: metadata.appendingPathComponent(".slurm_array_completion/run.json"))
             let result = try CLI.run(["watch", checkpoint.path, "--until-complete", "--once"])
@@ -538,6 +545,45 @@ struct WatchCommandTests {
             let once = try Self.watchStopped(["watch", path, "--wait", "0", "--once"], path: path, pageSize: pageSize, tearing: [2])
             #expect(once.status == 75 && once.stdout.isEmpty, "\(once)")
             #expect(once.stderr.contains("the pipeline is writing this checkpoint"), "\(once)")
+        }
+    }
+
+    @Test("every snapshot torn: --until-complete still ends at --timeout, exit 1")
+    func busyUntilTimeout() throws {
+        try LiveReadTests.withDAGCopy { path, _, pageSize in
+            let result = try Self.watchStopped(
+                ["watch", path, "--wait", "0", "--interval", "0.05", "--until-complete", "--timeout", "0.5"], path: path, pageSize: pageSize,
+                tearing: Set(2...100_000))
+            #expect(result.status == 1 && result.stdout.isEmpty, "\(result)")
+        }
+    }
+
+    @Test("a Curator checkpoint removed while watched ends the watch: exit 2, naming it")
+    func curatorGone() throws {
+        try CuratorStatusCommandTests.withCopy { checkpoint, _ in
+            var stream = try Stream(["watch", checkpoint.path, "--interval", "0.05"])
+            defer { stream.stop() }
+            _ = try #require(try stream.next())
+            try FileManager.default.removeItem(at: checkpoint)
+            while try stream.nextLine() != nil {}
+            stream.process.waitUntilExit()
+            #expect(stream.process.terminationStatus == 2)
+        }
+    }
+
+    @Test("a damaged writer file counts nothing in every snapshot, read or remembered; a removed one is forgotten")
+    func damagedWriter() throws {
+        try CuratorStatusCommandTests.withCopy { checkpoint, metadata in
+            let damaged = metadata.appendingPathComponent("node-c-3003.mdb")
+            try Data(try Data(contentsOf: damaged).prefix(4096)).write(to: damaged)
+            let result = try CLI.run(["watch", checkpoint.path, "--interval", "0.05", "--until-complete", "--timeout", "0.4"])
+            let lines = try result.jsonLines()
+            #expect(result.status == 1 && lines.count >= 3, "\(result)")
+            for line in lines {
+                let writers = try #require(line["writers"] as? [[String: Any]])
+                let row = try #require(writers.first { $0["name"] as? String == "node-c-3003.mdb" })
+                #expect(row["completed"] is NSNull, "snapshot \(line["snapshot"] ?? 0): \(row)")
+            }
         }
     }
 

@@ -5,7 +5,8 @@ extension WatchRenderer {
         var lines: [String] = []
         let clock = utc(s.time).time
         let title = "lineage watch: \(Escaping.text(s.checkpoint)) (\(s.kind))"
-        let right = "\(clock) UTC, every \(duration(interval) == "0s" ? decimal(interval, 2) + "s" : duration(interval))"
+        let every = interval < 60 && interval != interval.rounded() ? trimmed(interval) + "s" : duration(interval)
+        let right = "\(clock) UTC, every \(every)"
         lines.append(
             title.count + right.count + 2 <= width ? title + String(repeating: " ", count: width - title.count - right.count) + right : title)
         if s.dag != nil {
@@ -82,6 +83,14 @@ extension WatchRenderer {
             }
         }
         return lines.map { $0.count > width ? String($0.prefix(width)) : $0 }
+    }
+
+    /// `0.5`, `2.25`: up to three decimals, trailing zeros dropped.
+    static func trimmed(_ value: Double) -> String {
+        var text = FixedPoint.text(value, digits: 3)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     static func rateLine(_ rate: Rate?, unit: String) -> String {

@@ -13,7 +13,7 @@ public enum WatchRenderer {
     public static func jsonLine(_ s: WatchSnapshot, interval: Double) -> String {
         var fields = [
             "\"schema_version\": 1", "\"kind\": \"\(s.kind)\"", "\"checkpoint\": \(Escaping.jsonString(s.checkpoint))",
-            "\"snapshot\": \(s.number)", "\"time\": \"\(isoTime(s.time))\"", "\"interval_seconds\": \(decimal(interval, 3))",
+            "\"snapshot\": \(s.number)", "\"time\": \"\(isoTime(s.time))\"", "\"interval_seconds\": \(decimal(interval, 6))",
         ]
         if let dag = s.dag {
             fields += [
@@ -189,7 +189,8 @@ public enum WatchRenderer {
 
     /// `45s`, `12m 05s`, `3h 04m`, `2d 03h`.
     public static func duration(_ seconds: Double) -> String {
-        let s = Int(max(0, seconds).rounded())
+        // Beyond a million days the exact figure tells nothing (and must not trap).
+        let s = seconds.isFinite ? Int(min(max(0, seconds), 86_400e6).rounded()) : 86_400_000_000
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m \(pad(s % 60, 2))s" }
         if s < 86400 { return "\(s / 3600)h \(pad(s % 3600 / 60, 2))m" }

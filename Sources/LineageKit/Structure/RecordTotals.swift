@@ -52,6 +52,11 @@ public struct RecordTotals: Sendable, Equatable {
         let fileSize = Int(info.st_size)
         let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         let meta = try newestMeta(fd: fd)
+        // A committed state's pages are all written before its meta page: fewer in the file is truncation.
+        let pages = UInt64(fileSize / meta.pageSize)
+        guard meta.lastPage < pages else {
+            throw Problem(description: "looks truncated (its meta page says \(meta.lastPage &+ 1) pages, the file holds \(pages))")
+        }
         var records: [String: DatabaseRecord] = [:]
         if !meta.main.isEmpty {
             try collect(fd: fd, root: meta.main.root, pageSize: meta.pageSize, fileSize: fileSize, into: &records)

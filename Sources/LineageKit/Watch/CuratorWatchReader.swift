@@ -40,6 +40,8 @@ public struct CuratorWatchReader: Sendable {
     public let wait: Double
     private var cache: [String: Cached] = [:]
     private var seen: Set<String> = []
+    /// The files that appeared after the first reading.
+    private var appeared: Set<String> = []
     private var lastPaths: [String] = []
     private var readings = 0
 
@@ -67,13 +69,14 @@ public struct CuratorWatchReader: Sendable {
                 ? Identity(
                     size: Int(info.st_size), modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
                     txnid: MetaSnapshot.read(path: path)?.txnid) : nil
-            let isNew = readings > 1 && !seen.contains(name)
+            if readings > 1, !seen.contains(name) { appeared.insert(name) }
             seen.insert(name)
+            let isNew = appeared.contains(name)
             var writer: CuratorWriter
             var count: Int?
             if let identity, let cached = cache[path], cached.identity == identity {
                 writer = cached.writer
-                count = writer.sources.count
+                count = writer.state.isSkipped ? nil : writer.sources.count
             } else {
                 changed = true
                 switch CuratorWriter.readConsistently(path: path, wait: wait) {

@@ -21,9 +21,16 @@ public struct StallTracker: Sendable {
     /// Nothing seen yet.
     public init() {}
 
-    /// Takes the counts seen at `time` (wall-clock seconds). An `active` part is one that
-    /// has work left (a stage with pending tasks); an inactive one is never called stalled.
+    /// Takes the counts seen at `time` (wall-clock seconds): every part there is now (a part
+    /// not among them is gone, a writer file removed, and forgotten). An `active` part is
+    /// one that has work left (a stage with pending tasks); an inactive one is never
+    /// called stalled.
     public mutating func update(time: Double, counts: [(name: String, count: Int, active: Bool)]) {
+        let present = Set(counts.map(\.name))
+        if present.count < entries.count || order.contains(where: { !present.contains($0) }) {
+            order.removeAll { !present.contains($0) }
+            entries = entries.filter { present.contains($0.key) }
+        }
         for part in counts {
             if var entry = entries[part.name] {
                 if entry.count != part.count {

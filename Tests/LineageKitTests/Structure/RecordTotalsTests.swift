@@ -70,7 +70,9 @@ struct RecordTotalsTests {
             bytes[at + 1] = 0xFF
         }
         let past = try StructureSupport.write(bytes, named: "past.mdb", in: dir)
-        for path in [text, empty, past, dir.appendingPathComponent("missing.mdb").path] {
+        let truncated = try StructureSupport.write(
+            Array(try StructureSupport.fixtureBytes("four_stage").prefix(3 * 4096)), named: "short.mdb", in: dir)
+        for path in [text, empty, past, truncated, dir.appendingPathComponent("missing.mdb").path] {
             #expect(throws: RecordTotals.Problem.self, "\(path)") { try RecordTotals.read(path: path) }
         }
     }

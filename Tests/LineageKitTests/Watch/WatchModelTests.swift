@@ -69,6 +69,10 @@ struct WatchModelTests {
         #expect(tracker.stalled(at: 50, after: 20).isEmpty)
         tracker.update(time: 60, counts: [("a", 9, true), ("b", 1, true), ("c", 0, true)])
         #expect(tracker.lastChange(of: "b") == 60)
+        // A part that is gone (a writer file removed) is forgotten, never stalled.
+        tracker.update(time: 100, counts: [("a", 10, true), ("c", 0, true)])
+        #expect(tracker.lastChange(of: "b") == nil)
+        #expect(tracker.stalled(at: 100, after: 20).map(\.name) == ["c"])
     }
 
     @Test("DAG snapshots: the rate, the ETA for the tasks recorded, complete, idle since the last change")
@@ -104,6 +108,16 @@ struct WatchModelTests {
         #expect(state.busySnapshots == 0)
         state.noteBusy()
         #expect(state.dag(totals(1000, modified: 1200), stages: nil, time: 1301, monotonic: 301).busySnapshots == 1)
+    }
+
+    @Test("durations and the screen's interval: whole units, fractions of a second, no trap on huge values")
+    func durations() {
+        #expect(WatchRenderer.duration(45) == "45s" && WatchRenderer.duration(725) == "12m 05s" && WatchRenderer.duration(11040) == "3h 04m")
+        #expect(
+            WatchRenderer.duration(1e300).hasSuffix("h") && WatchRenderer.duration(.infinity).hasSuffix("h") && WatchRenderer.duration(-5) == "0s")
+        let snapshot = WatchSnapshot(checkpoint: "ck.mdb", number: 1, time: 0, completed: 0, total: nil)
+        #expect(WatchRenderer.screen(snapshot, interval: 0.5, width: 80, height: 24)[0].hasSuffix("every 0.5s"))
+        #expect(WatchRenderer.screen(snapshot, interval: 10, width: 80, height: 24)[0].hasSuffix("every 10s"))
     }
 
     @Test("stages are judged stalled at their own reads, never from stale counts")
