@@ -142,3 +142,48 @@ struct WatchModelTests {
         #expect(fresh.dag?.stageChanges == [0: 40, 1: 0])
     }
 }
+
+/// The Curator side of the watch's state, on made-up readings: shards and groups.
+@Suite("watch: Curator shards and groups")
+struct WatchCuratorStateTests {
+    static func reading(shardsDone: Int, of total: Int, writers: [(String, Int)], changed: Bool = true) -> CuratorWatchReader.Reading {
+        let location = CuratorLocation.forced(path: "/nonexistent/run")
+        let slurm = CuratorSlurm(
+            minimumShardIndex: 0, totalShards: total, completed: Array(0..<shardsDone), missing: ShardRanges(0..<total, minus: 0..<shardsDone),
+            problems: [])
+        let checkpoint = CuratorCheckpoint(location: location, writers: [], slurm: slurm, slurmProblem: nil, failedAttempts: [])
+        let rows = writers.map { WatchSnapshot.Writer(name: $0.0, completed: $0.1, transaction: 1, modified: 0, pipeline: "reads", isNew: false) }
+        return CuratorWatchReader.Reading(checkpoint: checkpoint, writers: rows, isCurrent: true, changed: changed)
+    }
+
+    @Test("a job array: the shards' rate and ETA range, complete when no shard is missing; the ETA is the shards' without groups")
+    func shards() throws {
+        var state = WatchState(checkpoint: "run", stallSeconds: 600)
+        var last: WatchSnapshot?
+        for (step, done) in [2, 4, 6, 8].enumerated() {
+            last = state.curator(Self.reading(shardsDone: done, of: 10, writers: [("a.mdb", done * 10)]), groups: nil, time: Double(step) * 60, monotonic: Double(step) * 60)
+            #expect(last?.complete == false)
+        }
+        let snapshot = try #require(last)
+        let shards = try #require(snapshot.curator?.shards)
+        #expect(shards.completed == 8 && shards.missing == 2)
+        let rate = try #require(shards.rate)
+        #expect(abs(rate.perMinute - 2) < 1e-9)
+        let eta = try #require(shards.eta)
+        #expect(eta.low <= 60 && 60 <= (eta.high ?? 0), "two shards at two a minute: a minute, within the range \(eta)")
+        #expect(snapshot.eta == shards.eta && snapshot.total == nil)
+        let done = state.curator(Self.reading(shardsDone: 10, of: 10, writers: [("a.mdb", 100)]), groups: nil, time: 240, monotonic: 240)
+        #expect(done.complete == true)
+    }
+
+    @Test("a writer still while another moves is stalled; a reading where nothing changed keeps the union")
+    func writers() throws {
+        var state = WatchState(checkpoint: "run", stallSeconds: 30)
+        _ = state.curator(Self.reading(shardsDone: 0, of: 4, writers: [("a.mdb", 0), ("b.mdb", 0)]), groups: nil, time: 0, monotonic: 0)
+        _ = state.curator(Self.reading(shardsDone: 0, of: 4, writers: [("a.mdb", 5), ("b.mdb", 0)]), groups: nil, time: 20, monotonic: 20)
+        let snapshot = state.curator(Self.reading(shardsDone: 1, of: 4, writers: [("a.mdb", 9), ("b.mdb", 0)]), groups: nil, time: 40, monotonic: 40)
+        #expect(snapshot.stalled.map(\.name) == ["b.mdb"])
+        let same = state.curator(Self.reading(shardsDone: 1, of: 4, writers: [("a.mdb", 9), ("b.mdb", 0)], changed: false), groups: nil, time: 41, monotonic: 41)
+        #expect(same.curator?.sources == snapshot.curator?.sources)
+    }
+}
