@@ -60,14 +60,21 @@ public struct CuratorCheckpoint: Sendable {
         return checkpoint
     }
 
-    /// The checkpoint at `location` with its writer files already read (`writers`, as
-    /// `read` would give them): reads only the Slurm manifests and failed-task markers.
-    public static func read(_ location: CuratorLocation, writers: [CuratorWriter]) -> CuratorCheckpoint {
+    /// The checkpoint at `location` with its writer files read by `readWriters` (as `read`
+    /// would give them), while the Slurm manifests and failed-task markers are read on a
+    /// thread of their own.
+    public static func read(_ location: CuratorLocation, readingWriters readWriters: () -> [CuratorWriter]) -> CuratorCheckpoint {
         guard let folder = location.metadataDirectory else {
-            return CuratorCheckpoint(location: location, writers: writers, slurm: nil, slurmProblem: nil, failedAttempts: [])
+            return CuratorCheckpoint(location: location, writers: readWriters(), slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
-        let result = CuratorSlurm.readResult(metadataDirectory: folder)
-        let attempts = CuratorFailedAttempt.read(metadataDirectory: folder)
+        let manifests = ResultSlot<(Result<CuratorSlurm, CuratorSlurm.Problem>?, [CuratorFailedAttempt])>()
+        let manifestsRead = startInBackground {
+            manifests.value = (CuratorSlurm.readResult(metadataDirectory: folder), CuratorFailedAttempt.read(metadataDirectory: folder))
+        }
+        let writers = readWriters()
+        manifestsRead()
+        // The wait orders the write before this read.
+        let (result, attempts) = manifests.value ?? (nil, [])
         var slurm: CuratorSlurm?
         var problem: CuratorSlurm.Problem?
         switch result {

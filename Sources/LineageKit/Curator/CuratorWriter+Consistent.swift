@@ -24,6 +24,25 @@ extension CuratorWriter {
         }
     }
 
+    /// `readConsistently`, and the newest committed transaction when the consistent read
+    /// began (`nil` when busy or without a meta page): the state read is that one or newer.
+    package static func readConsistentlyNotingTransaction(path: String, wait: Double) -> (read: CuratorWriterRead, transaction: UInt64?) {
+        do {
+            let answer = try ConsistentRead.run(paths: [path], wait: wait, isFailure: { (writer: CuratorWriter) in writer.needsAttention }) { _ in
+                read(path: path)
+            }
+            var writer = answer.value
+            let window = answer.windows.first ?? nil
+            if answer.isLive, let window { writer.live = LiveWindow(first: window.firstTxnid, last: window.lastTxnid) }
+            return (.consistent(writer), window?.before.txnid)
+        } catch let busy as CheckpointBusy {
+            return (.busy(busy), nil)
+        } catch {
+            // The body never throws, so `run` throws only `CheckpointBusy`.
+            return (.consistent(read(path: path)), nil)
+        }
+    }
+
     /// Reads the writer file at `path` consistently (`readConsistently`); a file whose
     /// writer kept committing for all of `wait` seconds gives the state `.busy`, no sources.
     public static func read(path: String, wait: Double) -> CuratorWriter {

@@ -23,13 +23,13 @@ public struct CuratorWatchReader: Sendable {
         public let changed: Bool
     }
 
-    private struct Identity: Equatable {
+    private struct Identity: Equatable, Sendable {
         let size: Int
         let modified: Double
         let txnid: UInt64?
     }
 
-    private struct Cached {
+    private struct Cached: Sendable {
         let identity: Identity
         let writer: CuratorWriter
     }
@@ -51,53 +51,104 @@ public struct CuratorWatchReader: Sendable {
         self.wait = wait
     }
 
+    /// What one file looked like: its identity, and a new read of it when it changed.
+    private struct Look: Sendable {
+        let path: String
+        let identity: Identity?
+        /// `nil`: unchanged since it was cached.
+        let read: CuratorWriterRead?
+        /// For a busy file: its record's count.
+        let recordCount: Int?
+    }
+
+    /// Looks at the file at `path`: its identity, and a whole read unless `cached` is of it.
+    ///
+    /// The identity is taken before the read (a change after it makes the next look differ):
+    /// size and modification time from `stat`, then the transaction id, from the meta
+    /// pages when the size and time match the cache, else from the read's own first look.
+    private static func look(_ path: String, cached: Cached?, wait: Double) -> Look {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let read = CuratorWriter.readConsistently(path: path, wait: wait)
+            return Look(path: path, identity: nil, read: read, recordCount: nil)
+        }
+        let size = Int(info.st_size)
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        if let cached, cached.identity.size == size, cached.identity.modified == modified {
+            // Same size and time; a file system with coarse times can hide a commit: ask the meta pages.
+            let identity = Identity(size: size, modified: modified, txnid: MetaSnapshot.read(path: path)?.txnid)
+            if identity == cached.identity { return Look(path: path, identity: identity, read: nil, recordCount: nil) }
+        }
+        let (read, transaction) = CuratorWriter.readConsistentlyNotingTransaction(path: path, wait: wait)
+        var count: Int?
+        var newest = transaction
+        if case .busy(let busy) = read {
+            count = (try? RecordTotals.readConsistently(path: path, wait: 0.05))?.value.entries(CuratorWriter.databaseName)
+            newest = busy.lastTxnid
+        }
+        return Look(path: path, identity: Identity(size: size, modified: modified, txnid: newest), read: read, recordCount: count)
+    }
+
     /// Reads every writer file that changed since the last reading, the rest from memory,
-    /// and the Slurm manifests. Never throws (a file's problem is its state).
+    /// and the Slurm manifests, the files on two threads (as `status` reads them). Never
+    /// throws (a file's problem is its state).
     public mutating func read() -> Reading {
         readings += 1
-        var writers: [CuratorWriter] = []
         var rows: [WatchSnapshot.Writer] = []
         var current = true
+        var changed = false
+        let checkpoint = CuratorCheckpoint.read(location) { readWriters(rows: &rows, current: &current, changed: &changed) }
+        return Reading(checkpoint: checkpoint, writers: rows, isCurrent: current, changed: changed)
+    }
+
+    /// The writer files of one reading, looked at on two threads; their rows, whether any is
+    /// busy (the union is then partly remembered) and whether any changed.
+    private mutating func readWriters(rows: inout [WatchSnapshot.Writer], current: inout Bool, changed: inout Bool) -> [CuratorWriter] {
         let paths = location.writerPaths
-        var changed = paths != lastPaths
+        changed = paths != lastPaths
         lastPaths = paths
-        for path in paths {
-            let name = CuratorLocation.lastComponent(of: path)
-            var info = stat()
-            let identity: Identity? =
-                stat(path, &info) == 0
-                ? Identity(
-                    size: Int(info.st_size), modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
-                    txnid: MetaSnapshot.read(path: path)?.txnid) : nil
+        let known = cache
+        let wait = self.wait
+        let half = paths.count / 2
+        let (early, late) = inParallel(
+            { paths[..<half].map { Self.look($0, cached: known[$0], wait: wait) } },
+            { paths[half...].map { Self.look($0, cached: known[$0], wait: wait) } })
+        var writers: [CuratorWriter] = []
+        for look in early + late {
+            let name = CuratorLocation.lastComponent(of: look.path)
             if readings > 1, !seen.contains(name) { appeared.insert(name) }
             seen.insert(name)
-            let isNew = appeared.contains(name)
             var writer: CuratorWriter
             var count: Int?
-            if let identity, let cached = cache[path], cached.identity == identity {
-                writer = cached.writer
+            switch look.read {
+            case nil:
+                writer =
+                    known[look.path]?.writer
+                    ?? CuratorWriter.busy(path: look.path, CheckpointBusy(path: look.path, firstTxnid: 0, lastTxnid: 0, attempts: 0))
                 count = writer.state.isSkipped ? nil : writer.sources.count
-            } else {
+            case .consistent(let read)?:
                 changed = true
-                switch CuratorWriter.readConsistently(path: path, wait: wait) {
-                case .consistent(let read):
-                    writer = read
-                    count = read.state.isSkipped ? nil : read.sources.count
-                    if let identity { cache[path] = Cached(identity: identity, writer: read) }
-                case .busy(let busy):
-                    current = false
-                    // The keys of its last whole read, if any, stand in for the union; its count is its record's.
-                    writer = cache[path]?.writer ?? CuratorWriter.busy(path: path, busy)
-                    count = (try? RecordTotals.readConsistently(path: path, wait: 0.05))?.value.entries(CuratorWriter.databaseName)
-                }
+                writer = read
+                count = read.state.isSkipped ? nil : read.sources.count
+                if let identity = look.identity { cache[look.path] = Cached(identity: identity, writer: read) }
+            case .busy(let busy)?:
+                changed = true
+                current = false
+                // The keys of its last whole read, if any, stand in for the union; its count is its record's.
+                writer = known[look.path]?.writer ?? CuratorWriter.busy(path: look.path, busy)
+                count = look.recordCount
             }
             writers.append(writer)
             rows.append(
                 WatchSnapshot.Writer(
-                    name: name, completed: count, transaction: identity?.txnid, modified: identity?.modified,
-                    pipeline: writer.pipelineLabel, isNew: isNew))
+                    name: name, completed: count, transaction: look.identity?.txnid, modified: look.identity?.modified,
+                    pipeline: writer.pipelineLabel, isNew: appeared.contains(name)))
         }
-        let checkpoint = CuratorCheckpoint.read(location, writers: writers)
-        return Reading(checkpoint: checkpoint, writers: rows, isCurrent: current, changed: changed)
+        // Files gone from the folder leave the cache.
+        if cache.count > paths.count {
+            let present = Set(paths)
+            cache = cache.filter { present.contains($0.key) }
+        }
+        return writers
     }
 }
