@@ -269,6 +269,15 @@ Whether two runs agree:
 $ lineage diff a.mdb b.mdb
 .EE
 .RE
+.PP
+Follow a running pipeline; wait for it in a script, with a Prometheus textfile:
+.PP
+.RS 4
+.EX
+$ lineage watch run/
+$ lineage watch run/ \-\-files inputs.txt \-\-until\-complete \-\-format prom \-\-output lineage.prom
+.EE
+.RE
 .SH SEE ALSO
 .BR dot (1),
 .BR mdb_dump (1),
