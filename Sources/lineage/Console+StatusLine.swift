@@ -88,6 +88,28 @@ extension Console {
     }
 }
 
+/// SIGINT and SIGTERM handlers that tidy the terminal and then die of the signal.
+enum DyingSignals {
+    /// Installs `handler` for SIGINT and SIGTERM, for one delivery (`SA_RESETHAND`): it
+    /// tidies up and raises the signal again, which then kills the process with the
+    /// default action, so the shell sees it ($? is 130 or 143) and stops a loop or script
+    /// on Ctrl-C as it should. A signal ignored when the program started (a background
+    /// job of a non-interactive shell) stays ignored.
+    static func install(_ handler: @convention(c) (Int32) -> Void) {
+        for signal in [SIGINT, SIGTERM] {
+            var previous = sigaction()
+            guard sigaction(signal, nil, &previous) == 0, unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) != 1 else {
+                continue  // SIG_IGN
+            }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = handler
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+        }
+    }
+}
+
 /// What a signal handler needs to erase the status line, prepared in advance: a handler
 /// may only call async-signal-safe functions (here `write`, `signal`, `raise`), so it
 /// builds nothing and takes no lock.
@@ -126,22 +148,9 @@ enum StatusSignals {
         escapes = Terminal.current.understandsEscapes
         _ = blanks
         _ = escapeErase
-        for signal in [SIGINT, SIGTERM] {
-            var previous = sigaction()
-            guard sigaction(signal, nil, &previous) == 0, unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) != 1 else {
-                continue  // SIG_IGN
-            }
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in
-                StatusSignals.eraseFromHandler()
-                // Die of the signal itself, so the shell sees it ($? is 130 or 143) and
-                // stops a loop or script on Ctrl-C as it should; SA_RESETHAND restored the
-                // default action, and the signal is delivered when the handler returns.
-                raise(signal)
-            }
-            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
+        DyingSignals.install { signal in
+            StatusSignals.eraseFromHandler()
+            raise(signal)
         }
     }
 

@@ -131,20 +131,9 @@ enum ScreenSignals {
 
     static func enter() {
         _ = restore
-        for signal in [SIGINT, SIGTERM] {
-            var previous = sigaction()
-            guard sigaction(signal, nil, &previous) == 0, unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) != 1 else {
-                continue  // SIG_IGN
-            }
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in
-                ScreenSignals.leave()
-                // Die of the signal, so the shell sees 130 (or 143); SA_RESETHAND restored the default.
-                raise(signal)
-            }
-            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
+        DyingSignals.install { signal in
+            ScreenSignals.leave()
+            raise(signal)
         }
         _ = write(STDOUT_FILENO, enterText, strlen(enterText))
     }

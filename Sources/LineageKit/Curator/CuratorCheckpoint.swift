@@ -29,11 +29,20 @@ public struct CuratorCheckpoint: Sendable {
         _ location: CuratorLocation, wait: Double = ConsistentRead.defaultWait, slurm readsSlurm: Bool = true, progress: ProgressHandler? = nil
     ) -> CuratorCheckpoint {
         let paths = location.writerPaths
-        guard let folder = location.metadataDirectory, readsSlurm else {
+        guard readsSlurm else {
             let writers = readWriters(paths, wait: wait, progress: progress)
             return CuratorCheckpoint(location: location, writers: writers, slurm: nil, slurmProblem: nil, failedAttempts: [])
         }
-        // The Slurm manifests (up to one per shard) are read meanwhile on a thread of their own.
+        return read(location) { readWriters(paths, wait: wait, progress: progress) }
+    }
+
+    /// The checkpoint at `location` with its writer files read by `readWriters` (as `read`
+    /// would give them), while the Slurm manifests and failed-task markers (up to one per
+    /// shard) are read on a thread of their own.
+    public static func read(_ location: CuratorLocation, readingWriters readWriters: () -> [CuratorWriter]) -> CuratorCheckpoint {
+        guard let folder = location.metadataDirectory else {
+            return CuratorCheckpoint(location: location, writers: readWriters(), slurm: nil, slurmProblem: nil, failedAttempts: [])
+        }
         let manifests = ResultSlot<(Result<CuratorSlurm, CuratorSlurm.Problem>?, [CuratorFailedAttempt], Set<Int>)>()
         let manifestsRead = startInBackground {
             let result = CuratorSlurm.readResult(metadataDirectory: folder)
@@ -43,7 +52,7 @@ public struct CuratorCheckpoint: Sendable {
                 if case .success? = result { [] } else { attempts.isEmpty ? [] : CuratorSlurm.completedWithoutRun(metadataDirectory: folder) }
             manifests.value = (result, attempts, withoutRun)
         }
-        let writers = readWriters(paths, wait: wait, progress: progress)
+        let writers = readWriters()
         manifestsRead()
         // The wait orders the write before this read.
         let (result, failedAttempts, withoutRun) = manifests.value ?? (nil, [], [])
@@ -57,33 +66,6 @@ public struct CuratorCheckpoint: Sendable {
         var checkpoint = CuratorCheckpoint(
             location: location, writers: writers, slurm: slurm, slurmProblem: problem, failedAttempts: failedAttempts)
         checkpoint.completedWithoutRun = withoutRun
-        return checkpoint
-    }
-
-    /// The checkpoint at `location` with its writer files read by `readWriters` (as `read`
-    /// would give them), while the Slurm manifests and failed-task markers are read on a
-    /// thread of their own.
-    public static func read(_ location: CuratorLocation, readingWriters readWriters: () -> [CuratorWriter]) -> CuratorCheckpoint {
-        guard let folder = location.metadataDirectory else {
-            return CuratorCheckpoint(location: location, writers: readWriters(), slurm: nil, slurmProblem: nil, failedAttempts: [])
-        }
-        let manifests = ResultSlot<(Result<CuratorSlurm, CuratorSlurm.Problem>?, [CuratorFailedAttempt])>()
-        let manifestsRead = startInBackground {
-            manifests.value = (CuratorSlurm.readResult(metadataDirectory: folder), CuratorFailedAttempt.read(metadataDirectory: folder))
-        }
-        let writers = readWriters()
-        manifestsRead()
-        // The wait orders the write before this read.
-        let (result, attempts) = manifests.value ?? (nil, [])
-        var slurm: CuratorSlurm?
-        var problem: CuratorSlurm.Problem?
-        switch result {
-        case .success(let read)?: slurm = read
-        case .failure(let failure)?: problem = failure
-        case nil: break
-        }
-        var checkpoint = CuratorCheckpoint(location: location, writers: writers, slurm: slurm, slurmProblem: problem, failedAttempts: attempts)
-        if slurm == nil, !attempts.isEmpty { checkpoint.completedWithoutRun = CuratorSlurm.completedWithoutRun(metadataDirectory: folder) }
         return checkpoint
     }
 
