@@ -300,6 +300,7 @@ struct WatchCommandTests {
             #expect(last["complete"] as? Bool == true && (last["groups"] as? [String: Any])?["completed"] as? Int == 600, "\(last)")
             let paused = try #require(pausedAt)
             let seen = try #require(stalledSeenAt, "the paused writer was never named stalled")
+            print("watch named the paused Curator writer stalled \(seen - paused) s after the pause (--stall 1.2 s)")
             // --stall 0.02 minutes is 1.2 s; named by the snapshot after that, give or take a loaded machine.
             #expect(seen - paused >= 1.2 - 0.25 && seen - paused <= 1.2 + 1.5, "named \(seen - paused) s after the pause")
             // The rate over the snapshots before the pause: the two writers' pace, from their logs.
