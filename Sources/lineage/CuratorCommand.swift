@@ -52,10 +52,13 @@ enum CuratorCommand {
     /// `reportSkipped`) exits 2; else a writer file its
     /// writer kept committing to (no consistent read within `--wait`) exits 75, each named
     /// on stderr; else `failure` (the answer's own "no"), if any, is thrown. A `failure`
-    /// that does not decide the status still has its sentence printed.
-    static func finish(_ checkpoint: CuratorCheckpoint, failure: (any Error)? = nil) throws {
+    /// that does not decide the status still has its sentence printed. With `countsBusy`
+    /// (`status`, which answers with a busy file's record count), a busy file whose record
+    /// was read does not make it 75.
+    static func finish(_ checkpoint: CuratorCheckpoint, failure: (any Error)? = nil, countsBusy: Bool = false) throws {
         let busy = checkpoint.busyWriters.compactMap { writer -> CheckpointBusy? in
-            if case .busy(let busy) = writer.state { busy } else { nil }
+            if countsBusy, writer.recordCount != nil { return nil }
+            if case .busy(let busy) = writer.state { return busy } else { return nil }
         }
         let skipped = checkpoint.writers.contains(where: \.needsAttention)
         guard skipped || !busy.isEmpty else {

@@ -22,7 +22,9 @@ extension Lineage {
                 (the rerun's inputs) also the groups that run again on shards marked completed, \
                 which resubmitting only the missing shards never runs. --fail-if-incomplete exits 1 \
                 when a shard is missing or such a group exists; 2 after the report when a writer \
-                file is damaged, unreadable, skipped or failing.
+                file is damaged, unreadable, skipped or failing. A writer file written too fast for \
+                any whole read is shown busy with its record's count of completed sources, its keys \
+                left out of the union (said on an unavailable: line and in the live note).
                 """)
 
         @OptionGroup var options: CheckpointOperand
@@ -149,8 +151,15 @@ extension Lineage {
             case .text: Console.print(CuratorStatusRenderer.text(status, stranded: stranded))
             case .json, .jsonl: Console.print(CuratorStatusRenderer.json(status, stranded: stranded))
             }
-            let live = checkpoint.liveWriters.compactMap { writer in
+            var live = checkpoint.liveWriters.compactMap { writer in
                 writer.live.map { "\(writer.name) at transaction \($0.first) when its read began, \($0.last) when it ended" }
+            }
+            // A file written too fast for any whole read: its record's count stands in, its keys are missing from the union.
+            for writer in checkpoint.busyWriters {
+                guard let count = writer.recordCount, case .busy(let busy) = writer.state else { continue }
+                live.append(
+                    "\(writer.name) committed during every read, transaction \(busy.firstTxnid) -> \(busy.lastTxnid) in the last; its record counts \(count) completed sources"
+                )
             }
             if !live.isEmpty {
                 let note =
@@ -159,7 +168,7 @@ extension Lineage {
                 if format == .text { Console.print(note) } else { Console.error(note) }
             }
             Console.flush()
-            try CuratorCommand.finish(checkpoint, failure: incomplete)
+            try CuratorCommand.finish(checkpoint, failure: incomplete, countsBusy: true)
         }
     }
 }

@@ -195,7 +195,9 @@ struct LiveReadTests {
         }
     }
 
-    @Test("Curator: two commits in one writer file during its read: that file is busy, its sources left out; exit 75 naming it")
+    @Test(
+        "Curator: two commits in one writer file during its read: that file is busy, its sources left out; exit 75 naming it (status: 0, with its record's count)"
+    )
     func tornCurator() throws {
         try Self.withCuratorCopy { checkpoint, writer, _, pageSize in
             func torn(_ arguments: [String]) throws -> ProcessOutput {
@@ -218,12 +220,26 @@ struct LiveReadTests {
             }
             #expect(rows == others, "\(rows)")
             #expect(quietRows.contains { $0.contains("node-b-2002.mdb") }, "the fixture's node-b holds sources")
-            // status: the file is busy with no count, and the union leaves its sources out.
-            let report = try #require(try torn(["status", checkpoint, "--format", "json"]).json() as? [String: Any])
+            // status: the file is busy, counted by its record; the union leaves its sources out; exit 0 with the live note.
+            let (statusRun, _) = try Self.runStoppedInRead(["status", checkpoint, "--format", "json", "--wait", "0"], name: "node-b-2002.mdb") { _ in
+                try advanceTransactionIDs(ofFileAt: writer, by: 2, pageSize: pageSize)
+            }
+            #expect(statusRun.status == 0, "\(statusRun)")
+            #expect(
+                statusRun.stderr.contains("node-b-2002.mdb committed during every read")
+                    && statusRun.stderr.contains("its record counts 3 completed sources"), "\(statusRun.stderr)")
+            let report = try #require(try statusRun.json() as? [String: Any])
             let writers = try #require(report["writers"] as? [[String: Any]])
             let busyRow = try #require(writers.first { $0["name"] as? String == "node-b-2002.mdb" })
             #expect("\(busyRow["state"] ?? "")".hasPrefix("busy"), "\(busyRow)")
+            #expect(busyRow["record_completed"] as? Int == 3, "\(busyRow)")
             #expect(report["union"] as? Int == rows.map { $0.prefix { $0 != "\t" } }.reduce(into: Set<Substring>()) { $0.insert($1) }.count)
+            let verdicts = try ReportSchemaTests.validate(schema: "status-curator.schema.json", [("busy", statusRun.stdout)])
+            #expect(verdicts["busy"]! == nil, "\(verdicts)")
+            let (text, _) = try Self.runStoppedInRead(["status", checkpoint, "--wait", "0"], name: "node-b-2002.mdb") { _ in
+                try advanceTransactionIDs(ofFileAt: writer, by: 2, pageSize: pageSize)
+            }
+            #expect(text.status == 0 && text.text.contains("unavailable: the keys of 1 writer file"), "\(text)")
             // show: the source both node-a and node-b hold is shown held by node-a only.
             let shown = try torn(["show", "-c", checkpoint, "fdc0c14ca5ac"])
             #expect(shown.text.contains("node-a-1001.mdb") && !shown.text.contains("node-b-2002.mdb"), "\(shown)")

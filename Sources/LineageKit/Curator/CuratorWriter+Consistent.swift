@@ -47,8 +47,13 @@ extension CuratorWriter {
     /// writer kept committing for all of `wait` seconds gives the state `.busy`, no sources.
     public static func read(path: String, wait: Double) -> CuratorWriter {
         switch readConsistently(path: path, wait: wait) {
-        case .consistent(let writer): writer
-        case .busy(let busy): Self.busy(path: path, busy)
+        case .consistent(let writer):
+            return writer
+        case .busy(let busy):
+            // The keys tore every time; the count in the sub-database's record is a read of microseconds.
+            var writer = Self.busy(path: path, busy)
+            writer.recordCount = (try? RecordTotals.readConsistently(path: path, wait: 0.05))?.value.entries(databaseName)
+            return writer
         }
     }
 

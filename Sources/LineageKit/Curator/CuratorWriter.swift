@@ -68,6 +68,10 @@ public struct CuratorWriter: Sendable, Equatable {
     /// When its writer committed during the (consistent) read: the newest transaction when
     /// the read began and when it ended; `nil` for a file read while nobody wrote it.
     public internal(set) var live: LiveWindow? = nil
+    /// For a file of which no consistent whole read was possible (`.busy`): the completed
+    /// sources its `completed_sources` record counts (`RecordTotals`), when that tiny read
+    /// was consistent; `nil` otherwise and for every other file. Its keys are not known.
+    public internal(set) var recordCount: Int? = nil
 
     /// The transaction ids around a read its writer committed during.
     public struct LiveWindow: Sendable, Equatable {

@@ -18,7 +18,8 @@ public enum CuratorStatusRenderer {
             let size = writer.size.map(String.init) ?? "-"
             lines.append(
                 "\(Escaping.text(writer.name).padding(nameWidth))  \(size.leftPadding(10))  "
-                    + "\(String(writer.sources.count).leftPadding(9))  \(writer.pipelineLabel.padding(8))  \(writer.state.label)")
+                    + "\(String(writer.recordCount ?? writer.sources.count).leftPadding(9))  \(writer.pipelineLabel.padding(8))  \(writer.state.label)"
+            )
         }
         lines.append("")
         if checkpoint.writers.isEmpty && checkpoint.location.metadataDirectory != nil {
@@ -26,6 +27,12 @@ public enum CuratorStatusRenderer {
             lines.append("                   the manifests below say which shards finished, not which sources")
         } else {
             lines.append("sources completed  \(status.union) (the union of the readable writers: a rerun skips these)")
+        }
+        let counted = checkpoint.busyWriters.filter { $0.recordCount != nil }
+        if !counted.isEmpty {
+            let names = counted.map { "\(Escaping.text($0.name)): \($0.recordCount ?? 0)" }.joined(separator: ", ")
+            lines.append("unavailable: the keys of \(counted.count) writer file\(counted.count == 1 ? "" : "s") its writer committed to during every")
+            lines.append("             read (\(names) completed by the record); the union leaves them out")
         }
         lines += sample("multi-writer", status.multiWriter, "completed by more than one writer: two writers ran the same source")
         lines += sample("never matching", status.neverMatching, "random ids (r + 32 hex): never matched, these always run again")
@@ -124,6 +131,7 @@ public enum CuratorStatusRenderer {
         let writers = checkpoint.writers.map { writer in
             "{\"name\": \(Escaping.jsonString(writer.name)), \"size\": \(writer.size.map(String.init) ?? "null"), "
                 + "\"state\": \(Escaping.jsonString(writer.state.label)), \"completed\": \(writer.sources.count), "
+                + (writer.recordCount.map { "\"record_completed\": \($0), " } ?? "")
                 + "\"pipeline\": \(writer.pipelineKey.map(Escaping.jsonString) ?? "null"), "
                 + "\"pipeline_detail\": \(writer.pipelineDetail.map(Escaping.jsonString) ?? "null")}"
         }
