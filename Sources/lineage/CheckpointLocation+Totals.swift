@@ -1,34 +1,39 @@
 import LineageKit
 
-extension CheckpointLocation {
-    /// After a whole-file read of this DAG checkpoint ended BUSY: its totals from the
-    /// sub-databases' records, read consistently (a read of microseconds), or `busy` again
-    /// when even those could not be read consistently (exit 75).
-    func totals(after busy: CheckpointBusy) throws -> DAGTotals {
-        do {
-            // The records' read is short enough that a fraction of a second is plenty.
-            let answer = try RecordTotals.readConsistently(path: path, wait: min(max(wait, 0.1), 1))
-            guard let totals = DAGTotals(checkpoint: path, answer.value) else { throw busy }
-            return totals
-        } catch {
-            throw busy
-        }
-    }
+/// What `status` and `types --summary` read of a DAG checkpoint: the whole file, or, when
+/// the writer tore every whole-file read, the totals of the sub-databases' records.
+enum ReadOrTotals<Value> {
+    /// A consistent whole-file read.
+    case read(ConsistentAnswer<Value>)
+    /// The totals, read consistently after the whole-file read ended `busy`.
+    case totals(DAGTotals, busy: CheckpointBusy)
 }
 
 extension CheckpointLocation {
-    /// Runs `read` (a whole-file read of this DAG checkpoint), marking the command as one
-    /// that answers from the totals when the writer tears every read: a read that faults
-    /// with no time left runs the command again (`CrashWatch`), and that run skips the
-    /// whole-file read and throws `CheckpointBusy` at once, for the caller's fallback.
-    func readOrFallBack<T>(_ read: () throws -> T) throws -> T {
-        CrashWatch.totalsFallback = true
-        defer { CrashWatch.totalsFallback = false }
-        if CrashWatch.inheritedTotals {
-            let now = MetaSnapshot.read(path: path)?.txnid ?? 0
-            throw CheckpointBusy(path: path, firstTxnid: now, lastTxnid: now, attempts: 0)
+    /// Runs `read` (a whole-file read of this DAG checkpoint); when it ends BUSY, reads the
+    /// totals from the sub-databases' records instead (a read of microseconds), and throws
+    /// the BUSY again only when even those cannot be read consistently (exit 75).
+    ///
+    /// While `read` runs, the crash guard knows the command answers from the totals: a read
+    /// that faults with no time left runs the command again (`CrashWatch`), and that run
+    /// skips the whole-file read for the totals at once.
+    func readOrTotals<Value>(_ read: () throws -> ConsistentAnswer<Value>) throws -> ReadOrTotals<Value> {
+        do {
+            CrashWatch.totalsFallback = true
+            defer { CrashWatch.totalsFallback = false }
+            if CrashWatch.inheritedTotals {
+                let now = MetaSnapshot.read(path: path)?.txnid ?? 0
+                throw CheckpointBusy(path: path, firstTxnid: now, lastTxnid: now, attempts: 0)
+            }
+            return .read(try read())
+        } catch let busy as CheckpointBusy {
+            do {
+                // The records' read is short enough that a fraction of a second is plenty.
+                return .totals(try DAGTotals.readConsistently(path: path, wait: min(max(wait, 0.1), 1)), busy: busy)
+            } catch {
+                throw busy
+            }
         }
-        return try read()
     }
 }
 

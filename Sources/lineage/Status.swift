@@ -85,15 +85,15 @@ extension Lineage {
             if retryFields { throw UsageError("--retry-fields applies to a Curator checkpoint (a Slurm job array).") }
             if groups != nil || files != nil { throw UsageError("--groups and --files apply to a Curator checkpoint (a Slurm job array).") }
             let answer: ConsistentAnswer<StatusReport>
-            do {
-                answer = try options.location.readOrFallBack {
-                    try options.location.analyse { path throws(CheckpointError) in
-                        try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
-                    }
+            switch try location.readOrTotals({
+                try location.analyse { path throws(CheckpointError) in
+                    try CheckpointAnalysis.status(path: path, examples: examples, progress: progress.handler("lineage status"))
                 }
-            } catch let busy as CheckpointBusy {
+            }) {
+            case .read(let read):
+                answer = read
+            case .totals(let totals, let busy):
                 // Written too fast for a whole-file read: the exact totals, and what is missing.
-                let totals = try options.location.totals(after: busy)
                 switch format {
                 case .text: Console.print(StatusRenderer.text(totals, busy: busy) + "\n" + Lineage.totalsNote(totals))
                 case .json, .jsonl:

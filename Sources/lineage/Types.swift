@@ -39,19 +39,19 @@ extension Lineage {
         func run() throws {
             defer { Console.flush() }
             if summary {
-                let answer: ConsistentAnswer<TypeSummary>
-                do {
-                    let location = try options.location
-                    let read = {
-                        try location.readAnswer { reader in
-                            try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
-                        }
+                let location = try options.location
+                let read = {
+                    try location.readAnswer { reader in
+                        try reader.typeSummary(type: type, completed: completed ? true : pending ? false : nil)
                     }
-                    // With --type the totals cannot answer: no fallback, BUSY as before.
-                    answer = type == nil ? try location.readOrFallBack(read) : try read()
-                } catch let busy as CheckpointBusy where type == nil {
+                }
+                let answer: ConsistentAnswer<TypeSummary>
+                // With --type the totals cannot answer: no fallback, BUSY as before.
+                switch type == nil ? try location.readOrTotals(read) : .read(try read()) {
+                case .read(let read):
+                    answer = read
+                case .totals(let totals, _):
                     // Written too fast for a whole-file read: the totals, without the types.
-                    let totals = try options.location.totals(after: busy)
                     let kept = completed ? totals.tasks.completed : pending ? totals.tasks.pending : totals.tasks.total
                     let done = pending ? 0 : totals.tasks.completed
                     switch format {
@@ -59,7 +59,7 @@ extension Lineage {
                         Console.print(TextRenderer.typeSummaryTotals(total: kept, completed: done, transaction: totals.txnid))
                         Console.print(Lineage.totalsNote(totals))
                     case .json, .jsonl:
-                        Console.print(JSONRenderer.typeSummaryTotals(total: kept, completed: done, checkpoint: try options.location.path))
+                        Console.print(JSONRenderer.typeSummaryTotals(total: kept, completed: done, checkpoint: location.path))
                         Console.error(Lineage.totalsNote(totals))
                     }
                     return

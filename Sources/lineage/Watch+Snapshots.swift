@@ -13,14 +13,11 @@ extension Lineage.Watch {
         return { state in
             let time = WallClock.now
             let monotonic = ConsistentRead.monotonicSeconds()
-            let answer: ConsistentAnswer<RecordTotals>
+            let totals: DAGTotals
             do {
-                answer = try RecordTotals.readConsistently(path: location.path, wait: wait)
+                totals = try DAGTotals.readConsistently(path: location.path, wait: wait)
             } catch let problem as RecordTotals.Problem {
                 throw WatchFailure.unreadable(path: location.path, reason: problem.description)
-            }
-            guard let totals = DAGTotals(checkpoint: location.path, answer.value) else {
-                throw WatchFailure.unreadable(path: location.path, reason: "has no task_type database (not a lineage checkpoint)")
             }
             return state.dag(totals, stages: stages.refresh(), time: time, monotonic: monotonic)
         }

@@ -31,6 +31,18 @@ public struct DAGTotals: Sendable, Equatable {
         self.modified = records.modified
     }
 
+    /// Reads the totals of the DAG checkpoint at `path` consistently beside its writer
+    /// (`RecordTotals.readConsistently`), for up to `wait` seconds.
+    /// - Throws: `CheckpointBusy` when the writer tore every read; `RecordTotals.Problem` when
+    ///   the file cannot be read or has no `task_type` database (not a lineage checkpoint).
+    public static func readConsistently(path: String, wait: Double) throws -> DAGTotals {
+        let answer = try RecordTotals.readConsistently(path: path, wait: wait)
+        guard let totals = DAGTotals(checkpoint: path, answer.value) else {
+            throw RecordTotals.Problem(description: "has no task_type database (not a lineage checkpoint)")
+        }
+        return totals
+    }
+
     /// A value made of known counts (tests, renderers).
     public init(checkpoint: String, tasks: CompletionCounts, edges: Int, txnid: UInt64, modified: Double) {
         self.checkpoint = checkpoint

@@ -80,6 +80,21 @@ public enum Escaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `text` as a Prometheus label value (the text exposition format): backslash, double
+    /// quote and newline escaped, everything else as it is.
+    public static func prometheusLabel(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// `text` escaped for XML attribute values and character data.
     public static func xml(_ text: String) -> String {
         var out = ""

@@ -82,7 +82,7 @@ public enum WatchRenderer {
     /// could not be read (the values are then the previous snapshot's).
     public static func prometheus(_ s: WatchSnapshot, up: Bool) -> String {
         var out: [String] = []
-        let base = "checkpoint=\"\(label(s.checkpoint))\",kind=\"\(s.kind)\""
+        let base = "checkpoint=\"\(Escaping.prometheusLabel(s.checkpoint))\",kind=\"\(s.kind)\""
         func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: String)]) {
             guard !samples.isEmpty else { return }
             out.append("# HELP \(name) \(help)")
@@ -131,13 +131,13 @@ public enum WatchRenderer {
             metric("lineage_sources", "gauge", "Completed source ids, the union over writer files.", one(String(curator.sources)))
             metric(
                 "lineage_writer_completed", "gauge", "Completed source ids per writer file.",
-                curator.writers.compactMap { w in w.completed.map { ("writer=\"\(label(w.name))\"", String($0)) } })
+                curator.writers.compactMap { w in w.completed.map { ("writer=\"\(Escaping.prometheusLabel(w.name))\"", String($0)) } })
             metric(
                 "lineage_writer_last_change_timestamp_seconds", "gauge", "Modification time per writer file.",
-                curator.writers.compactMap { w in w.modified.map { ("writer=\"\(label(w.name))\"", decimal($0, 3)) } })
+                curator.writers.compactMap { w in w.modified.map { ("writer=\"\(Escaping.prometheusLabel(w.name))\"", decimal($0, 3)) } })
             metric(
                 "lineage_writer_stalled", "gauge", "1 when the writer file has not moved for the stall time while others move.",
-                curator.writers.map { ("writer=\"\(label($0.name))\"", stalled.contains($0.name) ? "1" : "0") })
+                curator.writers.map { ("writer=\"\(Escaping.prometheusLabel($0.name))\"", stalled.contains($0.name) ? "1" : "0") })
             if let shards = curator.shards {
                 metric(
                     "lineage_shards", "gauge", "Job-array shards by state.",
@@ -146,20 +146,6 @@ public enum WatchRenderer {
             }
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// A label value: backslash, double quote and newline escaped.
-    static func label(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     // MARK: Time and numbers

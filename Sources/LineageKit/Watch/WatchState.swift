@@ -15,7 +15,8 @@ public struct WatchState: Sendable {
     public private(set) var busySnapshots = 0
     private var lastStages: (stages: [StageCounts], time: Double)?
     private var stageChanges: [Int: Int] = [:]
-    private var lastSources: (count: Int, time: Double)?
+    /// When the union was last computed from every writer file's keys.
+    private var sourcesTime: Double?
     private var lastUnion: (union: Int, groups: (total: Int, completed: Int)?)?
 
     /// A watch of `checkpoint` with rates over `window` intervals.
@@ -70,7 +71,7 @@ public struct WatchState: Sendable {
             union = CuratorStatus.unionCount(checkpoint.readableLists)
             lastUnion = (union, groupCounts)
         }
-        if reading.isCurrent || lastSources == nil { lastSources = (union, time) }
+        if reading.isCurrent || sourcesTime == nil { sourcesTime = time }
         let completed = groupCounts?.completed ?? union
         var snapshot = next(completed: completed, total: groupCounts?.total, time: time, monotonic: monotonic)
         var shards: WatchSnapshot.Shards?
@@ -91,7 +92,7 @@ public struct WatchState: Sendable {
         snapshot.stalled = parts.stalled(at: time, after: stallSeconds)
         snapshot.lastChange = reading.writers.compactMap(\.modified).max()
         snapshot.curator = WatchSnapshot.Curator(
-            sources: union, sourcesTime: lastSources?.time ?? time, writers: reading.writers, shards: shards, groups: groupCounts)
+            sources: union, sourcesTime: sourcesTime ?? time, writers: reading.writers, shards: shards, groups: groupCounts)
         if groups == nil, let shards { snapshot.eta = shards.eta }
         finish(&snapshot, time: time)
         return snapshot
